@@ -1,0 +1,140 @@
+/* content.h — the content model: one snapshot of what staff wrote in the
+ * content folder, parsed and checked, owned by one arena. */
+#ifndef KIOSK_CONTENT_H
+#define KIOSK_CONTENT_H
+
+#include "arena.h"
+#include "fs.h"
+#include "limits.h"
+
+typedef struct kiosk_rgb { unsigned char r, g, b; } kiosk_rgb;
+
+/* A run of text in one style. Text is UTF-8, NUL-terminated, never empty. */
+enum { RUN_BOLD = 1, RUN_ITALIC = 2 };
+typedef struct content_run {
+    const char *text;
+    int len;
+    unsigned style;
+} content_run;
+
+typedef enum content_block_kind {
+    BLOCK_PARAGRAPH,
+    BLOCK_BULLET,      /* one bullet list item */
+    BLOCK_NUMBERED,    /* one numbered list item; number says which */
+    BLOCK_QUOTE,       /* one paragraph inside a blockquote */
+    BLOCK_IMAGE
+} content_block_kind;
+
+typedef struct content_block {
+    content_block_kind kind;
+    int line;              /* 1-based line in the file where it starts */
+    int depth;             /* nesting below the card's top level, 0.. */
+    int number;            /* BLOCK_NUMBERED */
+    content_run *runs;     /* text blocks: the text, in order */
+    int nruns;
+    const char *image;     /* BLOCK_IMAGE: "images/x.jpg", checked to exist */
+    const char *alt;       /* BLOCK_IMAGE: the words in ![...] */
+    int image_w, image_h;  /* BLOCK_IMAGE: pixels, read from the file header */
+} content_block;
+
+typedef enum content_card_kind {
+    CARD_TEXT,         /* an article card */
+    CARD_FAQ,          /* title is the question, body the answer */
+    CARD_REVIEW        /* body is the customer's words; name and date below */
+} content_card_kind;
+
+typedef struct content_card {
+    content_card_kind kind;
+    const char *title;         /* the ## heading; the topic title for an opening card */
+    int line;                  /* line of the ## heading (or of the first text) */
+    const char *review_name;   /* CARD_REVIEW: "Brynn P." */
+    const char *review_date;   /* CARD_REVIEW: "13 Aug 2018", as written */
+    content_block *blocks;
+    int nblocks;
+    int words;                 /* words on the card, for loop timing */
+} content_card;
+
+typedef enum content_topic_kind {
+    TOPIC_ARTICLE,
+    TOPIC_FAQ,         /* file named NN-faq.md */
+    TOPIC_REVIEWS      /* file named NN-reviews.md */
+} content_topic_kind;
+
+typedef struct content_topic {
+    content_topic_kind kind;
+    const char *file;          /* "20-symptoms.md" */
+    const char *name;          /* "symptoms": file name without number and .md */
+    const char *title;         /* the # heading */
+    const char *image;         /* first image of the topic, for its menu tile, or NULL */
+    content_card *cards;
+    int ncards;
+    int in_loop;               /* shown in the attract loop */
+    int nerrors;               /* errors in this file: not shown when > 0 */
+} content_topic;
+
+/* Every word the kiosk shows that is not in a topic file. */
+typedef enum content_label {
+    LABEL_TAP_CUE,       /* "Touch the screen to explore" */
+    LABEL_MENU_TITLE,    /* "What would you like to know?" */
+    LABEL_BACK,
+    LABEL_HOME,
+    LABEL_NEXT,
+    LABEL_PREVIOUS,
+    LABEL_IDLE_NOTICE,   /* "Returning to the start in a moment. Touch to stay." */
+    LABEL_POSITION,      /* "%d / %d": the card's place in its topic */
+    LABEL_PHONE_PREFIX,  /* "Call" before the phone number in the strip */
+    LABEL_CONTINUED,     /* "(continued)" after a title on an automatic next card */
+    LABEL_COUNT
+} content_label;
+
+/* Opening hours of one weekday, minutes after midnight; open == close means closed. */
+typedef struct content_hours { int open_min, close_min; } content_hours;
+
+typedef struct content_settings {
+    int idle_timeout_s;      /* [kiosk] idle_timeout: quiet seconds before the loop returns */
+    int idle_notice_s;       /* [kiosk] idle_notice: seconds the notice shows before that */
+    int loop_min_s;          /* [loop] min_seconds: shortest time a loop card shows */
+    int loop_max_s;          /* [loop] max_seconds: longest */
+    int words_per_minute;    /* [loop] words_per_minute: reading speed */
+    int transition_ms;       /* [kiosk] transition_ms: 250..400 */
+    int reduce_motion;       /* [kiosk] reduce_motion: fades instead of slides */
+    int rotate;              /* [screen] rotate: 0, 90, 180 or 270 */
+    kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */
+    const char *spa_name, *city, *phone;                          /* [spa] */
+    const char *label[LABEL_COUNT];                               /* [labels] */
+    const char *staff_pin;   /* [staff] pin, or NULL: staff view off */
+    int has_hours;           /* [hours] present */
+    content_hours hours[7];  /* [hours] 0 = Sunday .. 6 = Saturday */
+} content_settings;
+
+typedef enum content_severity { DIAG_WARNING, DIAG_ERROR } content_severity;
+
+typedef struct content_diag {
+    content_severity severity;
+    const char *file;   /* "20-symptoms.md", relative to the content folder */
+    int line;           /* 1-based, or 0 when no line applies */
+    const char *text;   /* plain words, what is wrong and what to do */
+} content_diag;
+
+typedef struct content_snapshot {
+    arena arena;                 /* owns everything below */
+    content_settings settings;
+    content_topic *topics;       /* menu order: by file name */
+    int ntopics;
+    content_diag *diags;         /* in file, then line order */
+    int ndiags;
+    int nerrors, nwarnings;      /* counted even past KIOSK_MAX_DIAGS */
+    int ncards, nimages;         /* in topics without errors */
+} content_snapshot;
+
+/* Loads dir through fs. Never returns NULL but when out of memory. Always
+ * builds as much as is valid: topics with errors are kept but flagged, so a
+ * kiosk with no good snapshot ever can still show what is valid. */
+content_snapshot *content_load(const char *dir, const kiosk_fs *fs);
+void content_free(content_snapshot *s);
+/* No errors: fit to be shown and kept as last good. */
+int content_usable(const content_snapshot *s);
+/* "file:line: text" (or "file: text"), for STATUS.txt, the journal and --check. */
+int content_diag_format(const content_diag *d, char *buf, int cap);
+
+#endif

