@@ -1,0 +1,436 @@
+/* nav.c — the navigation state machine: which screen shows, for how long,
+ * what a tap or swipe does there, idle return and transitions. Rules in nav.h. */
+#include "nav.h"
+
+#include <string.h>
+
+/* Fallbacks for settings outside their documented ranges. The parser refuses
+ * such values, but nav must stay sane if handed zeroes (a test, a bad build). */
+#define NAV_DEFAULT_IDLE_S 60
+#define NAV_DEFAULT_WPM 160
+#define NAV_DEFAULT_LOOP_MIN_S 7
+#define NAV_LONGEST_WAIT_S 86400
+
+static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+void nav_set_settings(nav *n, const content_settings *s)
+{
+    /* A day bounds every wait so that seconds * 1000 fits an int. */
+    int idle_s = s->idle_timeout_s > 0 ? s->idle_timeout_s : NAV_DEFAULT_IDLE_S;
+    int min_s = s->loop_min_s > 0 ? s->loop_min_s : NAV_DEFAULT_LOOP_MIN_S;
+    idle_s = clampi(idle_s, 1, NAV_LONGEST_WAIT_S);
+    min_s = clampi(min_s, 1, NAV_LONGEST_WAIT_S);
+    int max_s = clampi(s->loop_max_s, min_s, NAV_LONGEST_WAIT_S);
+    n->idle_ms = idle_s * 1000;
+    n->notice_ms = clampi(s->idle_notice_s, 0, idle_s) * 1000;
+    n->loop_min_ms = min_s * 1000;
+    n->loop_max_ms = max_s * 1000;
+    n->wpm = s->words_per_minute > 0 ? s->words_per_minute : NAV_DEFAULT_WPM;
+    n->reduce_motion = s->reduce_motion != 0;
+    n->transition_ms = n->reduce_motion ? NAV_TRANSITION_MIN_MS
+        : clampi(s->transition_ms, NAV_TRANSITION_MIN_MS, NAV_TRANSITION_MAX_MS);
+}
+
+int nav_loop_page_ms(const nav *n, int i)
+{
+    int words = 0;
+    if (n->deck.loop_words && i >= 0 && i < n->deck.nloop)
+        words = n->deck.loop_words[i];
+    if (words <= 0)
+        return n->loop_min_ms;
+    /* 64-bit: a paste of a million words must clamp, not overflow. */
+    int64_t ms = (int64_t)words * 60000 / n->wpm;
+    if (ms < n->loop_min_ms)
+        return n->loop_min_ms;
+    if (ms > n->loop_max_ms)
+        return n->loop_max_ms;
+    return (int)ms;
+}
+
+void nav_set_hit(nav *n, nav_hit_fn hit, void *ctx)
+{
+    n->hit = hit;
+    n->hit_ctx = ctx;
+}
+
+void nav_set_screen(nav *n, int w, int h)
+{
+    nav_gesture_init(&n->g, w, h);
+    n->pressed = 0;
+    n->changed++;
+}
+
+static int topic_ok(const nav *n, int t)
+{
+    return t >= 0 && t < n->deck.ntopics && n->deck.npages[t] > 0;
+}
+
+/* Keeps the view inside the deck: a vanished topic goes to the menu, and the
+ * menu without topics to the loop. */
+static void view_clamp(const nav *n, nav_view *v)
+{
+    if (n->deck.nloop <= 0)
+        v->loop = 0;
+    else if (v->loop < 0 || v->loop >= n->deck.nloop)
+        v->loop = 0;
+    if (v->mode == NAV_TOPIC) {
+        if (topic_ok(n, v->topic))
+            v->page = clampi(v->page, 0, n->deck.npages[v->topic] - 1);
+        else
+            v->mode = NAV_MENU;
+    }
+    if (v->mode == NAV_MENU && n->deck.ntopics <= 0)
+        v->mode = NAV_LOOP;
+    if (v->mode != NAV_TOPIC)
+        v->topic = v->page = 0;
+}
+
+void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
+{
+    n->deck = *d;
+    n->deck.nloop = d->nloop > 0 ? d->nloop : 0;
+    n->deck.ntopics = clampi(d->ntopics, 0, KIOSK_MAX_TOPICS);
+    nav_view before = n->view;
+    view_clamp(n, &n->view);
+    n->tr.active = 0;
+    /* The loop page may hold other words now: give it its own time afresh. */
+    if (n->view.mode == NAV_LOOP && before.mode != NAV_LOOP)
+        n->notice = 0;
+    if (n->view.mode == NAV_LOOP)
+        n->loop_until = now + (uint64_t)nav_loop_page_ms(n, n->view.loop);
+    n->changed++;
+}
+
+void nav_init(nav *n, const content_settings *s, const nav_deck *d,
+              int w, int h, uint64_t now)
+{
+    memset(n, 0, sizeof *n);
+    nav_set_settings(n, s);
+    nav_gesture_init(&n->g, w, h);
+    n->view.mode = NAV_LOOP;
+    n->last_input = now;
+    nav_set_deck(n, d, now);
+}
+
+static int view_same(const nav_view *a, const nav_view *b)
+{
+    if (a->mode != b->mode)
+        return 0;
+    if (a->mode == NAV_LOOP)
+        return a->loop == b->loop;
+    if (a->mode == NAV_TOPIC)
+        return a->topic == b->topic && a->page == b->page;
+    return 1;
+}
+
+/* Shows `to`, with a transition from what shows now. Returns 1 if it moved. */
+static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
+{
+    if (view_same(&n->view, &to))
+        return 0;
+    n->tr.active = 1;
+    n->tr.from = n->view;
+    n->tr.to = to;
+    n->tr.motion = n->reduce_motion ? NAV_MOTION_FADE : motion;
+    n->tr.start_ms = now;
+    n->tr.duration_ms = n->transition_ms;
+    n->view = to;
+    n->notice = 0;
+    if (to.mode == NAV_LOOP)
+        n->loop_until = now + (uint64_t)nav_loop_page_ms(n, to.loop);
+    n->changed++;
+    return 1;
+}
+
+static int go_mode(nav *n, nav_mode mode, int topic, int page, nav_motion motion,
+                   uint64_t now)
+{
+    nav_view v = n->view;
+    v.mode = mode;
+    v.topic = topic;
+    v.page = page;
+    return go(n, v, motion, now);
+}
+
+static int go_loop(nav *n, int loop, uint64_t now)
+{
+    nav_view v = n->view;
+    v.mode = NAV_LOOP;
+    v.loop = n->deck.nloop > 0 ? loop % n->deck.nloop : 0;
+    v.topic = v.page = 0;
+    return go(n, v, NAV_MOTION_FADE, now);
+}
+
+static uint64_t transition_end(const nav *n)
+{
+    return n->tr.start_ms + (uint64_t)n->tr.duration_ms;
+}
+
+static uint64_t idle_return_at(const nav *n)
+{
+    return n->last_input + (uint64_t)n->idle_ms;
+}
+
+static uint64_t notice_at(const nav *n)
+{
+    return idle_return_at(n) - (uint64_t)n->notice_ms;
+}
+
+static int exploring(const nav *n)
+{
+    return n->view.mode != NAV_LOOP;
+}
+
+static int tick_transition(nav *n, uint64_t now)
+{
+    if (!n->tr.active || now < transition_end(n))
+        return 0;
+    n->tr.active = 0;
+    n->changed++;
+    return NAV_OUT_CHANGED;
+}
+
+static int tick_loop(nav *n, uint64_t now)
+{
+    if (n->view.mode != NAV_LOOP || n->deck.nloop < 2 || now < n->loop_until)
+        return 0;
+    /* One page on, timed from now: after a long sleep or a clock jump the
+     * loop simply carries on instead of racing through missed pages. */
+    return go_loop(n, n->view.loop + 1, now) ? NAV_OUT_CHANGED : 0;
+}
+
+static int tick_idle(nav *n, uint64_t now)
+{
+    if (!exploring(n))
+        return 0;
+    if (now >= idle_return_at(n)) {
+        n->notice = 0;
+        go_loop(n, n->view.loop + 1, now);
+        return NAV_OUT_CHANGED;
+    }
+    if (n->notice_ms > 0 && !n->notice && now >= notice_at(n)) {
+        n->notice = 1;
+        n->changed++;
+        return NAV_OUT_CHANGED;
+    }
+    return 0;
+}
+
+int nav_tick(nav *n, uint64_t now)
+{
+    int out = tick_transition(n, now);
+    if (nav_gesture_staff_due(&n->g, now))
+        out |= NAV_OUT_STAFF_REQUEST;
+    out |= tick_loop(n, now);
+    out |= tick_idle(n, now);
+    out |= tick_transition(n, now);   /* a zero-length wait cannot happen, but be safe */
+    return out;
+}
+
+static int tap_action(nav *n, layout_action act, int arg, uint64_t now)
+{
+    const nav_view *v = &n->view;
+    int in_topic = v->mode == NAV_TOPIC;
+    switch (act) {
+    case ACT_TOPIC:
+        if (v->mode != NAV_MENU || !topic_ok(n, arg))
+            return 0;
+        return go_mode(n, NAV_TOPIC, arg, 0, NAV_MOTION_SLIDE_LEFT, now);
+    case ACT_PREV:
+        if (!in_topic || v->page <= 0)
+            return 0;
+        return go_mode(n, NAV_TOPIC, v->topic, v->page - 1, NAV_MOTION_SLIDE_RIGHT, now);
+    case ACT_NEXT:
+        if (!in_topic || v->page >= n->deck.npages[v->topic] - 1)
+            return 0;
+        return go_mode(n, NAV_TOPIC, v->topic, v->page + 1, NAV_MOTION_SLIDE_LEFT, now);
+    case ACT_BACK:
+        if (in_topic)
+            return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
+        return go_loop(n, v->loop, now);   /* the page they left, not the next */
+    case ACT_HOME:
+    case ACT_OPEN_MENU:
+        return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
+    case ACT_NONE:
+    default:
+        return 0;
+    }
+}
+
+static int on_tap(nav *n, const nav_gesture_result *r, uint64_t now)
+{
+    if (r->consumed)
+        return 0;
+    if (n->has_nav_tap && r->t0 < n->nav_tap_ms + NAV_DOUBLE_TAP_MS)
+        return 0;
+    int moved;
+    if (n->view.mode == NAV_LOOP) {
+        moved = n->deck.ntopics > 0
+            && go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_FADE, now);
+    } else {
+        int arg = 0;
+        layout_action act = n->hit ? n->hit(n->hit_ctx, r->x, r->y, &arg) : ACT_NONE;
+        moved = tap_action(n, act, arg, now);
+    }
+    if (moved) {
+        n->has_nav_tap = 1;
+        n->nav_tap_ms = now;
+    }
+    return moved ? NAV_OUT_CHANGED : 0;
+}
+
+static int on_swipe(nav *n, int left, uint64_t now)
+{
+    if (n->view.mode == NAV_LOOP) {
+        if (n->deck.ntopics <= 0)
+            return 0;
+        return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_FADE, now) ? NAV_OUT_CHANGED : 0;
+    }
+    if (n->view.mode != NAV_TOPIC)
+        return 0;
+    return tap_action(n, left ? ACT_NEXT : ACT_PREV, 0, now) ? NAV_OUT_CHANGED : 0;
+}
+
+static int on_gesture(nav *n, const nav_gesture_result *r, uint64_t now)
+{
+    switch (r->kind) {
+    case NAV_GEST_TAP: return on_tap(n, r, now);
+    case NAV_GEST_SWIPE_LEFT: return on_swipe(n, 1, now);
+    case NAV_GEST_SWIPE_RIGHT: return on_swipe(n, 0, now);
+    case NAV_GEST_NONE:
+    default: return 0;
+    }
+}
+
+/* A press during a transition lands on a moving target: jump to where it was
+ * going, and let no tap come of that press. */
+static int press(nav *n, const nav_input_event *ev, uint64_t now)
+{
+    int out = 0;
+    int was_moving = n->tr.active;
+    if (was_moving) {
+        n->tr.active = 0;
+        n->changed++;
+        out = NAV_OUT_CHANGED;
+    }
+    nav_gesture_press(&n->g, ev, now);
+    if (was_moving)
+        n->g.consumed = 1;
+    return out;
+}
+
+/* Press feedback is visible only where a tap can hit a button. */
+static int feedback(nav *n)
+{
+    int x, y;
+    int p = exploring(n) && nav_gesture_pressing(&n->g, &x, &y) && !n->g.consumed;
+    if (p == n->pressed)
+        return 0;
+    n->pressed = p;
+    n->changed++;
+    return NAV_OUT_CHANGED;
+}
+
+int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
+{
+    int out = nav_tick(n, now);
+    n->last_input = now;
+    if (n->notice) {
+        n->notice = 0;
+        n->changed++;
+        out |= NAV_OUT_CHANGED;
+    }
+    switch (ev->kind) {
+    case NAV_IN_PRESS:
+        out |= press(n, ev, now);
+        break;
+    case NAV_IN_MOVE:
+        nav_gesture_move(&n->g, ev, now);
+        break;
+    case NAV_IN_RELEASE: {
+        nav_gesture_result r = nav_gesture_release(&n->g, ev, now);
+        out |= feedback(n);
+        out |= on_gesture(n, &r, now);
+        break;
+    }
+    case NAV_IN_CANCEL:
+    default:
+        nav_gesture_cancel(&n->g);
+        break;
+    }
+    return out | feedback(n);
+}
+
+uint64_t nav_next_deadline(const nav *n)
+{
+    uint64_t t = nav_gesture_staff_deadline(&n->g);
+    if (n->tr.active && transition_end(n) < t)
+        t = transition_end(n);
+    if (n->view.mode == NAV_LOOP && n->deck.nloop >= 2 && n->loop_until < t)
+        t = n->loop_until;
+    if (exploring(n)) {
+        if (idle_return_at(n) < t)
+            t = idle_return_at(n);
+        if (n->notice_ms > 0 && !n->notice && notice_at(n) < t)
+            t = notice_at(n);
+    }
+    return t;
+}
+
+int nav_animating(const nav *n, uint64_t now)
+{
+    return n->tr.active && now < transition_end(n);
+}
+
+float nav_ease_out(float t)
+{
+    if (t <= 0.0f)
+        return 0.0f;
+    if (t >= 1.0f)
+        return 1.0f;
+    float u = 1.0f - t;
+    return 1.0f - u * u * u;
+}
+
+float nav_transition_progress(const nav *n, uint64_t now)
+{
+    if (!n->tr.active || n->tr.duration_ms <= 0)
+        return 1.0f;
+    if (now <= n->tr.start_ms)
+        return 0.0f;
+    float t = (float)(now - n->tr.start_ms) / (float)n->tr.duration_ms;
+    return nav_ease_out(t);
+}
+
+void nav_state_get(const nav *n, uint64_t now, nav_state *out)
+{
+    memset(out, 0, sizeof *out);
+    out->view = n->view;
+    out->tr = n->tr;
+    out->progress = nav_transition_progress(n, now);
+    out->notice = n->notice;
+    out->pressed = n->pressed;
+    if (n->pressed)
+        nav_gesture_pressing(&n->g, &out->press_x, &out->press_y);
+    out->changed = n->changed;
+}
+
+void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
+                          const content_snapshot *s, int *loop_words)
+{
+    memset(d, 0, sizeof *d);
+    d->ntopics = clampi(s->ntopics, 0, KIOSK_MAX_TOPICS);
+    for (int t = 0; t < d->ntopics; t++)
+        d->npages[t] = ld->topic ? ld->topic[t].npages : 0;
+    d->nloop = ld->nloop > 0 ? ld->nloop : 0;
+    d->loop_words = loop_words;
+    for (int i = 0; i < d->nloop; i++) {
+        const layout_page *p = &ld->loop[i];
+        int words = 0;
+        if (p->topic >= 0 && p->topic < s->ntopics
+            && p->card >= 0 && p->card < s->topics[p->topic].ncards)
+            words = s->topics[p->topic].cards[p->card].words;
+        int parts = p->nparts > 0 ? p->nparts : 1;
+        loop_words[i] = (words + parts - 1) / parts;
+    }
+}
