@@ -1,24 +1,121 @@
 /* main.c — the command line: run the kiosk, --check, --render, --bench. */
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/content.h"
+#include "core/layout.h"
+#include "platform/metrics_ttf.h"
+#include "platform/run.h"
+#include "render/preview.h"
 
+/* Screen sizes accepted by --size and --window: from a small panel to 8K;
+ * beyond that a PNG of every screen is hundreds of megabytes. */
+#define MAIN_MIN_SIDE 240
+#define MAIN_MAX_SIDE 7680
+
+/* The sizes --check lays every card out at: the 7" panel the spa has, and
+ * the portrait Touch Display 2, the two most cramped screens supported. */
+static const int check_sizes[][2] = {{800, 480}, {720, 1280}};
+#define CHECK_NSIZES ((int)(sizeof check_sizes / sizeof check_sizes[0]))
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ./content when there is one, else the bundled content of the source tree
+ * (so the README's first command works from the build folder). */
 static const char *default_content_dir(void)
 {
+    if (is_dir("content"))
+        return "content";
+#ifdef KIOSK_SOURCE_DIR
+    if (is_dir(KIOSK_SOURCE_DIR "/content"))
+        return KIOSK_SOURCE_DIR "/content";
+#endif
     return "content";
 }
 
 static void usage(FILE *f)
 {
-    fputs("usage: kiosk [--content DIR] [--window WxH]\n"
+    fputs("usage: kiosk [--content DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
           "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n", f);
 }
 
+static int parse_size(const char *arg, int *w, int *h)
+{
+    char x;
+    if (sscanf(arg, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X'))
+        return -1;
+    if (*w < MAIN_MIN_SIDE || *h < MAIN_MIN_SIDE || *w > MAIN_MAX_SIDE || *h > MAIN_MAX_SIDE)
+        return -1;
+    return 0;
+}
+
+/* Lays every card out at the check sizes with the real fonts and prints a
+ * warning at each card that does not fit one screen. Returns how many. */
+static int check_layout(const content_snapshot *s, const char *assets_arg)
+{
+    const char *assets = metrics_ttf_find_assets(assets_arg);
+    metrics_ttf fonts;
+    char err[512];
+    if (!assets || TTF_Init() != 0) {
+        fprintf(stderr, "kiosk: the fonts were not found, so card lengths were not "
+                "checked; give --assets DIR\n");
+        return 0;
+    }
+    if (metrics_ttf_open(&fonts, assets, err, sizeof err)) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        TTF_Quit();
+        return 0;
+    }
+    layout_metrics m = metrics_ttf_interface(&fonts);
+    static unsigned char too_long[KIOSK_MAX_TOPICS][KIOSK_MAX_CARDS_PER_TOPIC];
+    memset(too_long, 0, sizeof too_long);
+    for (int z = 0; z < CHECK_NSIZES; z++) {
+        arena a;
+        arena_init(&a, 64u * 1024 * 1024);
+        layout_deck d;
+        if (layout_deck_build(&d, s, &m, check_sizes[z][0], check_sizes[z][1], &a) == 0)
+            for (int t = 0; t < s->ntopics && t < KIOSK_MAX_TOPICS; t++)
+                for (int c = 0; c < s->topics[t].ncards && c < KIOSK_MAX_CARDS_PER_TOPIC; c++)
+                    if (layout_card_parts(&d, t, c) > 1)
+                        too_long[t][c] |= (unsigned char)(1u << z);
+        arena_fini(&a);
+    }
+    int n = 0;
+    for (int t = 0; t < s->ntopics && t < KIOSK_MAX_TOPICS; t++) {
+        const content_topic *tp = &s->topics[t];
+        for (int c = 0; c < tp->ncards && c < KIOSK_MAX_CARDS_PER_TOPIC; c++) {
+            unsigned f = too_long[t][c];
+            if (!f)
+                continue;
+            char where[64] = "";
+            for (int z = 0; z < CHECK_NSIZES; z++)
+                if (f & (1u << z))
+                    snprintf(where + strlen(where), sizeof where - strlen(where), "%s%dx%d",
+                             where[0] ? " and " : "", check_sizes[z][0], check_sizes[z][1]);
+            printf("%s:%d: this card is too long for one screen at %s; it continues on "
+                   "a next card. To keep one idea per card, shorten it or split it "
+                   "with a new ## heading\n", tp->file, tp->cards[c].line, where);
+            n++;
+        }
+    }
+    metrics_ttf_close(&fonts);
+    TTF_Quit();
+    return n;
+}
+
 /* Prints every problem, then one summary line. Exit 0 when usable. */
-static int run_check(const char *dir)
+static int run_check(const char *dir, const char *assets)
 {
     content_snapshot *s = content_load(dir, &fs_posix);
     if (!s) {
@@ -33,34 +130,100 @@ static int run_check(const char *dir)
     if (s->nerrors + s->nwarnings > s->ndiags)
         printf("(%d more problems not shown: fix the ones above first)\n",
                s->nerrors + s->nwarnings - s->ndiags);
+    int long_cards = check_layout(s, assets);
     int ok = content_usable(s);
     printf("%s: %d topics, %d cards, %d images; %d errors, %d warnings%s\n",
-           dir, s->ntopics, s->ncards, s->nimages, s->nerrors, s->nwarnings,
+           dir, s->ntopics, s->ncards, s->nimages, s->nerrors, s->nwarnings + long_cards,
            ok ? "" : " - the kiosk will not show this content until the errors are fixed");
     content_free(s);
     return ok ? 0 : 1;
 }
 
+static int run_render(const char *dir, const char *outdir, int w, int h,
+                      const char *assets_arg)
+{
+    const char *assets = metrics_ttf_find_assets(assets_arg);
+    if (!assets) {
+        fprintf(stderr, "kiosk: the fonts were not found; give --assets DIR (the "
+                "folder with fonts/Inter-Regular.otf)\n");
+        return 1;
+    }
+    if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "kiosk: could not make the folder %s\n", outdir);
+        return 1;
+    }
+    content_snapshot *s = content_load(dir, &fs_posix);
+    if (!s) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        return 1;
+    }
+    int ok = content_usable(s);
+    if (!ok)
+        fprintf(stderr, "kiosk: %s has %d errors; drawing what is valid. Run kiosk "
+                "--check --content %s to see them\n", dir, s->nerrors, dir);
+    metrics_ttf fonts;
+    char err[512];
+    int n = -1;
+    if (TTF_Init() != 0) {
+        snprintf(err, sizeof err, "the font library did not start");
+    } else if (metrics_ttf_open(&fonts, assets, err, sizeof err) == 0) {
+        n = preview_write(s, dir, &fonts, w, h, outdir, err, sizeof err);
+        metrics_ttf_close(&fonts);
+    }
+    if (n < 0)
+        fprintf(stderr, "kiosk: %s\n", err);
+    else
+        printf("%s: %d screens at %dx%d\n", outdir, n, w, h);
+    TTF_Quit();
+    IMG_Quit();
+    SDL_Quit();
+    content_free(s);
+    return n >= 0 && ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
-    const char *dir = default_content_dir();
-    int check = 0;
+    const char *dir = NULL, *outdir = NULL, *assets = NULL;
+    int check = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--check")) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--check")) {
             check = 1;
-        } else if (!strcmp(argv[i], "--content") && i + 1 < argc) {
-            dir = argv[++i];
-        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+        } else if (!strcmp(a, "--content") && v) {
+            dir = v, i++;
+        } else if (!strcmp(a, "--assets") && v) {
+            assets = v, i++;
+        } else if (!strcmp(a, "--render") && v) {
+            outdir = v, i++;
+        } else if ((!strcmp(a, "--size") || !strcmp(a, "--window")) && v) {
+            int *pw = a[2] == 's' ? &w : &win_w, *ph = a[2] == 's' ? &h : &win_h;
+            if (parse_size(v, pw, ph) != 0) {
+                fprintf(stderr, "kiosk: %s '%s': a size is WIDTHxHEIGHT, like 800x480, "
+                        "each side %d to %d\n", a, v, MAIN_MIN_SIDE, MAIN_MAX_SIDE);
+                return 2;
+            }
+            i++;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             usage(stdout);
             return 0;
         } else {
-            fprintf(stderr, "kiosk: unknown option '%s'\n", argv[i]);
+            fprintf(stderr, "kiosk: unknown option '%s'\n", a);
             usage(stderr);
             return 2;
         }
     }
+    if (!dir)
+        dir = default_content_dir();
     if (check)
-        return run_check(dir);
-    usage(stderr);
-    return 2;
+        return run_check(dir, assets);
+    if (outdir)
+        return run_render(dir, outdir, w, h, assets);
+    const char *found = metrics_ttf_find_assets(assets);
+    if (!found) {
+        fprintf(stderr, "kiosk: the fonts were not found; give --assets DIR (the "
+                "folder with fonts/Inter-Regular.otf)\n");
+        return 1;
+    }
+    run_options o = {dir, found, win_w, win_h};
+    return platform_run(&o);
 }

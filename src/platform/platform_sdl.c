@@ -1,0 +1,152 @@
+/* platform_sdl.c — opens the screen with SDL, picks a renderer (GL, GLES 2 or
+ * software, whichever SDL finds), and turns the picture for rotated panels. */
+#include "platform/platform_sdl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char no_screen[] =
+    "no screen found (no X11/Wayland display and no KMS device); to preview "
+    "the screens without one, run: kiosk --render OUTDIR";
+
+int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
+{
+    memset(d, 0, sizeof *d);
+    /* Touch and mouse are read separately: SDL's emulation of one by the
+     * other would deliver every tap twice. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    /* A kiosk must never blank its own screen. */
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        snprintf(err, (size_t)cap, "%s", no_screen);
+        return -1;
+    }
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    flags |= win_w > 0 ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    d->win = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                              win_w > 0 ? win_w : 800, win_h > 0 ? win_h : 480, flags);
+    if (!d->win) {
+        snprintf(err, (size_t)cap, "the screen could not be opened (%s); to preview "
+                 "the screens without one, run: kiosk --render OUTDIR", SDL_GetError());
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        return -1;
+    }
+    d->sdl = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED |
+                                SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->sdl)
+        d->sdl = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED |
+                                    SDL_RENDERER_PRESENTVSYNC);
+    if (!d->sdl)
+        d->sdl = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);
+    if (!d->sdl) {
+        snprintf(err, (size_t)cap, "the screen opened but nothing can be drawn on it (%s)",
+                 SDL_GetError());
+        platform_close(d);
+        return -1;
+    }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(d->sdl, &info) == 0)
+        d->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+    if (!win_w)
+        SDL_ShowCursor(SDL_DISABLE);   /* fullscreen: a kiosk shows no pointer */
+    return 0;
+}
+
+void platform_close(platform_display *d)
+{
+    if (d->target)
+        SDL_DestroyTexture(d->target);
+    if (d->sdl)
+        SDL_DestroyRenderer(d->sdl);
+    if (d->win)
+        SDL_DestroyWindow(d->win);
+    if (d->win)
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    memset(d, 0, sizeof *d);
+}
+
+int platform_layout_size(platform_display *d, int rotate, char *err, int cap)
+{
+    SDL_GetWindowSize(d->win, &d->win_w, &d->win_h);
+    if (SDL_GetRendererOutputSize(d->sdl, &d->out_w, &d->out_h) != 0) {
+        d->out_w = d->win_w;
+        d->out_h = d->win_h;
+    }
+    if (d->target)
+        SDL_DestroyTexture(d->target);
+    d->target = NULL;
+    d->rotate = 0;
+    d->w = d->out_w;
+    d->h = d->out_h;
+    rotate = ((rotate % 360) + 360) % 360;
+    if (rotate != 90 && rotate != 180 && rotate != 270)
+        return 0;
+    int w = rotate == 180 ? d->out_w : d->out_h;
+    int h = rotate == 180 ? d->out_h : d->out_w;
+    SDL_RendererInfo info;
+    int lim = SDL_GetRendererInfo(d->sdl, &info) == 0 ? info.max_texture_width : 0;
+    if (!SDL_RenderTargetSupported(d->sdl) || (lim > 0 && (w > lim || h > lim))) {
+        snprintf(err, (size_t)cap, "rotate = %d in kiosk.ini cannot be done on this "
+                 "graphics driver (it cannot draw into a %dx%d texture); the screen "
+                 "is shown unrotated", rotate, w, h);
+        return -1;
+    }
+    d->target = SDL_CreateTexture(d->sdl, SDL_PIXELFORMAT_ARGB8888,
+                                  SDL_TEXTUREACCESS_TARGET, w, h);
+    if (!d->target) {
+        snprintf(err, (size_t)cap, "rotate = %d in kiosk.ini cannot be done: no room "
+                 "for a %dx%d picture on this graphics driver; the screen is shown "
+                 "unrotated", rotate, w, h);
+        return -1;
+    }
+    d->rotate = rotate;
+    d->w = w;
+    d->h = h;
+    return 0;
+}
+
+void platform_begin_frame(platform_display *d)
+{
+    SDL_SetRenderTarget(d->sdl, d->target);
+}
+
+void platform_end_frame(platform_display *d)
+{
+    if (d->target) {
+        SDL_SetRenderTarget(d->sdl, NULL);
+        SDL_SetRenderDrawColor(d->sdl, 0, 0, 0, 255);
+        SDL_RenderClear(d->sdl);
+        /* Centred on the output; SDL turns clockwise for positive angles. */
+        SDL_Rect to = {(d->out_w - d->w) / 2, (d->out_h - d->h) / 2, d->w, d->h};
+        SDL_RenderCopyEx(d->sdl, d->target, NULL, &to, d->rotate, NULL, SDL_FLIP_NONE);
+    }
+    SDL_RenderPresent(d->sdl);
+}
+
+/* Output pixels to layout pixels: the inverse of the clockwise turn drawn
+ * in platform_end_frame, about the centre. */
+static void unrotate(const platform_display *d, double ox, double oy, int *x, int *y)
+{
+    double vx = ox - d->out_w / 2.0, vy = oy - d->out_h / 2.0, lx = vx, ly = vy;
+    switch (d->rotate) {
+    case 90: lx = vy; ly = -vx; break;
+    case 180: lx = -vx; ly = -vy; break;
+    case 270: lx = -vy; ly = vx; break;
+    default: break;
+    }
+    *x = (int)(lx + d->w / 2.0);
+    *y = (int)(ly + d->h / 2.0);
+}
+
+void platform_map_window(const platform_display *d, int wx, int wy, int *x, int *y)
+{
+    double sx = d->win_w > 0 ? (double)d->out_w / d->win_w : 1.0;
+    double sy = d->win_h > 0 ? (double)d->out_h / d->win_h : 1.0;
+    unrotate(d, wx * sx, wy * sy, x, y);
+}
+
+void platform_map_finger(const platform_display *d, float fx, float fy, int *x, int *y)
+{
+    unrotate(d, fx * d->out_w, fy * d->out_h, x, y);
+}

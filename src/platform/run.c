@@ -1,0 +1,341 @@
+/* run.c — the main loop: SDL events to nav events, nav state to drawn
+ * screens, sleeping in SDL_WaitEventTimeout until the next event or deadline. */
+#include "platform/run.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/nav.h"
+#include "platform/metrics_ttf.h"
+#include "platform/notify.h"
+#include "platform/platform_sdl.h"
+#include "render/render.h"
+
+/* Layout of one screen size: pages for a few thousand cards fit well under. */
+#define RUN_DECK_ARENA_BYTES (64u * 1024 * 1024)
+/* Frame time while something moves and the display gives no vsync. */
+#define RUN_FRAME_MS 16
+/* Longest sleep without a reason to wake: the loop still turns now and then
+ * so a lost wake-up can never freeze the screen for long. */
+#define RUN_MAX_SLEEP_MS 60000
+/* The mouse is one more finger; a touch screen's ids are small and positive. */
+#define RUN_MOUSE_FINGER (-42)
+
+/* Which screen a prepared slot holds. */
+typedef struct run_key {
+    int valid;
+    nav_view view;
+    int notice;
+} run_key;
+
+typedef struct run_slot {
+    run_key key;
+    render_screen screen;
+} run_slot;
+
+typedef struct run {
+    platform_display disp;
+    metrics_ttf fonts;
+    layout_metrics m;
+    render r;
+    content_snapshot *content;
+    const char *content_dir;
+    arena deck_arena;
+    layout_deck deck;
+    int *loop_words;
+    nav_deck nd;
+    nav nav;
+    run_slot slot[2];          /* the screen shown and the one it came from */
+    run_slot *hit_slot;        /* the slot nav hit-tests against */
+    unsigned drawn;            /* nav's changed counter at the last frame */
+    int dirty;                 /* redraw regardless (expose, resize) */
+    int quit;
+} run;
+
+static int same_view(nav_view a, nav_view b)
+{
+    if (a.mode != b.mode)
+        return 0;
+    if (a.mode == NAV_LOOP)
+        return a.loop == b.loop;
+    if (a.mode == NAV_TOPIC)
+        return a.topic == b.topic && a.page == b.page;
+    return 1;
+}
+
+static int same_key(run_key a, run_key b)
+{
+    return a.valid && b.valid && a.notice == b.notice && same_view(a.view, b.view);
+}
+
+static void release_slots(run *k)
+{
+    for (int i = 0; i < 2; i++) {
+        render_release(&k->r, &k->slot[i].screen);
+        k->slot[i].key.valid = 0;
+    }
+}
+
+static void lay_out(run *k, layout_screen *sc, run_key key)
+{
+    const content_snapshot *s = k->content;
+    if (k->deck.nloop == 0 && key.view.mode == NAV_LOOP) {
+        layout_empty_screen(sc, s, &k->m, k->disp.w, k->disp.h);
+        return;
+    }
+    switch (key.view.mode) {
+    case NAV_LOOP: layout_loop_screen(sc, s, &k->deck, &k->m, key.view.loop); break;
+    case NAV_MENU: layout_menu_screen(sc, s, &k->deck, &k->m); break;
+    case NAV_TOPIC:
+        layout_topic_screen(sc, s, &k->deck, &k->m, key.view.topic, key.view.page);
+        break;
+    }
+    if (key.notice)
+        layout_notice_overlay(sc, s, &k->m);
+}
+
+/* The slot holding key, laid out and prepared; avoid is a slot to keep. */
+static run_slot *slot_for(run *k, run_key key, const run_slot *avoid)
+{
+    for (int i = 0; i < 2; i++)
+        if (same_key(k->slot[i].key, key))
+            return &k->slot[i];
+    run_slot *sl = &k->slot[0] == avoid ? &k->slot[1] : &k->slot[0];
+    render_release(&k->r, &sl->screen);
+    lay_out(k, &sl->screen.layout, key);
+    render_prepare(&k->r, &sl->screen);
+    sl->key = key;
+    return sl;
+}
+
+/* Lays the content out for the current screen size and tells nav. */
+static int build_deck(run *k, uint64_t now, int first)
+{
+    release_slots(k);
+    arena_fini(&k->deck_arena);
+    arena_init(&k->deck_arena, RUN_DECK_ARENA_BYTES);
+    if (layout_deck_build(&k->deck, k->content, &k->m, k->disp.w, k->disp.h,
+                          &k->deck_arena) != 0) {
+        fprintf(stderr, "kiosk: the content is too large to lay out on this screen\n");
+        return -1;
+    }
+    free(k->loop_words);
+    k->loop_words = calloc((size_t)k->deck.nloop + 1, sizeof *k->loop_words);
+    if (!k->loop_words)
+        return -1;
+    nav_deck_from_layout(&k->nd, &k->deck, k->content, k->loop_words);
+    if (first) {
+        nav_init(&k->nav, &k->content->settings, &k->nd, k->disp.w, k->disp.h, now);
+    } else {
+        nav_set_screen(&k->nav, k->disp.w, k->disp.h);
+        nav_set_deck(&k->nav, &k->nd, now);
+    }
+    k->dirty = 1;
+    return 0;
+}
+
+static void apply_screen_size(run *k, uint64_t now)
+{
+    char err[256];
+    if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
+        fprintf(stderr, "kiosk: %s\n", err);
+    build_deck(k, now, 0);
+}
+
+static void draw(run *k, uint64_t now)
+{
+    nav_state st;
+    nav_state_get(&k->nav, now, &st);
+    run_key key = {1, st.view, st.notice};
+    run_slot *to = slot_for(k, key, NULL);
+    run_slot *from = NULL;
+    if (st.tr.active && st.progress < 1.0f)
+        from = slot_for(k, (run_key){1, st.tr.from, 0}, to);
+    k->hit_slot = to;
+    nav_set_hit(&k->nav, nav_hit_screen, &to->screen.layout);
+
+    platform_begin_frame(&k->disp);
+    render_clear(&k->r);
+    int w = k->disp.w, p = (int)(st.progress * w);
+    if (!from) {
+        render_draw(&k->r, &to->screen, 0, 0, 255);
+        if (st.pressed)
+            render_press(&k->r, &to->screen, st.press_x, st.press_y, 0, 0);
+    } else if (st.tr.motion == NAV_MOTION_FADE) {
+        /* The new screen's opaque backdrop veils the old one as it comes. */
+        render_draw(&k->r, &from->screen, 0, 0, 255);
+        render_draw(&k->r, &to->screen, 0, 0, (int)(st.progress * 255));
+    } else {
+        int dir = st.tr.motion == NAV_MOTION_SLIDE_LEFT ? -1 : 1;
+        render_draw(&k->r, &from->screen, dir * p, 0, 255);
+        render_draw(&k->r, &to->screen, dir * p - dir * w, 0, 255);
+    }
+    platform_end_frame(&k->disp);
+    k->drawn = st.changed;
+    k->dirty = 0;
+}
+
+static void input(run *k, nav_input_kind kind, int64_t finger, int x, int y, uint64_t now)
+{
+    nav_input_event ev = {kind, finger, x, y};
+    nav_input(&k->nav, &ev, now);
+}
+
+static void handle(run *k, const SDL_Event *e, uint64_t now)
+{
+    int x, y;
+    switch (e->type) {
+    case SDL_QUIT:
+        k->quit = 1;
+        break;
+    case SDL_KEYDOWN:
+        /* Only a window on a desktop can be left with Escape; fullscreen has
+         * no keyboard in the lobby, and a stray key must not end it. */
+        if (e->key.keysym.sym == SDLK_ESCAPE && k->disp.win_w && !(SDL_GetWindowFlags(
+                k->disp.win) & SDL_WINDOW_FULLSCREEN))
+            k->quit = 1;
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        platform_map_finger(&k->disp, e->tfinger.x, e->tfinger.y, &x, &y);
+        input(k, e->type == SDL_FINGERDOWN ? NAV_IN_PRESS
+                 : e->type == SDL_FINGERUP ? NAV_IN_RELEASE : NAV_IN_MOVE,
+              (int64_t)e->tfinger.fingerId, x, y, now);
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+            break;
+        platform_map_window(&k->disp, e->button.x, e->button.y, &x, &y);
+        input(k, e->type == SDL_MOUSEBUTTONDOWN ? NAV_IN_PRESS : NAV_IN_RELEASE,
+              RUN_MOUSE_FINGER, x, y, now);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
+            break;
+        platform_map_window(&k->disp, e->motion.x, e->motion.y, &x, &y);
+        input(k, NAV_IN_MOVE, RUN_MOUSE_FINGER, x, y, now);
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            apply_screen_size(k, now);
+        else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST)
+            input(k, NAV_IN_CANCEL, 0, 0, 0, now);
+        k->dirty = 1;
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+        k->dirty = 1;
+        break;
+    case SDL_RENDER_DEVICE_RESET:
+        /* Every texture is gone: make them again from the same content. */
+        release_slots(k);
+        render_reset(&k->r, &k->content->settings, k->content_dir);
+        apply_screen_size(k, now);
+        break;
+    default:
+        break;
+    }
+}
+
+/* How long to sleep: until nav's next deadline, one frame while moving. */
+static int sleep_ms(run *k, uint64_t now)
+{
+    if (nav_animating(&k->nav, now))
+        return k->disp.vsync ? 0 : RUN_FRAME_MS;
+    uint64_t due = nav_next_deadline(&k->nav);
+    long ms = due == NAV_NEVER ? RUN_MAX_SLEEP_MS
+              : due <= now ? 0 : (long)(due - now);
+    if (ms > RUN_MAX_SLEEP_MS)
+        ms = RUN_MAX_SLEEP_MS;
+    long wd = platform_notify_watchdog_max_sleep_ms();
+    if (wd >= 0 && ms > wd)
+        ms = wd;
+    return (int)ms;
+}
+
+static void main_loop(run *k)
+{
+    int ready = 0;
+    while (!k->quit) {
+        uint64_t now = SDL_GetTicks64();
+        nav_tick(&k->nav, now);
+        nav_state st;
+        nav_state_get(&k->nav, now, &st);
+        if (k->dirty || st.changed != k->drawn || nav_animating(&k->nav, now)) {
+            draw(k, now);
+            if (!ready) {
+                platform_notify_ready();
+                ready = 1;
+            }
+        }
+        platform_notify_watchdog();
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, sleep_ms(k, SDL_GetTicks64()))) {
+            do
+                handle(k, &e, SDL_GetTicks64());
+            while (!k->quit && SDL_PollEvent(&e));
+        }
+    }
+    platform_notify_stopping();
+}
+
+static int load_content(run *k)
+{
+    k->content = content_load(k->content_dir, &fs_posix);
+    if (!k->content) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        return -1;
+    }
+    if (!content_usable(k->content))
+        fprintf(stderr, "kiosk: %s has %d errors; showing what is valid. Run "
+                "kiosk --check --content %s to see them\n",
+                k->content_dir, k->content->nerrors, k->content_dir);
+    return 0;
+}
+
+int platform_run(const run_options *o)
+{
+    static run k;   /* large (two prepared screens); one per process */
+    char err[512];
+    k.content_dir = o->content_dir;
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "kiosk: the font library did not start\n");
+        return 1;
+    }
+    if (metrics_ttf_open(&k.fonts, o->assets_dir, err, sizeof err)) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        TTF_Quit();
+        return 1;
+    }
+    k.m = metrics_ttf_interface(&k.fonts);
+    int rc = 1;
+    if (load_content(&k) == 0 &&
+        platform_open(&k.disp, o->win_w, o->win_h, err, sizeof err) == 0) {
+        render_init(&k.r, k.disp.sdl, &k.fonts);
+        render_reset(&k.r, &k.content->settings, k.content_dir);
+        if (platform_layout_size(&k.disp, k.content->settings.rotate, err, sizeof err))
+            fprintf(stderr, "kiosk: %s\n", err);
+        arena_init(&k.deck_arena, RUN_DECK_ARENA_BYTES);
+        if (build_deck(&k, SDL_GetTicks64(), 1) == 0) {
+            main_loop(&k);
+            rc = 0;
+        }
+        release_slots(&k);
+        render_fini(&k.r);
+        arena_fini(&k.deck_arena);
+        platform_close(&k.disp);
+    } else if (k.content) {
+        fprintf(stderr, "kiosk: %s\n", err);
+    }
+    free(k.loop_words);
+    if (k.content)
+        content_free(k.content);
+    metrics_ttf_close(&k.fonts);
+    TTF_Quit();
+    IMG_Quit();
+    SDL_Quit();
+    return rc;
+}

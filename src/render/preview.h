@@ -1,0 +1,17 @@
+/* preview.h — `kiosk --render`: every screen of a content snapshot drawn to
+ * PNG files with the same drawing code as the live kiosk, on a software
+ * renderer over a plain surface, so no display is needed. */
+#ifndef KIOSK_PREVIEW_H
+#define KIOSK_PREVIEW_H
+
+#include "core/content.h"
+#include "platform/metrics_ttf.h"
+
+/* Writes loop-NN.png, menu.png, <topic>-NN.png and empty.png for a w x h
+ * screen into outdir (which must exist). Returns the number of files
+ * written, or -1 with a plain sentence in err. */
+int preview_write(const content_snapshot *s, const char *content_dir,
+                  metrics_ttf *fonts, int w, int h, const char *outdir,
+                  char *err, int cap);
+
+#endif

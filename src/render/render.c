@@ -1,0 +1,463 @@
+/* render.c — prepares layout screens into textures (text, images, corner
+ * pieces) and draws them with plain SDL_Render calls every backend has. */
+#include "render/render.h"
+
+#include <SDL_image.h>
+#include <stdio.h>
+#include <string.h>
+
+static SDL_Color rgb(kiosk_rgb c)
+{
+    return (SDL_Color){c.r, c.g, c.b, 255};
+}
+
+/* Every texture the renderer makes goes through here: ARGB8888, blended,
+ * filtered, whatever format the surface came in. */
+static SDL_Texture *texture_from_surface(render *r, SDL_Surface *src)
+{
+    SDL_Surface *conv = src;
+    if (src->format->format != SDL_PIXELFORMAT_ARGB8888) {
+        conv = SDL_ConvertSurfaceFormat(src, SDL_PIXELFORMAT_ARGB8888, 0);
+        if (!conv)
+            return NULL;
+    }
+    SDL_Texture *t = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
+                                       SDL_TEXTUREACCESS_STATIC, conv->w, conv->h);
+    if (t) {
+        SDL_UpdateTexture(t, NULL, conv->pixels, conv->pitch);
+        SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+    }
+    if (conv != src)
+        SDL_FreeSurface(conv);
+    return t;
+}
+
+void render_init(render *r, SDL_Renderer *sdl, metrics_ttf *fonts)
+{
+    memset(r, 0, sizeof *r);
+    r->sdl = sdl;
+    r->fonts = fonts;
+    r->max_texture_side = RENDER_MAX_TEXTURE_SIDE;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(sdl, &info) == 0) {
+        /* Some drivers report 0 for "no limit"; others less than ours. */
+        int lim = info.max_texture_width < info.max_texture_height
+                      ? info.max_texture_width : info.max_texture_height;
+        if (lim > 0 && lim < r->max_texture_side)
+            r->max_texture_side = lim;
+    }
+    for (int i = 0; i < COL_COUNT; i++)
+        r->colour[i] = (SDL_Color){128, 128, 128, 255};
+}
+
+static void drop_image(render *r, render_image *im)
+{
+    if (im->tex)
+        SDL_DestroyTexture(im->tex);
+    r->image_bytes -= im->bytes;
+    memset(im, 0, sizeof *im);
+}
+
+static void drop_all(render *r)
+{
+    for (int i = 0; i < r->nimages; i++)
+        drop_image(r, &r->images[i]);
+    r->nimages = 0;
+    r->image_bytes = 0;
+    for (int i = 0; i < r->ncorners; i++)
+        SDL_DestroyTexture(r->corners[i].tex);
+    r->ncorners = 0;
+}
+
+void render_fini(render *r)
+{
+    drop_all(r);
+}
+
+void render_reset(render *r, const content_settings *set, const char *content_dir)
+{
+    drop_all(r);
+    metrics_ttf_reset(r->fonts);
+    snprintf(r->content_dir, sizeof r->content_dir, "%s", content_dir);
+    r->colour[COL_GROUND] = rgb(set->ground);
+    r->colour[COL_SURFACE] = rgb(set->surface);
+    r->colour[COL_TEXT] = rgb(set->text);
+    r->colour[COL_MUTED] = rgb(set->muted);
+    r->colour[COL_ACCENT] = rgb(set->accent);
+    r->colour[COL_ACCENT_TEXT] = rgb(set->accent_text);
+}
+
+/* ---- images ---- */
+
+/* Scales src[crop] to w x h, halving first so a large photo averages its
+ * pixels instead of skipping them (bilinear alone aliases past 2:1). */
+static SDL_Surface *scale_down(SDL_Surface *src, SDL_Rect crop, int w, int h)
+{
+    SDL_Surface *cur = src;
+    SDL_Rect from = crop;
+    while (from.w >= 2 * w && from.h >= 2 * h) {
+        SDL_Surface *half = SDL_CreateRGBSurfaceWithFormat(
+            0, from.w / 2, from.h / 2, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!half || SDL_SoftStretchLinear(cur, &from, half, NULL) != 0) {
+            SDL_FreeSurface(half);
+            break;
+        }
+        if (cur != src)
+            SDL_FreeSurface(cur);
+        cur = half;
+        from = (SDL_Rect){0, 0, half->w, half->h};
+    }
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    if (out && SDL_SoftStretchLinear(cur, &from, out, NULL) != 0) {
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+    if (cur != src)
+        SDL_FreeSurface(cur);
+    return out;
+}
+
+/* The part of an iw x ih picture that covers a bw x bh box, centred. */
+static SDL_Rect cover_crop(int iw, int ih, int bw, int bh)
+{
+    SDL_Rect c = {0, 0, iw, ih};
+    if ((long)iw * bh > (long)ih * bw) {
+        c.w = (int)((long)ih * bw / bh);
+        c.x = (iw - c.w) / 2;
+    } else {
+        c.h = (int)((long)iw * bh / bw);
+        c.y = (ih - c.h) / 2;
+    }
+    if (c.w < 1) c.w = 1;
+    if (c.h < 1) c.h = 1;
+    return c;
+}
+
+/* Decodes the file once and makes a texture just the size it is drawn at
+ * (never larger than the picture, never past the texture limit). */
+static void load_image(render *r, render_image *im)
+{
+    char path[1400];
+    snprintf(path, sizeof path, "%s/%s", r->content_dir, im->path);
+    SDL_Surface *raw = IMG_Load(path);
+    if (!raw)
+        return;
+    SDL_Surface *src = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(raw);
+    if (!src)
+        return;
+    SDL_Rect crop = im->cover ? cover_crop(src->w, src->h, im->w, im->h)
+                              : (SDL_Rect){0, 0, src->w, src->h};
+    /* Fit: the largest size of crop's shape inside the box. */
+    double sx = (double)im->w / crop.w, sy = (double)im->h / crop.h;
+    double k = im->cover ? sx : (sx < sy ? sx : sy);
+    if (k > 1.0)
+        k = 1.0;   /* the GPU stretches up; scaling up on the CPU adds nothing */
+    double lim = (double)r->max_texture_side;
+    if (crop.w * k > lim) k = lim / crop.w;
+    if (crop.h * k > lim) k = lim / crop.h;
+    int tw = (int)(crop.w * k + 0.5), th = (int)(crop.h * k + 0.5);
+    if (tw < 1) tw = 1;
+    if (th < 1) th = 1;
+    SDL_Surface *scaled = (tw == crop.w && th == crop.h && crop.x == 0 && crop.y == 0)
+                              ? src : scale_down(src, crop, tw, th);
+    if (scaled) {
+        im->tex = texture_from_surface(r, scaled);
+        im->tex_w = tw;
+        im->tex_h = th;
+        im->bytes = (size_t)tw * th * 4;
+        r->image_bytes += im->bytes;
+    }
+    if (scaled != src)
+        SDL_FreeSurface(scaled);
+    SDL_FreeSurface(src);
+}
+
+static void drop_unused_images(render *r)
+{
+    for (int i = 0; i < r->nimages; i++)
+        if (r->images[i].path[0] && r->images[i].refs == 0)
+            drop_image(r, &r->images[i]);
+    while (r->nimages > 0 && !r->images[r->nimages - 1].path[0])
+        r->nimages--;
+}
+
+/* The cached image for box b, loading it when new; -1 when none can be had. */
+static int image_for(render *r, const layout_box *b)
+{
+    if (!b->image || strlen(b->image) >= KIOSK_MAX_PATH_BYTES)
+        return -1;
+    for (int i = 0; i < r->nimages; i++) {
+        render_image *im = &r->images[i];
+        if (im->path[0] && !strcmp(im->path, b->image) && im->w == b->w &&
+            im->h == b->h && im->cover == b->cover)
+            return i;
+    }
+    if (r->image_bytes > RENDER_IMAGE_BUDGET_BYTES || r->nimages == RENDER_MAX_IMAGES)
+        drop_unused_images(r);
+    int slot = -1;
+    for (int i = 0; i < r->nimages && slot < 0; i++)
+        if (!r->images[i].path[0])
+            slot = i;
+    if (slot < 0) {
+        if (r->nimages == RENDER_MAX_IMAGES)
+            return -1;
+        slot = r->nimages++;
+    }
+    render_image *im = &r->images[slot];
+    memset(im, 0, sizeof *im);
+    snprintf(im->path, sizeof im->path, "%s", b->image);
+    im->w = b->w > 0 ? b->w : 1;
+    im->h = b->h > 0 ? b->h : 1;
+    im->cover = b->cover;
+    load_image(r, im);
+    return slot;
+}
+
+/* ---- rounded corners ---- */
+
+/* A white quarter disc of radius rad, its centre at the texture's bottom
+ * right: the top-left corner piece, flipped for the other three. Coverage is
+ * sampled 4x4 per pixel so the edge is smooth on every backend. */
+static SDL_Texture *make_corner(render *r, int rad)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, rad, rad, 32,
+                                                    SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    for (int y = 0; y < rad; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < rad; x++) {
+            int hits = 0;
+            for (int sy = 0; sy < 4; sy++)
+                for (int sx = 0; sx < 4; sx++) {
+                    double px = rad - (x + (sx + 0.5) / 4.0);
+                    double py = rad - (y + (sy + 0.5) / 4.0);
+                    hits += px * px + py * py <= (double)rad * rad;
+                }
+            Uint32 a = (Uint32)(hits * 255 / 16);
+            row[x] = (a << 24) | 0xFFFFFFu;
+        }
+    }
+    SDL_Texture *t = texture_from_surface(r, s);
+    SDL_FreeSurface(s);
+    return t;
+}
+
+static SDL_Texture *corner_for(render *r, int rad)
+{
+    for (int i = 0; i < r->ncorners; i++)
+        if (r->corners[i].radius == rad)
+            return r->corners[i].tex;
+    if (r->ncorners == RENDER_MAX_CORNERS)
+        return NULL;   /* square corners rather than a growing table */
+    SDL_Texture *t = make_corner(r, rad);
+    if (t)
+        r->corners[r->ncorners++] = (render_corner){rad, t};
+    return t;
+}
+
+static int clamp_radius(const layout_box *b)
+{
+    int rad = b->radius;
+    if (rad > b->w / 2) rad = b->w / 2;
+    if (rad > b->h / 2) rad = b->h / 2;
+    /* A corner larger than this is a layout mistake, not a design. */
+    if (rad > 512) rad = 512;
+    return rad < 2 ? 0 : rad;
+}
+
+/* ---- text ---- */
+
+static void prepare_text(render *r, render_screen *s, int i)
+{
+    const layout_box *b = &s->layout.box[i];
+    if (!b->text || b->len <= 0)
+        return;
+    TTF_Font *font = metrics_ttf_font(r->fonts, b->face, b->px);
+    if (!font)
+        return;
+    char buf[4096];
+    int len = b->len < (int)sizeof buf - 1 ? b->len : (int)sizeof buf - 1;
+    memcpy(buf, b->text, (size_t)len);
+    buf[len] = 0;
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font, buf, r->colour[b->colour]);
+    if (!surf)
+        return;
+    /* A line on a 4K screen can be wider than a texture may be: split it in
+     * two halves side by side (3840 < 2 x 2048). */
+    int half = surf->w > r->max_texture_side ? (surf->w + 1) / 2 : surf->w;
+    for (int part = 0; part < 2 && part * half < surf->w; part++) {
+        int w = surf->w - part * half < half ? surf->w - part * half : half;
+        SDL_Surface *piece = SDL_CreateRGBSurfaceWithFormat(
+            0, w, surf->h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!piece)
+            break;
+        SDL_Rect from = {part * half, 0, w, surf->h};
+        SDL_SetSurfaceBlendMode(surf, SDL_BLENDMODE_NONE);
+        SDL_BlitSurface(surf, &from, piece, NULL);
+        s->text[i][part] = texture_from_surface(r, piece);
+        SDL_FreeSurface(piece);
+    }
+    s->text_w[i] = surf->w;
+    s->text_h[i] = surf->h;
+    s->text_half[i] = half;
+    SDL_FreeSurface(surf);
+}
+
+void render_prepare(render *r, render_screen *s)
+{
+    if (s->prepared)
+        return;
+    for (int i = 0; i < s->layout.nbox && i < LAYOUT_MAX_BOXES; i++) {
+        const layout_box *b = &s->layout.box[i];
+        s->text[i][0] = s->text[i][1] = NULL;
+        s->image[i] = -1;
+        if (b->kind == BOX_TEXT)
+            prepare_text(r, s, i);
+        else if (b->kind == BOX_IMAGE && (s->image[i] = (short)image_for(r, b)) >= 0)
+            r->images[s->image[i]].refs++;
+        else if (b->kind == BOX_RECT && clamp_radius(b))
+            corner_for(r, clamp_radius(b));
+    }
+    s->prepared = 1;
+}
+
+void render_release(render *r, render_screen *s)
+{
+    if (!s->prepared)
+        return;
+    for (int i = 0; i < s->layout.nbox && i < LAYOUT_MAX_BOXES; i++) {
+        for (int part = 0; part < 2; part++) {
+            if (s->text[i][part])
+                SDL_DestroyTexture(s->text[i][part]);
+            s->text[i][part] = NULL;
+        }
+        if (s->image[i] >= 0 && r->images[s->image[i]].refs > 0)
+            r->images[s->image[i]].refs--;
+        s->image[i] = -1;
+    }
+    s->prepared = 0;
+}
+
+/* ---- drawing ---- */
+
+void render_clear(render *r)
+{
+    SDL_Color g = r->colour[COL_GROUND];
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r->sdl, g.r, g.g, g.b, 255);
+    SDL_RenderClear(r->sdl);
+}
+
+static void fill(render *r, int x, int y, int w, int h)
+{
+    if (w > 0 && h > 0)
+        SDL_RenderFillRect(r->sdl, &(SDL_Rect){x, y, w, h});
+}
+
+static void fill_box(render *r, const layout_box *b, SDL_Color c, int dx, int dy,
+                     int alpha)
+{
+    int x = b->x + dx, y = b->y + dy;
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, (Uint8)alpha);
+    int rad = clamp_radius(b);
+    SDL_Texture *corner = rad ? corner_for(r, rad) : NULL;
+    if (!corner) {
+        fill(r, x, y, b->w, b->h);
+        return;
+    }
+    /* Nine pieces that never overlap, so a fading rectangle stays even. */
+    fill(r, x + rad, y, b->w - 2 * rad, b->h);
+    fill(r, x, y + rad, rad, b->h - 2 * rad);
+    fill(r, x + b->w - rad, y + rad, rad, b->h - 2 * rad);
+    SDL_SetTextureColorMod(corner, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(corner, (Uint8)alpha);
+    static const SDL_RendererFlip flips[4] = {
+        SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL, SDL_FLIP_VERTICAL,
+        SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL};
+    for (int k = 0; k < 4; k++) {
+        SDL_Rect to = {k & 1 ? x + b->w - rad : x, k & 2 ? y + b->h - rad : y, rad, rad};
+        SDL_RenderCopyEx(r->sdl, corner, NULL, &to, 0, NULL, flips[k]);
+    }
+}
+
+static void draw_rect(render *r, const layout_box *b, int dx, int dy, int alpha)
+{
+    fill_box(r, b, r->colour[b->colour], dx, dy, alpha);
+}
+
+/* Unscaled, top-left at the box: layout measured with these very fonts. */
+static void draw_text(render *r, const render_screen *s, int i, int dx, int dy, int alpha)
+{
+    const layout_box *b = &s->layout.box[i];
+    int x = b->x + dx, y = b->y + dy;
+    for (int part = 0; part < 2; part++) {
+        SDL_Texture *t = s->text[i][part];
+        if (!t)
+            continue;
+        int w = part ? s->text_w[i] - s->text_half[i] : s->text_half[i];
+        SDL_SetTextureAlphaMod(t, (Uint8)alpha);
+        SDL_RenderCopy(r->sdl, t, NULL,
+                       &(SDL_Rect){x + part * s->text_half[i], y, w, s->text_h[i]});
+    }
+}
+
+static void draw_image(render *r, const render_screen *s, int i, int dx, int dy, int alpha)
+{
+    const layout_box *b = &s->layout.box[i];
+    const render_image *im = s->image[i] >= 0 ? &r->images[s->image[i]] : NULL;
+    if (!im || !im->tex) {
+        /* A picture that would not decode: its place stays calm and even. */
+        layout_box stand_in = *b;
+        stand_in.colour = COL_SURFACE;
+        draw_rect(r, &stand_in, dx, dy, alpha);
+        return;
+    }
+    SDL_Rect to = {b->x + dx, b->y + dy, b->w, b->h};
+    if (!im->cover) {
+        /* Fit: the largest rectangle of the picture's shape, centred. */
+        if ((long)im->tex_w * b->h > (long)im->tex_h * b->w) {
+            to.h = (int)((long)b->w * im->tex_h / im->tex_w);
+            to.y += (b->h - to.h) / 2;
+        } else {
+            to.w = (int)((long)b->h * im->tex_w / im->tex_h);
+            to.x += (b->w - to.w) / 2;
+        }
+    }
+    SDL_SetTextureAlphaMod(im->tex, (Uint8)alpha);
+    SDL_RenderCopy(r->sdl, im->tex, NULL, &to);
+}
+
+void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha)
+{
+    if (alpha <= 0)
+        return;
+    if (alpha > 255)
+        alpha = 255;
+    for (int i = 0; i < s->layout.nbox && i < LAYOUT_MAX_BOXES; i++) {
+        switch (s->layout.box[i].kind) {
+        case BOX_RECT: draw_rect(r, &s->layout.box[i], dx, dy, alpha); break;
+        case BOX_TEXT: draw_text(r, s, i, dx, dy, alpha); break;
+        case BOX_IMAGE: draw_image(r, s, i, dx, dy, alpha); break;
+        }
+    }
+}
+
+void render_press(render *r, const render_screen *s, int x, int y, int dx, int dy)
+{
+    for (int i = s->layout.nbox - 1; i >= 0; i--) {
+        const layout_box *b = &s->layout.box[i];
+        if (b->action == ACT_NONE || b->backdrop || x < b->x || y < b->y ||
+            x >= b->x + b->w || y >= b->y + b->h)
+            continue;
+        /* A dark veil in the box's own shape: the press shows on any colour. */
+        layout_box veil = *b;
+        veil.kind = BOX_RECT;
+        fill_box(r, &veil, (SDL_Color){0, 0, 0, 255}, dx, dy, RENDER_PRESS_ALPHA);
+        return;
+    }
+}

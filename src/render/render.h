@@ -1,0 +1,90 @@
+/* render.h — draws layout screens with SDL2's renderer. A screen is prepared
+ * once (its text rasterised, its images decoded into textures) and then drawn
+ * every frame with no allocation, at an offset (slides) and an alpha (fades).
+ * Works on the software, OpenGL and OpenGL ES 2 renderers alike. */
+#ifndef KIOSK_RENDER_H
+#define KIOSK_RENDER_H
+
+#include <SDL.h>
+
+#include "core/content.h"
+#include "core/layout.h"
+#include "platform/metrics_ttf.h"
+
+/* Largest texture side used anywhere: the Raspberry Pi 3's GPU (and many
+ * GLES 2 drivers) refuse more than 2048; bigger images are scaled down once
+ * when they are loaded. */
+#define RENDER_MAX_TEXTURE_SIDE 2048
+
+/* Decoded images kept as textures, keyed by file and drawn size. One screen
+ * shows at most a menu of KIOSK_MAX_TOPICS tiles; a slide shows two screens. */
+#define RENDER_MAX_IMAGES 64
+/* Texture memory images may hold before unused ones are dropped: a Pi 3
+ * shares 1 GiB with its GPU, and a few full screens of pictures are enough. */
+#define RENDER_IMAGE_BUDGET_BYTES (96u * 1024 * 1024)
+/* How dark a pressed button turns (of 255): plain to see within 100 ms on
+ * the accent and on the surface colour alike. */
+#define RENDER_PRESS_ALPHA 80
+/* Corner pieces for rounded rectangles: one per radius in use. */
+#define RENDER_MAX_CORNERS 16
+
+typedef struct render_image {
+    char path[KIOSK_MAX_PATH_BYTES];
+    int w, h, cover;             /* the box it was made for */
+    SDL_Texture *tex;            /* NULL: failed to load (drawn as surface) */
+    int tex_w, tex_h;
+    size_t bytes;
+    int refs;                    /* prepared screens using it */
+} render_image;
+
+typedef struct render_corner {
+    int radius;
+    SDL_Texture *tex;            /* white quarter disc, antialiased */
+} render_corner;
+
+/* One prepared screen: the boxes and a texture per text or image box. The
+ * caller fills .layout (with layout_*_screen) and calls render_prepare. */
+typedef struct render_screen {
+    layout_screen layout;
+    /* owned: BOX_TEXT, in two pieces when wider than a texture may be */
+    SDL_Texture *text[LAYOUT_MAX_BOXES][2];
+    int text_w[LAYOUT_MAX_BOXES], text_h[LAYOUT_MAX_BOXES];
+    int text_half[LAYOUT_MAX_BOXES];       /* width of the first piece */
+    short image[LAYOUT_MAX_BOXES];         /* BOX_IMAGE: index in images, -1 none */
+    int prepared;
+} render_screen;
+
+typedef struct render {
+    SDL_Renderer *sdl;
+    metrics_ttf *fonts;
+    char content_dir[1024];
+    SDL_Color colour[COL_COUNT];
+    int max_texture_side;
+    render_image images[RENDER_MAX_IMAGES];
+    int nimages;
+    size_t image_bytes;
+    render_corner corners[RENDER_MAX_CORNERS];
+    int ncorners;
+} render;
+
+void render_init(render *r, SDL_Renderer *sdl, metrics_ttf *fonts);
+/* Frees every texture. Screens prepared before must be released first. */
+void render_fini(render *r);
+/* A new content snapshot: drops every cached image and font size, takes the
+ * colours and the folder images are read from. Release screens first. */
+void render_reset(render *r, const content_settings *set, const char *content_dir);
+
+/* Rasterises text and loads images of s->layout. Idempotent. */
+void render_prepare(render *r, render_screen *s);
+/* Frees what render_prepare made; s can be prepared again. */
+void render_release(render *r, render_screen *s);
+
+/* Fills the whole target with the ground colour. */
+void render_clear(render *r);
+/* Draws a prepared screen shifted by (dx, dy) px with opacity alpha 0..255. */
+void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha);
+
+/* Press feedback: darkens the tappable box under (x, y) on a drawn screen. */
+void render_press(render *r, const render_screen *s, int x, int y, int dx, int dy);
+
+#endif
