@@ -1,0 +1,314 @@
+#!/bin/sh
+# install.sh — turns a Raspberry Pi OS Lite (bookworm) into the lobby kiosk:
+# packages, a release build, the program, the kiosk user, the content folder
+# staff edit over SFTP, the service, and a quiet console. Run as root; run it
+# again to upgrade in place (content is never touched once it exists).
+#
+#   sudo deploy/install.sh                 install or upgrade
+#   sudo deploy/install.sh --uninstall     remove everything but the content
+#   options: --prefix DIR (default /usr/local), --build-dir DIR,
+#            --no-build (install what is already built in the build folder)
+#   DESTDIR=/tmp/root deploy/install.sh    write under /tmp/root instead of /,
+#            change nothing on this machine (no apt, useradd, systemctl) and
+#            list those actions in $DESTDIR/kiosk-install.log, for tests.
+set -eu
+set -f   # no globbing: kernel command line words are split, never expanded
+
+src=$(cd "$(dirname "$0")/.." && pwd)
+prefix=/usr/local
+build_dir=""
+build=1
+action=install
+
+# Where things live on the Pi. Not under --prefix: they are data, and the
+# unit names them.
+content=/var/lib/kiosk/content
+state=/var/lib/kiosk/state
+cache=/var/cache/kiosk
+unit=/etc/systemd/system/kiosk.service
+boot_params="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
+
+usage() {
+    sed -n '2,14s/^# \{0,1\}//p' "$0"
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --prefix) [ $# -ge 2 ] || { usage >&2; exit 2; }; prefix=$2; shift ;;
+        --prefix=*) prefix=${1#--prefix=} ;;
+        --build-dir) [ $# -ge 2 ] || { usage >&2; exit 2; }; build_dir=$2; shift ;;
+        --build-dir=*) build_dir=${1#--build-dir=} ;;
+        --no-build) build=0 ;;
+        --uninstall) action=uninstall ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "install.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+    esac
+    shift
+done
+case "$prefix" in
+    /*) ;;
+    *) echo "install.sh: --prefix must be an absolute path" >&2; exit 2 ;;
+esac
+[ -n "$build_dir" ] || build_dir="$src/build-release"
+
+dest=${DESTDIR:-}
+dest=${dest%/}
+log=""
+if [ -n "$dest" ]; then
+    mkdir -p "$dest"
+    log="$dest/kiosk-install.log"
+    : >"$log"
+elif [ "$(id -u)" -ne 0 ]; then
+    echo "install.sh: run me as root: sudo $0" >&2
+    exit 1
+fi
+
+say() { printf '%s\n' "$*"; }
+
+# Changes to the machine itself (packages, users, services). Under DESTDIR
+# they are only written to the log, one line each, for a test to read.
+system() {
+    if [ -n "$log" ]; then
+        printf '%s\n' "$*" >>"$log"
+    else
+        "$@"
+    fi
+}
+
+# The same, for steps that may find nothing to do (a second --uninstall).
+system_try() {
+    system "$@" || say "  ($* did nothing)"
+}
+
+# chown needs the kiosk user, which exists only on a real install.
+own() {
+    if [ -n "$log" ]; then
+        printf 'chown %s %s\n' "$1" "$2" >>"$log"
+    else
+        chown "$1" "$dest$2"
+    fi
+}
+
+# The Pi's kernel command line: one line of space-separated words. Bookworm
+# reads /boot/firmware/cmdline.txt; older images /boot/cmdline.txt.
+cmdline_file() {
+    for f in "$dest/boot/firmware/cmdline.txt" "$dest/boot/cmdline.txt"; do
+        if [ -f "$f" ]; then
+            printf '%s\n' "$f"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Prints the words of line $1 without those whose key (before "=") is $2.
+without_key() {
+    for w in $1; do
+        [ "${w%%=*}" = "$2" ] || printf '%s ' "$w"
+    done
+}
+
+# Rewrites the file only when the line changes, so a second run is a no-op.
+write_cmdline() {
+    file=$1 new=$2
+    new=$(printf '%s' "$new" | sed 's/  */ /g; s/^ //; s/ $//')
+    if [ "$(head -n 1 "$file")" != "$new" ]; then
+        printf '%s\n' "$new" >"$file.kiosk-new"
+        mv "$file.kiosk-new" "$file"
+        say "  updated $file"
+    fi
+}
+
+quiet_console() {
+    if ! file=$(cmdline_file); then
+        say "  no cmdline.txt found under $dest/boot: console left as it is"
+        return 0
+    fi
+    # The line as it was before the first install, for --uninstall.
+    [ -f "$file.kiosk-orig" ] || cp -p "$file" "$file.kiosk-orig"
+    line=$(head -n 1 "$file")
+    for p in $boot_params; do
+        line="$(without_key "$line" "${p%%=*}") $p"
+    done
+    write_cmdline "$file" "$line"
+}
+
+# Takes out the words install added, but keeps those that were there before.
+loud_console() {
+    file=$(cmdline_file) || return 0
+    orig=""
+    [ -f "$file.kiosk-orig" ] && orig=$(head -n 1 "$file.kiosk-orig")
+    line=$(head -n 1 "$file")
+    for p in $boot_params; do
+        key=${p%%=*}
+        line=$(without_key "$line" "$key")
+        for w in $orig; do
+            [ "${w%%=*}" = "$key" ] && line="$line $w"
+        done
+    done
+    write_cmdline "$file" "$line"
+    rm -f "$file.kiosk-orig"
+}
+
+# The kiosk draws through KMS; bookworm enables it by default, but an image
+# carried over from older releases may still use the firmware driver.
+check_kms() {
+    for f in "$dest/boot/firmware/config.txt" "$dest/boot/config.txt"; do
+        [ -f "$f" ] || continue
+        if ! grep -q '^dtoverlay=vc4-kms-v3d' "$f"; then
+            say "  WARNING: $f has no dtoverlay=vc4-kms-v3d line: the kiosk"
+            say "  needs the KMS display driver; add it under [all] and reboot."
+        fi
+        return 0
+    done
+}
+
+build_program() {
+    if [ "$build" -eq 1 ]; then
+        say "Building a release in $build_dir"
+        cmake -S "$src" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release \
+            -DKIOSK_TESTS=OFF -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+        cmake --build "$build_dir" --target kiosk -j "$(nproc 2>/dev/null || echo 2)"
+    elif [ ! -f "$build_dir/CMakeCache.txt" ]; then
+        echo "install.sh: --no-build, but $build_dir holds no build" >&2
+        exit 1
+    fi
+    say "Installing the program under $dest$prefix"
+    # cmake --install honours DESTDIR from the environment.
+    cmake --install "$build_dir" --prefix "$prefix" >/dev/null
+}
+
+make_users() {
+    # staff: Debian's own group (gid 50); on bookworm it grants nothing but
+    # /var/local, so it is safe to give to the people who edit the content.
+    if [ -n "$log" ] || ! getent group staff >/dev/null; then
+        system groupadd --system staff
+    fi
+    if [ -n "$log" ] || ! getent group render >/dev/null; then
+        system groupadd --system render
+    fi
+    if [ -z "$log" ] && getent passwd kiosk >/dev/null; then
+        system usermod --append --groups video,input,render kiosk
+    else
+        system useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home \
+            --shell /usr/sbin/nologin --groups video,input,render kiosk
+    fi
+}
+
+make_folders() {
+    mkdir -p "$dest/var/lib/kiosk"
+    chmod 0755 "$dest/var/lib/kiosk"
+    if [ -e "$dest$content" ]; then
+        say "  $content exists: left as it is (staff content)"
+    else
+        say "  $content: new, with the example content"
+        mkdir -p "$dest$content"
+        if [ -d "$src/content" ]; then
+            cp -R "$src/content/." "$dest$content/"
+        fi
+        # Group staff may add, change and remove everything; new files and
+        # folders inherit the group through the setgid bit on folders.
+        find "$dest$content" -type d -exec chmod 2775 {} +
+        find "$dest$content" -type f -exec chmod 0664 {} +
+        if [ -n "$log" ]; then
+            printf 'chown -R kiosk:staff %s\n' "$content" >>"$log"
+        else
+            chown -R kiosk:staff "$dest$content"
+        fi
+    fi
+    # The top folder is put right on every run; what is inside is staff's.
+    chmod 2775 "$dest$content"
+    own kiosk:staff "$content"
+    mkdir -p "$dest$state"
+    chmod 0750 "$dest$state"
+    own kiosk:kiosk "$state"
+}
+
+install_unit() {
+    mkdir -p "$dest$(dirname "$unit")"
+    text=$(sed "s|@PREFIX@|$prefix|g" "$src/deploy/kiosk.service")
+    # Rewritten only when it differs, so a second run leaves it untouched.
+    if [ ! -f "$dest$unit" ] || [ "$text" != "$(cat "$dest$unit")" ]; then
+        printf '%s\n' "$text" >"$dest$unit"
+        chmod 0644 "$dest$unit"
+        say "  wrote $unit"
+    fi
+    system systemctl daemon-reload
+    system systemctl enable kiosk.service
+    # The kiosk takes tty1; no login prompt there. (Conflicts= in the unit
+    # also stops one that logind starts.)
+    system systemctl disable getty@tty1.service
+    if [ -n "$log" ]; then
+        # Offline, so the test sees the same symlink a real enable makes.
+        systemctl --root="$dest" --quiet enable kiosk.service 2>/dev/null || true
+    fi
+}
+
+do_install() {
+    say "Installing the lobby kiosk (prefix $prefix${dest:+, DESTDIR $dest})"
+    if [ -n "$log" ]; then
+        system "$src/deploy/deps.sh"
+    else
+        say "Checking packages"
+        "$src/deploy/deps.sh"
+    fi
+    build_program
+    say "Users and groups"
+    make_users
+    say "Folders"
+    make_folders
+    say "Service"
+    install_unit
+    say "Console"
+    quiet_console
+    check_kms
+    # An upgrade restarts a running kiosk; a first install starts at the
+    # next boot, because starting now would take tty1 from under anyone
+    # logged in there (perhaps whoever runs this script).
+    system systemctl try-restart kiosk.service
+    cat <<EOF
+
+Done. The kiosk starts at every boot on the screen (tty1); reboot now to
+start it: sudo reboot
+
+  program   $prefix/bin/kiosk (assets in $prefix/share/kiosk)
+  service   $unit (systemctl status kiosk; journalctl -u kiosk)
+  content   $content  <- staff edit here
+  state     $state
+
+Staff reach the content over SFTP. Give each person a login in group staff:
+  sudo adduser alice && sudo adduser alice staff
+then, from their computer: sftp alice@$(hostname 2>/dev/null || echo kiosk).local
+and: cd $content
+After saving, the kiosk shows the new content; problems are listed in
+$content/STATUS.txt. Check content by hand: $prefix/bin/kiosk --check --content $content
+EOF
+}
+
+do_uninstall() {
+    say "Removing the lobby kiosk (content in $content is kept)"
+    system_try systemctl disable --now kiosk.service
+    rm -f "$dest$unit" "$dest/etc/systemd/system/multi-user.target.wants/kiosk.service"
+    system systemctl daemon-reload
+    system_try systemctl enable getty@tty1.service
+    system_try systemctl start getty@tty1.service
+    rm -f "$dest$prefix/bin/kiosk"
+    rm -rf "$dest$prefix/share/kiosk" "$dest$state" "$dest$cache"
+    # Files the kiosk wrote in the content go to root before the user goes,
+    # so they are not left to a number a future user might get.
+    if [ -n "$log" ]; then
+        printf 'chown -R root of files owned by kiosk in %s\n' "$content" >>"$log"
+    elif [ -d "$content" ] && getent passwd kiosk >/dev/null; then
+        find "$content" -user kiosk -exec chown root {} +
+    fi
+    if [ -n "$log" ] || getent passwd kiosk >/dev/null; then
+        system userdel kiosk
+    fi
+    loud_console
+    say "Removed. The content is still in $content; delete it by hand if unwanted."
+}
+
+case "$action" in
+    install) do_install ;;
+    uninstall) do_uninstall ;;
+esac

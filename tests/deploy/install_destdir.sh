@@ -1,0 +1,121 @@
+#!/bin/bash
+# install_destdir.sh — deploy/install.sh into a temporary root (DESTDIR): the
+# files, folders, user and groups, unit and boot line it would make; a second
+# run changes nothing and keeps staff's edits; --uninstall removes all but the
+# content and gives back the boot line as it was.
+# Args: kiosk-binary source-dir (the binary's build folder is installed).
+set -euo pipefail
+kiosk=${1:?usage: install_destdir.sh kiosk-binary source-dir}
+src=${2:?usage: install_destdir.sh kiosk-binary source-dir}
+build=$(cd "$(dirname "$kiosk")" && pwd)
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+check() { # check "what" command...
+    local what=$1; shift
+    "$@" || fail "$what"
+}
+logged() { grep -qxF -- "$1" "$root/kiosk-install.log"; }
+mode() { stat -c %a "$1"; }
+
+# A Pi's boot partition as bookworm ships it (quiet already there).
+orig_line="console=serial0,115200 console=tty1 root=PARTUUID=4e639091-02 rootfstype=ext4 fsck.repair=yes rootwait quiet"
+mkdir -p "$root/boot/firmware"
+printf '%s\n' "$orig_line" >"$root/boot/firmware/cmdline.txt"
+printf '[all]\ndtoverlay=vc4-kms-v3d\n' >"$root/boot/firmware/config.txt"
+
+host_users="$(getent passwd kiosk || true)$(getent group kiosk || true)"
+
+install() {
+    DESTDIR=$root "$src/deploy/install.sh" --no-build --build-dir "$build" --prefix /opt/kiosk "$@"
+}
+
+# --- first install ---
+out=$(install) || { rc=$?; echo "$out"; echo "FAIL: install.sh exited $rc"; exit 1; }
+check "program installed" test -x "$root/opt/kiosk/bin/kiosk"
+check "assets installed" test -d "$root/opt/kiosk/share/kiosk/assets"
+check "nothing under the default prefix" test ! -e "$root/usr/local/bin/kiosk"
+
+unit=$root/etc/systemd/system/kiosk.service
+check "unit installed" test -f "$unit"
+check "unit has the prefix filled in" grep -qx 'ExecStart=/opt/kiosk/bin/kiosk --content /var/lib/kiosk/content --state /var/lib/kiosk/state' "$unit"
+check "no @PREFIX@ left" bash -c "! grep -q @PREFIX@ '$unit'"
+check "unit mode 644" test "$(mode "$unit")" = 644
+check "unit enabled" test -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
+
+check "records the kiosk user" logged "useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin --groups video,input,render kiosk"
+check "records the staff group" logged "groupadd --system staff"
+check "records enabling the service" logged "systemctl enable kiosk.service"
+check "records freeing tty1" logged "systemctl disable getty@tty1.service"
+check "records packages" logged "$src/deploy/deps.sh"
+check "records content ownership" logged "chown -R kiosk:staff /var/lib/kiosk/content"
+check "records state ownership" logged "chown kiosk:kiosk /var/lib/kiosk/state"
+check "no user or group made on this machine" \
+    test "$(getent passwd kiosk || true)$(getent group kiosk || true)" = "$host_users"
+
+content=$root/var/lib/kiosk/content
+state=$root/var/lib/kiosk/state
+check "content folder setgid, group-writable" test "$(mode "$content")" = 2775
+check "state folder private" test "$(mode "$state")" = 750
+if [ -d "$src/content" ]; then
+    check "example content copied" diff -r "$src/content" "$content"
+fi
+sub=$(find "$content" -mindepth 1 -type d | head -n 1)
+[ -z "$sub" ] || check "content subfolders setgid too" test "$(mode "$sub")" = 2775
+
+line=$(cat "$root/boot/firmware/cmdline.txt")
+for p in consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0 \
+         console=tty1 root=PARTUUID=4e639091-02 rootwait; do
+    n=$(tr ' ' '\n' <<<"$line" | grep -cxF -- "$p" || true)
+    check "boot line has $p once (has it $n times): $line" test "$n" = 1
+done
+check "boot line is one line" test "$(wc -l <"$root/boot/firmware/cmdline.txt")" = 1
+check "output says where the content is" grep -q "/var/lib/kiosk/content" <<<"$out"
+check "output says how staff get in" grep -q "adduser .* staff" <<<"$out"
+
+# --- staff work on the content, then the installer runs again (upgrade) ---
+printf '## Our new card\n' >"$content/50-staff.md"
+first=$(find "$content" -type f ! -name 50-staff.md | head -n 1)
+[ -z "$first" ] || printf 'changed by staff\n' >"$first"
+snap() { (cd "$root" && find . -path ./kiosk-install.log -prune -o -print0 | sort -z |
+          xargs -0 stat -c '%n %a %s %Y' 2>/dev/null; cat boot/firmware/cmdline.txt etc/systemd/system/kiosk.service); }
+before=$(snap)
+sleep 1   # so a rewritten file would show a new mtime
+out2=$(install) || { echo "$out2"; fail "second install exited non-zero"; }
+after=$(snap)
+check "second install changes no file (besides the program it reinstalls)" \
+    diff <(grep -v '/opt/kiosk/' <<<"$before") <(grep -v '/opt/kiosk/' <<<"$after")
+check "staff file kept" test -f "$content/50-staff.md"
+[ -z "$first" ] || check "staff edit kept" grep -qx 'changed by staff' "$first"
+check "second run says content is left alone" grep -q "left as it is" <<<"$out2"
+
+# --- uninstall ---
+out3=$(install --uninstall) || { echo "$out3"; fail "uninstall exited non-zero"; }
+check "program removed" test ! -e "$root/opt/kiosk/bin/kiosk"
+check "assets removed" test ! -e "$root/opt/kiosk/share/kiosk"
+check "unit removed" test ! -e "$unit"
+check "unit link removed" test ! -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
+check "state removed" test ! -e "$state"
+check "content kept" test -f "$content/50-staff.md"
+check "records removing the user" logged "userdel kiosk"
+check "records the login prompt back" logged "systemctl enable getty@tty1.service"
+check "boot line as before the install" test "$(cat "$root/boot/firmware/cmdline.txt")" = "$orig_line"
+check "backup of the boot line removed" test ! -e "$root/boot/firmware/cmdline.txt.kiosk-orig"
+out4=$(install --uninstall) || { echo "$out4"; fail "second uninstall exited non-zero"; }
+
+# --- mistakes are refused ---
+if DESTDIR=$root "$src/deploy/install.sh" --no-build --build-dir "$root/nowhere" >/dev/null 2>&1; then
+    fail "--no-build without a build folder should fail"
+fi
+if DESTDIR=$root "$src/deploy/install.sh" --bogus >/dev/null 2>&1; then
+    fail "an unknown option should fail"
+fi
+
+if [ "$fails" -ne 0 ]; then
+    echo "--- install log of the last run:"; cat "$root/kiosk-install.log"
+    echo "$fails checks failed"
+    exit 1
+fi
+echo "PASS install_destdir"
