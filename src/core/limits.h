@@ -54,4 +54,11 @@
  * read the first ones and fix them first. */
 #define KIOSK_MAX_DIAGS 200
 
+/* The last good content kept in the state folder (lastgood.c): kiosk.ini,
+ * every topic and every image a usable snapshot refers to, so at most this
+ * many files. Bytes: a copy of the spa's content is well under 1 MiB; 64 MiB
+ * leaves room for dozens of photos yet never fills a Pi's SD card. */
+#define KIOSK_MAX_LASTGOOD_FILES (1 + KIOSK_MAX_TOPICS + KIOSK_MAX_IMAGES)
+#define KIOSK_MAX_LASTGOOD_BYTES (64 * 1024 * 1024)
+
 #endif

@@ -1,0 +1,153 @@
+/* lastgood_posix.c — lastgood_os on POSIX: open/write/fsync, rename, and a
+ * folder removal that never follows a link. */
+#include "lastgood_os.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static lastgood_status from_errno(int e)
+{
+    switch (e) {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+    case EFBIG:
+        return LG_FULL;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return LG_DENIED;
+    case ENOENT:
+    case ENOTDIR:
+        return LG_MISSING;
+    default:
+        return LG_IO;
+    }
+}
+
+static lastgood_status posix_make_dir(void *ctx, const char *path)
+{
+    struct stat st;
+    if (mkdir(path, 0755) == 0)
+        return LG_OK;
+    int e = errno;
+    if (e == EEXIST && lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return LG_OK;
+    return from_errno(e);
+}
+
+static lastgood_status posix_write_file(void *ctx, const char *path,
+                                        const void *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return from_errno(errno);
+    const char *p = data;
+    size_t left = len;
+    while (left > 0) {
+        ssize_t n = write(fd, p, left);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int e = n < 0 ? errno : ENOSPC;
+            close(fd);
+            unlink(path);
+            return from_errno(e);
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+    /* Delayed allocation can report a full disk only here, or at close. */
+    if (fsync(fd) != 0) {
+        int e = errno;
+        close(fd);
+        unlink(path);
+        return from_errno(e);
+    }
+    if (close(fd) != 0) {
+        int e = errno;
+        unlink(path);
+        return from_errno(e);
+    }
+    return LG_OK;
+}
+
+static lastgood_status posix_sync_dir(void *ctx, const char *path)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return from_errno(errno);
+    int r = fsync(fd);
+    int e = errno;
+    close(fd);
+    /* Some file systems cannot sync a folder; their renames are as durable
+     * as they get anyway. */
+    if (r != 0 && e != EINVAL && e != EROFS)
+        return from_errno(e);
+    return LG_OK;
+}
+
+static lastgood_status posix_rename(void *ctx, const char *from, const char *to)
+{
+    return rename(from, to) == 0 ? LG_OK : from_errno(errno);
+}
+
+/* Our folders are two levels deep; a deeper tree is not ours to walk. */
+enum { REMOVE_DEPTH = 8 };
+
+static int remove_at(int dirfd, const char *name, int depth)
+{
+    if (unlinkat(dirfd, name, 0) == 0 || errno == ENOENT)
+        return 0;
+    if (errno != EISDIR && errno != EPERM)
+        return -1;
+    if (depth >= REMOVE_DEPTH)
+        return -1;
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return -1;
+    }
+    int r = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+            continue;
+        if (remove_at(fd, de->d_name, depth + 1) != 0)
+            r = -1;
+    }
+    closedir(d);
+    if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0 && errno != ENOENT)
+        r = -1;
+    return r;
+}
+
+static lastgood_status posix_remove_tree(void *ctx, const char *path)
+{
+    return remove_at(AT_FDCWD, path, 0) == 0 ? LG_OK : from_errno(errno);
+}
+
+static int posix_is_dir(void *ctx, const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const lastgood_os lastgood_os_posix = {
+    NULL,
+    posix_make_dir,
+    posix_write_file,
+    posix_sync_dir,
+    posix_rename,
+    posix_remove_tree,
+    posix_is_dir,
+};
