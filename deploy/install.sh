@@ -173,6 +173,9 @@ build_program() {
         echo "install.sh: --no-build, but $build_dir holds no build" >&2
         exit 1
     fi
+}
+
+install_program() {
     say "Installing the program under $dest$prefix"
     # cmake --install honours DESTDIR from the environment.
     cmake --install "$build_dir" --prefix "$prefix" >/dev/null
@@ -253,6 +256,16 @@ do_install() {
         "$src/deploy/deps.sh"
     fi
     build_program
+    # A running kiosk is stopped while its program file is replaced (a busy
+    # executable cannot always be overwritten) and started again at the end:
+    # dark for seconds, not for the whole build.
+    was_running=0
+    if [ -z "$log" ] && systemctl is-active --quiet kiosk.service; then
+        was_running=1
+        say "Stopping the running kiosk for the upgrade"
+        systemctl stop kiosk.service
+    fi
+    install_program
     say "Users and groups"
     make_users
     say "Folders"
@@ -262,10 +275,12 @@ do_install() {
     say "Console"
     quiet_console
     check_kms
-    # An upgrade restarts a running kiosk; a first install starts at the
-    # next boot, because starting now would take tty1 from under anyone
-    # logged in there (perhaps whoever runs this script).
-    system systemctl try-restart kiosk.service
+    # An upgrade starts the kiosk again; a first install starts at the next
+    # boot, because starting now would take tty1 from under anyone logged in
+    # there (perhaps whoever runs this script).
+    if [ "$was_running" -eq 1 ]; then
+        system systemctl start kiosk.service
+    fi
     cat <<EOF
 
 Done. The kiosk starts at every boot on the screen (tty1); reboot now to
