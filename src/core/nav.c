@@ -134,6 +134,7 @@ static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
     n->tr.motion = n->reduce_motion ? NAV_MOTION_FADE : motion;
     n->tr.start_ms = now;
     n->tr.duration_ms = n->transition_ms;
+    n->tr_by_touch = 0;        /* on_tap / on_swipe say otherwise */
     n->view = to;
     n->notice = 0;
     if (to.mode == NAV_LOOP)
@@ -275,11 +276,12 @@ static int on_tap(nav *n, const nav_gesture_result *r, uint64_t now)
     if (moved) {
         n->has_nav_tap = 1;
         n->nav_tap_ms = now;
+        n->tr_by_touch = 1;
     }
     return moved ? NAV_OUT_CHANGED : 0;
 }
 
-static int on_swipe(nav *n, int left, uint64_t now)
+static int swipe_action(nav *n, int left, uint64_t now)
 {
     if (n->view.mode == NAV_LOOP) {
         if (n->deck.ntopics <= 0)
@@ -289,6 +291,14 @@ static int on_swipe(nav *n, int left, uint64_t now)
     if (n->view.mode != NAV_TOPIC)
         return 0;
     return tap_action(n, left ? ACT_NEXT : ACT_PREV, 0, now) ? NAV_OUT_CHANGED : 0;
+}
+
+static int on_swipe(nav *n, int left, uint64_t now)
+{
+    int out = swipe_action(n, left, now);
+    if (out)
+        n->tr_by_touch = 1;
+    return out;
 }
 
 static int on_gesture(nav *n, const nav_gesture_result *r, uint64_t now)
@@ -303,18 +313,20 @@ static int on_gesture(nav *n, const nav_gesture_result *r, uint64_t now)
 }
 
 /* A press during a transition lands on a moving target: jump to where it was
- * going, and let no tap come of that press. */
+ * going. If a touch started it, this is the second half of a double tap: let
+ * no tap come of it. */
 static int press(nav *n, const nav_input_event *ev, uint64_t now)
 {
     int out = 0;
     int was_moving = n->tr.active;
+    int swallow = was_moving && n->tr_by_touch;
     if (was_moving) {
         n->tr.active = 0;
         n->changed++;
         out = NAV_OUT_CHANGED;
     }
     nav_gesture_press(&n->g, ev, now);
-    if (was_moving)
+    if (swallow)
         n->g.consumed = 1;
     return out;
 }

@@ -46,9 +46,11 @@
  *   once; nothing else happens (the staff view is the platform's business).
  *
  * Double taps: a press while a transition runs finishes that transition at
- * once (the screen jumps to where it was going) and a tap from that press does
- * nothing; so does a tap landing within NAV_DOUBLE_TAP_MS of a tap that
- * navigated. So a double tap on Next moves one page, and a double tap on the
+ * once (the screen jumps to where it was going). If a touch started that
+ * transition, a tap from the press does nothing; so does a tap landing within
+ * NAV_DOUBLE_TAP_MS of a tap that navigated. (A transition nav started by
+ * itself, a loop cross-fade or the idle return, does not swallow the tap: a
+ * visitor touching the loop mid-fade still gets the menu.) So a double tap on Next moves one page, and a double tap on the
  * loop opens the menu without also opening the tile under the second tap.
  * Swipes are not debounced: a quick second swipe is meant.
  *
@@ -213,6 +215,7 @@ typedef struct nav {
     int has_nav_tap;
     uint64_t nav_tap_ms;       /* release time of the last tap that navigated */
     int pressed;               /* press feedback shown (see nav_state) */
+    int tr_by_touch;           /* the running transition came from a tap or swipe */
     nav_gesture g;
     nav_hit_fn hit;
     void *hit_ctx;
