@@ -1,0 +1,202 @@
+/* watch.c — inotify on the content folder, its images/ folder and its parent
+ * (for the folder itself being replaced), with a settle timer. */
+#include "watch.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+struct platform_watch {
+    int fd;
+    int wd_dir, wd_images, wd_parent;   /* -1 when not watched */
+    char dir[PATH_MAX];
+    char images[PATH_MAX + 8];
+    char parent[PATH_MAX];
+    char base[NAME_MAX + 1];            /* the folder's name in parent */
+    int settle_ms;
+    int pending;                        /* a change since the last settle */
+    long long last_ms;                  /* when the last change arrived */
+};
+
+/* What staff change; IN_MODIFY too, so an upload in pieces keeps the timer
+ * running until its last piece. */
+#define DIR_EVENTS (IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | \
+                    IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | \
+                    IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+#define PARENT_EVENTS (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | \
+                       IN_ONLYDIR)
+
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    return n >= m && !strcasecmp(s + n - m, tail);
+}
+
+/* Names whose changes never matter: the kiosk's own STATUS.txt, and what
+ * the parser ignores anyway (dotfiles incl. macOS ._*, editor leftovers). An
+ * editor's "write temp, rename to x.md" still counts: its IN_MOVED_TO names
+ * x.md. */
+static int name_ignored(const char *n)
+{
+    return n[0] == '.' || !strcmp(n, "STATUS.txt") || ends_with(n, "~") ||
+           ends_with(n, ".swp") || ends_with(n, ".swx") ||
+           !strncmp(n, "~$", 2) || ends_with(n, ".tmp") || !strcmp(n, "4913");
+}
+
+static void unwatch(platform_watch *w, int *wd)
+{
+    if (*wd >= 0)
+        inotify_rm_watch(w->fd, *wd);   /* fails harmlessly if already gone */
+    *wd = -1;
+}
+
+/* (Re)arms the folder and images/ watches on whatever the paths name now. */
+static void arm(platform_watch *w)
+{
+    unwatch(w, &w->wd_images);
+    unwatch(w, &w->wd_dir);
+    w->wd_dir = inotify_add_watch(w->fd, w->dir, DIR_EVENTS);
+    if (w->wd_dir >= 0)
+        w->wd_images = inotify_add_watch(w->fd, w->images, DIR_EVENTS);
+}
+
+/* Fills dir, images, parent and base from dir; 0 when a part is too long. */
+static int split_path(platform_watch *w, const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (n == 0 || n >= sizeof w->dir)
+        return 0;
+    memcpy(w->dir, dir, n);
+    w->dir[n] = '\0';
+    snprintf(w->images, sizeof w->images, "%s/images", w->dir);
+    const char *slash = strrchr(w->dir, '/');
+    const char *base = slash ? slash + 1 : w->dir;
+    size_t plen = !slash ? 0 : slash == w->dir ? 1 : (size_t)(slash - w->dir);
+    if (strlen(base) >= sizeof w->base)
+        return 0;
+    strcpy(w->base, base);
+    if (!slash)
+        strcpy(w->parent, ".");
+    else {
+        memcpy(w->parent, w->dir, plen);
+        w->parent[plen] = '\0';
+    }
+    return 1;
+}
+
+platform_watch *platform_watch_open(const char *dir, int settle_ms)
+{
+    platform_watch *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (w->fd < 0 || !split_path(w, dir)) {
+        if (w->fd >= 0)
+            close(w->fd);
+        free(w);
+        return NULL;
+    }
+    w->wd_dir = w->wd_images = -1;
+    w->settle_ms = settle_ms > 0 ? settle_ms : PLATFORM_WATCH_SETTLE_MS;
+    w->wd_parent = inotify_add_watch(w->fd, w->parent, PARENT_EVENTS);
+    arm(w);
+    return w;
+}
+
+void platform_watch_close(platform_watch *w)
+{
+    if (!w)
+        return;
+    close(w->fd);
+    free(w);
+}
+
+int platform_watch_fd(const platform_watch *w)
+{
+    return w ? w->fd : -1;
+}
+
+static void changed(platform_watch *w, long long now_ms)
+{
+    w->pending = 1;
+    w->last_ms = now_ms;
+}
+
+/* One event; returns 1 when it matters. */
+static int handle(platform_watch *w, const struct inotify_event *ev)
+{
+    const char *name = ev->len ? ev->name : "";
+    if (ev->mask & IN_Q_OVERFLOW) {
+        arm(w);   /* events were lost: assume anything happened */
+        return 1;
+    }
+    if (ev->wd == w->wd_parent) {
+        if (strcmp(name, w->base))
+            return 0;
+        arm(w);   /* the folder was created, removed or replaced */
+        return 1;
+    }
+    if (ev->wd == w->wd_dir) {
+        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+            arm(w);
+            return 1;
+        }
+        if ((ev->mask & IN_ISDIR) && !strcmp(name, "images") &&
+            (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)))
+            arm(w);   /* images/ came or went: watch the new one */
+        return ev->len && !name_ignored(name);
+    }
+    if (ev->wd == w->wd_images) {
+        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
+            return 1;
+        return ev->len && !name_ignored(name);
+    }
+    return 0;   /* IN_IGNORED of a watch we already dropped, and the like */
+}
+
+int platform_watch_drain(platform_watch *w, long long now_ms)
+{
+    /* Aligned for struct inotify_event, as inotify(7) asks. */
+    char buf[16 * 1024] __attribute__((aligned(__alignof__(struct inotify_event))));
+    int any = 0;
+    if (!w)
+        return 0;
+    for (;;) {
+        ssize_t n = read(w->fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        for (char *p = buf; p < buf + n; ) {
+            const struct inotify_event *ev = (const struct inotify_event *)p;
+            any |= handle(w, ev);
+            p += sizeof *ev + ev->len;
+        }
+    }
+    if (any)
+        changed(w, now_ms);
+    return any;
+}
+
+int platform_watch_settled(platform_watch *w, long long now_ms)
+{
+    if (!w || !w->pending || now_ms - w->last_ms < w->settle_ms)
+        return 0;
+    w->pending = 0;
+    return 1;
+}
+
+int platform_watch_timeout_ms(const platform_watch *w, long long now_ms)
+{
+    if (!w || !w->pending)
+        return -1;
+    long long left = w->last_ms + w->settle_ms - now_ms;
+    return left < 0 ? 0 : (int)left;
+}
