@@ -345,8 +345,10 @@ static int feedback(nav *n)
 
 int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
 {
-    int out = nav_tick(n, now);
+    /* The touch counts before any idle return that fell due unticked: the
+     * visitor touched the screen still showing, not the loop behind it. */
     n->last_input = now;
+    int out = nav_tick(n, now);
     if (n->notice) {
         n->notice = 0;
         n->changed++;

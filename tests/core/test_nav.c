@@ -254,6 +254,17 @@ static void test_nav_idle_notice_tap_still_works(void **state)
     fx_assert_view(f, NAV_TOPIC, 0, 1);
 }
 
+static void test_nav_touch_at_the_idle_deadline_wins(void **state)
+{
+    fixture *f = *state;
+    fx_open_topic(f, 0);
+    uint64_t last = f->now - 500;          /* the tile tap's release */
+    /* the main loop has not ticked yet when the press arrives exactly on time */
+    f->now = last + 60000;
+    fx_tap(f, FX_NEXT_X, FX_NEXT_Y);
+    fx_assert_view(f, NAV_TOPIC, 0, 1);
+}
+
 static void test_nav_idle_from_menu(void **state)
 {
     fixture *f = *state;
@@ -489,6 +500,7 @@ int main(void)
         T(test_nav_idle_notice_then_return_to_next_loop_page),
         T(test_nav_idle_notice_cancelled_by_any_touch),
         T(test_nav_idle_notice_tap_still_works),
+        T(test_nav_touch_at_the_idle_deadline_wins),
         T(test_nav_idle_from_menu),
         T(test_nav_loop_has_no_idle),
         T(test_nav_idle_notice_zero_means_no_notice),
