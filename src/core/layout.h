@@ -31,12 +31,28 @@ typedef enum layout_action {
     ACT_NONE, ACT_OPEN_MENU, ACT_BACK, ACT_HOME, ACT_PREV, ACT_NEXT, ACT_TOPIC
 } layout_action;
 
+/* Boxes are drawn in list order (later on top). The rules every screen keeps,
+ * and tests/core/test_layout.c checks at five sizes:
+ *  - box 0 is the backdrop: a RECT of COL_GROUND covering the whole screen
+ *    (backdrop = 1). On the loop it carries ACT_OPEN_MENU: a tap anywhere.
+ *  - every other box lies inside the safe area: margins of about s/12 on
+ *    each side (s = the screen's shorter side).
+ *  - TEXT and IMAGE boxes never overlap one another.
+ *  - a RECT that touches a TEXT or IMAGE box contains it whole (a button, a
+ *    tile, the cue's pill); bars and bullet dots touch no text.
+ *  - tap targets (boxes with an action, the backdrop aside) are at least
+ *    s/7 wide and tall and never closer to one another than s/24.
+ * Overlays (layout_notice_overlay) are drawn over a finished screen and are
+ * exempt from the overlap rules against what lies beneath. */
 typedef struct layout_box {
     layout_box_kind kind;
     int x, y, w, h;            /* px, inside the screen */
     layout_colour colour;      /* RECT: fill; TEXT: ink */
     int radius;                /* RECT: corner radius in px */
-    const char *text;          /* TEXT: one line, already broken; not NUL-terminated at len */
+    /* TEXT: one line, already broken; exactly len bytes (NOT NUL-terminated).
+     * Draw it unscaled with its top-left at x,y: h is the font height and w
+     * the measured width, so the glyphs fill the box. */
+    const char *text;
     int len;
     layout_face face;
     int px;                    /* TEXT: font size in px */
@@ -44,17 +60,44 @@ typedef struct layout_box {
     int cover;                 /* IMAGE: 1 = crop to fill the box, 0 = fit inside it */
     layout_action action;      /* a tap inside x,y,w,h does this (ACT_NONE: nothing) */
     int arg;                   /* ACT_TOPIC: topic index */
+    int backdrop;              /* 1: the whole-screen ground, box 0 */
 } layout_box;
 
 /* Enough for the busiest screen (a menu of KIOSK_MAX_TOPICS tiles, or a card
  * with a few hundred styled runs); layout stops adding boxes when full. */
 #define LAYOUT_MAX_BOXES 512
 
+/* Bytes of text a screen composes itself (position "2 / 5", "3.", a title
+ * with "(continued)", the phone strip). Everything else points into the
+ * snapshot. A title is at most a line of a file, so two of those fit. */
+#define LAYOUT_MAX_TEXT (2 * KIOSK_MAX_LINE_BYTES + 1024)
+
+/* Boxes may point into text[]: copy a screen with layout_screen_copy, never
+ * by plain assignment (the copy would point into the original). */
 typedef struct layout_screen {
     int w, h;
     int nbox;
     layout_box box[LAYOUT_MAX_BOXES];
+    int ntext;
+    char text[LAYOUT_MAX_TEXT];
 } layout_screen;
+
+/* Sizes for one screen, all fractions of the shorter side s (DESIGN.md).
+ * The renderer may use these to open the few font sizes it will need. */
+typedef struct layout_sizes {
+    int s;                     /* shorter side */
+    int portrait;              /* h > w */
+    int margin;                /* s/12: the safe area's inset on every side */
+    int gap;                   /* s/24: the one grid unit between things */
+    int target;                /* s/7: smallest tap target side */
+    int px_headline;           /* s/8: loop headline, review quote marks */
+    int px_title;              /* s/11: card and menu titles */
+    int px_loop_body;          /* s/14: loop body, read from the sofa */
+    int px_body;               /* s/16: body text, the floor for reading */
+    int px_small;              /* position, buttons, phone strip: >= s/22 */
+} layout_sizes;
+
+void layout_sizes_for(layout_sizes *z, int w, int h);
 
 /* One screenful of a card. A card too long for one screen becomes several
  * pages (never smaller text). */
@@ -66,16 +109,19 @@ typedef struct layout_page {
 } layout_page;
 
 typedef struct layout_topic_pages {
-    layout_page *page;
+    layout_page *page;         /* NULL, npages 0: topic not shown (errors) */
     int npages;
 } layout_topic_pages;
 
-/* Every page of the content at one size: the attract loop's, and each topic's. */
+/* Every page of the content at one size: the attract loop's, and each topic's.
+ * Loop pages are cut for the loop's bigger type, so they differ from the
+ * topic pages of the same card. */
 typedef struct layout_deck {
     int w, h;
     layout_page *loop;         /* loop pages in the order shown */
     int nloop;
     layout_topic_pages *topic; /* [snapshot->ntopics] */
+    int ntopics;
 } layout_deck;
 
 /* Builds the deck in a (owned by the caller; typically one per snapshot and
@@ -83,10 +129,21 @@ typedef struct layout_deck {
 int layout_deck_build(layout_deck *d, const content_snapshot *s,
                       const layout_metrics *m, int w, int h, arena *a);
 
+/* Topic pages of one card at the deck's size (0: not shown). More than 1
+ * means the card continues on an automatic next card: --check warns. */
+int layout_card_parts(const layout_deck *d, int topic, int card);
+/* Index in d->topic[topic].page of the card's first page, or -1. */
+int layout_card_first_page(const layout_deck *d, int topic, int card);
+
 void layout_loop_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m, int loop_index);
+/* Tiles for the topics that have pages, in menu order; ACT_TOPIC, arg = the
+ * topic's index in s->topics. */
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
+/* page: index in d->topic[topic].page. Previous is left out on the first
+ * page and Next on the last (their places stay empty, so Back and Home never
+ * move). */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
@@ -94,7 +151,15 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,
                          const layout_metrics *m, int w, int h);
 
+/* Adds the idle notice (LABEL_IDLE_NOTICE) as a banner over a finished
+ * screen, centred near the bottom. It has no action: any touch means stay. */
+void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
+                           const layout_metrics *m);
+
 /* The action of the top-most box with an action at (x, y), or ACT_NONE. */
 layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg);
+
+/* Copies a screen so that its boxes point into dst's own text. */
+void layout_screen_copy(layout_screen *dst, const layout_screen *src);
 
 #endif

@@ -1,0 +1,499 @@
+/* layout.c — sizes for a screen, the deck of pages, and the screens: loop,
+ * menu, topic card, empty screen, idle notice; hit testing. Landscape and
+ * portrait differ only in how the buttons and tiles are arranged. */
+#include "layout_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int ceil_div(int a, int b)
+{
+    return (a + b - 1) / b;
+}
+
+void layout_sizes_for(layout_sizes *z, int w, int h)
+{
+    int s = w < h ? w : h;
+    if (s < 1)
+        s = 1;
+    z->s = s;
+    z->portrait = h > w;
+    z->margin = s / 12;
+    z->gap = s / 24;
+    z->target = ceil_div(s, 7);          /* floors round up: never below */
+    z->px_headline = s / 8;
+    z->px_title = s / 11;
+    z->px_loop_body = s / 14;
+    z->px_body = ceil_div(s, 16);
+    /* Small print: s/22 on big screens, 30 px where that is still legal (on
+     * 800x480 s/22 is 22 px, too small to read from the sofa). */
+    int small = ceil_div(s, 22), pref = z->px_body < 30 ? z->px_body : 30;
+    z->px_small = small > pref ? small : pref;
+    if (z->px_loop_body < z->px_body)
+        z->px_loop_body = z->px_body;
+}
+
+void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
+                  int w, int h)
+{
+    c->m = m;
+    c->s = s;
+    c->w = w;
+    c->h = h;
+    layout_sizes_for(&c->z, w, h);
+}
+
+const char *lay_label(const lay_ctx *c, content_label l)
+{
+    const char *t = c->s ? c->s->settings.label[l] : NULL;
+    return t ? t : "";
+}
+
+int lay_inner_w(const lay_ctx *c)
+{
+    return c->w - 2 * c->z.margin;
+}
+
+void lay_screen_start(layout_screen *out, const lay_ctx *c, layout_action act)
+{
+    out->w = c->w;
+    out->h = c->h;
+    out->nbox = 0;
+    out->ntext = 0;
+    layout_box *b = lay_add(out, BOX_RECT, 0, 0, c->w, c->h);
+    b->colour = COL_GROUND;
+    b->backdrop = 1;
+    b->action = act;
+}
+
+int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face f,
+                    int px, int x, int y, int width, layout_colour col, int copy)
+{
+    content_run run = { s, (int)strlen(s), 0 };
+    lay_text t = { &run, 1, f == FACE_BOLD ? RUN_BOLD : 0 };
+    lay_line ln;
+    lay_pos next;
+    if (!lay_break(c, &t, px, width, lay_text_start(&t), &ln, &next))
+        return 0;
+    lay_emit_line(c, sc, &t, px, ln, x, y, col, copy);
+    return lay_line_width(c, &t, px, ln);
+}
+
+int lay_text_w(const lay_ctx *c, const char *s, layout_face f, int px)
+{
+    return lay_width(c, f, px, s, (int)strlen(s));
+}
+
+/* ---- buttons and the bar of a topic card ---- */
+
+static int button_pad(const lay_ctx *c)
+{
+    int p = c->z.px_small / 2;
+    return p > c->z.gap / 2 ? p : c->z.gap / 2;
+}
+
+static int button_w(const lay_ctx *c, content_label l)
+{
+    int w = lay_text_w(c, lay_label(c, l), FACE_BOLD, c->z.px_small) + 2 * button_pad(c);
+    int max = (lay_inner_w(c) - c->z.gap) / 2;
+    if (w > max)
+        w = max;
+    return w > c->z.target ? w : c->z.target;
+}
+
+static void button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
+                   int x, int y, int primary)
+{
+    int w = button_w(c, l), h = c->z.target;
+    layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
+    if (!b)
+        return;
+    b->colour = primary ? COL_ACCENT : COL_SURFACE;
+    b->radius = c->z.gap * 2 / 3;
+    b->action = act;
+    int px = c->z.px_small, pad = button_pad(c);
+    int lw = lay_text_w(c, lay_label(c, l), FACE_BOLD, px);
+    if (lw > w - 2 * pad)
+        lw = w - 2 * pad;
+    int lh = lay_line_height(c, px);
+    lay_one_line(c, sc, lay_label(c, l), FACE_BOLD, px, x + (w - lw) / 2, y + (h - lh) / 2,
+             w - 2 * pad, primary ? COL_ACCENT_TEXT : COL_TEXT, 0);
+}
+
+/* "{n} / {total}" with the numbers put in. */
+static void format_position(const char *fmt, int n, int total, char *buf, int cap)
+{
+    int o = 0;
+    buf[0] = '\0';
+    while (*fmt && o < cap - 12) {
+        if (!strncmp(fmt, "{n}", 3)) {
+            o += snprintf(buf + o, (size_t)(cap - o), "%d", n);
+            fmt += 3;
+        } else if (!strncmp(fmt, "{total}", 7)) {
+            o += snprintf(buf + o, (size_t)(cap - o), "%d", total);
+            fmt += 7;
+        } else {
+            buf[o++] = *fmt++;
+            buf[o] = '\0';
+        }
+    }
+}
+
+/* Where the buttons go. Landscape: one row, Previous at the left edge, Next
+ * at the right, Back and Home centred between them, the position just left
+ * of Next. Portrait (or a landscape screen whose labels are too long for one
+ * row): Back and Home in a row above Previous, position, Next. */
+typedef struct bar {
+    int rows;
+    int top;                   /* top of the bar; the card ends a gap above */
+    int nav_y, util_y;         /* rows of Previous/Next and of Back/Home */
+    int back_x, home_x;
+    int pos_left, pos_right;   /* room for the position label */
+} bar;
+
+static bar bar_for(const lay_ctx *c)
+{
+    bar b;
+    int M = c->z.margin, G = c->z.gap, T = c->z.target;
+    int wp = button_w(c, LABEL_PREVIOUS), wn = button_w(c, LABEL_NEXT);
+    int wb = button_w(c, LABEL_BACK), wh = button_w(c, LABEL_HOME);
+    int prev_r = M + wp, next_l = c->w - M - wn;
+    int group = wb + G + wh, gx = (c->w - group) / 2;
+    int pos_w = lay_text_w(c, "00 / 00", FACE_REGULAR, c->z.px_small);
+    b.nav_y = c->h - M - T;
+    if (!c->z.portrait && gx >= prev_r + G && gx + group + G + pos_w + G <= next_l) {
+        b.rows = 1;
+        b.util_y = b.nav_y;
+        b.back_x = gx;
+        b.home_x = gx + wb + G;
+        b.pos_left = gx + group + G;
+    } else {
+        b.rows = 2;
+        b.util_y = b.nav_y - G - T;
+        b.back_x = M;
+        b.home_x = c->w - M - wh;
+        b.pos_left = prev_r + G;
+    }
+    b.pos_right = next_l - G;
+    b.top = b.util_y;
+    return b;
+}
+
+static void bar_emit(const lay_ctx *c, layout_screen *sc, const bar *b, int n, int total)
+{
+    int M = c->z.margin, T = c->z.target, px = c->z.px_small;
+    if (n > 1)
+        button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, 1);
+    if (n < total)
+        button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - button_w(c, LABEL_NEXT), b->nav_y, 1);
+    button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
+    button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
+    char pos[KIOSK_MAX_VALUE_BYTES + 32];
+    format_position(lay_label(c, LABEL_POSITION), n, total, pos, sizeof pos);
+    int room = b->pos_right - b->pos_left;
+    int w = lay_text_w(c, pos, FACE_REGULAR, px);
+    if (w > room)
+        w = room;
+    /* One row: hug Next; two rows: centre between Previous and Next. */
+    int x = b->rows == 1 ? b->pos_right - w : b->pos_left + (room - w) / 2;
+    lay_one_line(c, sc, pos, FACE_REGULAR, px, x,
+             b->nav_y + (T - lay_line_height(c, px)) / 2, room, COL_MUTED, 1);
+}
+
+static lay_area topic_area(const lay_ctx *c)
+{
+    bar b = bar_for(c);
+    lay_area a = { c->z.margin, c->z.margin, lay_inner_w(c), b.top - c->z.gap - c->z.margin };
+    return a;
+}
+
+static lay_card_style topic_style(const lay_ctx *c)
+{
+    lay_card_style st = { c->z.px_title, 3, 0, c->z.px_body };
+    return st;
+}
+
+/* ---- the spa strip and the loop's cue ---- */
+
+/* Spa name at the left, "Call (801) 799-4999" at the right; a second row
+ * when both do not fit in one. */
+int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom)
+{
+    const content_settings *st = c->s ? &c->s->settings : NULL;
+    const char *name = st && st->spa_name ? st->spa_name : "";
+    char phone[2 * KIOSK_MAX_VALUE_BYTES + 2] = "";
+    if (st && st->phone && *st->phone)
+        snprintf(phone, sizeof phone, "%s %s", lay_label(c, LABEL_PHONE_PREFIX), st->phone);
+    int px = c->z.px_small, lh = lay_line_height(c, px), W = lay_inner_w(c);
+    int nw = lay_text_w(c, name, FACE_BOLD, px), pw = lay_text_w(c, phone, FACE_REGULAR, px);
+    if (!*name && !*phone)
+        return 0;
+    int rows = (*name && *phone && nw + c->z.gap + pw > W) ? 2 : 1;
+    int y = y_bottom - rows * lh;
+    if (*name)
+        lay_one_line(c, sc, name, FACE_BOLD, px, c->z.margin, y, W, COL_MUTED, 0);
+    if (*phone) {
+        int x = rows == 2 ? c->z.margin : c->w - c->z.margin - (pw < W ? pw : W);
+        lay_one_line(c, sc, phone, FACE_REGULAR, px, x, y + (rows - 1) * lh, W, COL_MUTED, 1);
+    }
+    return rows * lh;
+}
+
+/* The tap cue in a pill at the left, bottom edge at y_bottom; returns its
+ * height. Wraps onto a second line rather than shrink. */
+static int cue(const lay_ctx *c, layout_screen *sc, int y_bottom)
+{
+    const char *cue_text = lay_label(c, LABEL_TAP_CUE);
+    if (!*cue_text)
+        return 0;
+    content_run run = { cue_text, (int)strlen(cue_text), 0 };
+    lay_text t = { &run, 1, RUN_BOLD };
+    int px = c->z.px_body, lh = lay_line_height(c, px), G = c->z.gap;
+    int maxw = lay_inner_w(c) - 2 * G;
+    int lines = lay_count_lines(c, &t, px, maxw, 2);
+    int tw = lines > 1 ? maxw : lay_text_w(c, cue_text, FACE_BOLD, px);
+    int h = lines * lh + G, w = tw + 2 * G, y = y_bottom - h;
+    lay_rect(sc, c->z.margin, y, w, h, COL_ACCENT, lines > 1 ? G : h / 2);
+    lay_paragraph(c, sc, &t, px, c->z.margin + G, y + G / 2, tw, 2, lines > 1,
+                  COL_ACCENT_TEXT, 0);
+    return h;
+}
+
+/* Lays out (or just measures, sc NULL) the loop's foot; returns its top. */
+static int loop_foot(const lay_ctx *c, layout_screen *sc)
+{
+    int y = c->h - c->z.margin;
+    int sh = lay_strip(c, sc, y);
+    if (sh)
+        y -= sh + c->z.gap;
+    int ch = cue(c, sc, y);
+    if (ch)
+        y -= ch;
+    return y;
+}
+
+static lay_area loop_area(const lay_ctx *c)
+{
+    int top = loop_foot(c, NULL);
+    lay_area a = { c->z.margin, c->z.margin, lay_inner_w(c), top - c->z.gap - c->z.margin };
+    return a;
+}
+
+static lay_card_style loop_style(const lay_ctx *c)
+{
+    lay_card_style st = { c->z.px_headline, 2, c->z.px_title, c->z.px_loop_body };
+    return st;
+}
+
+/* ---- the deck ---- */
+
+int lay_shown(const content_topic *t)
+{
+    return t->nerrors == 0 && t->ncards > 0;
+}
+
+/* Cuts a card into pages; fills out[] when given. Returns the count. */
+static int paginate(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                    lay_area a, int topic, int ci, layout_page *out)
+{
+    lay_cursor cur = { 0, 0 };
+    int n = 0;
+    for (;;) {
+        if (out) {
+            layout_page p = { topic, ci, n, 0, cur.block, cur.line };
+            out[n] = p;
+        }
+        lay_cursor before = cur;
+        lay_card_page(c, NULL, card, st, a, n, &cur);
+        n++;
+        if (lay_card_done(card, cur))
+            break;
+        /* Every page takes at least a line; stop rather than loop if not. */
+        if (cur.block < before.block ||
+            (cur.block == before.block && cur.line <= before.line))
+            break;
+    }
+    for (int i = 0; out && i < n; i++)
+        out[i].nparts = n;
+    return n;
+}
+
+/* Pages of every card of a topic, counted (out NULL) or filled. */
+static int topic_pages(const lay_ctx *c, const content_snapshot *s, int ti,
+                       const lay_card_style *st, lay_area a, layout_page *out)
+{
+    const content_topic *t = &s->topics[ti];
+    int n = 0;
+    for (int ci = 0; ci < t->ncards; ci++)
+        n += paginate(c, &t->cards[ci], st, a, ti, ci, out ? out + n : NULL);
+    return n;
+}
+
+static layout_page *alloc_pages(arena *a, int n)
+{
+    return n > 0 ? arena_alloc(a, (size_t)n * sizeof(layout_page)) : NULL;
+}
+
+int layout_deck_build(layout_deck *d, const content_snapshot *s,
+                      const layout_metrics *m, int w, int h, arena *a)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, w, h);
+    memset(d, 0, sizeof *d);
+    d->w = w;
+    d->h = h;
+    d->ntopics = s->ntopics;
+    if (s->ntopics > 0) {
+        d->topic = arena_alloc(a, (size_t)s->ntopics * sizeof *d->topic);
+        if (!d->topic)
+            return -1;
+    }
+    lay_card_style tst = topic_style(&c), lst = loop_style(&c);
+    lay_area ta = topic_area(&c), la = loop_area(&c);
+    int nloop = 0;
+    for (int ti = 0; ti < s->ntopics; ti++) {
+        if (!lay_shown(&s->topics[ti]))
+            continue;
+        int n = topic_pages(&c, s, ti, &tst, ta, NULL);
+        d->topic[ti].page = alloc_pages(a, n);
+        if (n && !d->topic[ti].page)
+            return -1;
+        d->topic[ti].npages = topic_pages(&c, s, ti, &tst, ta, d->topic[ti].page);
+        if (s->topics[ti].in_loop)
+            nloop += topic_pages(&c, s, ti, &lst, la, NULL);
+    }
+    d->loop = alloc_pages(a, nloop);
+    if (nloop && !d->loop)
+        return -1;
+    for (int ti = 0; ti < s->ntopics; ti++)
+        if (lay_shown(&s->topics[ti]) && s->topics[ti].in_loop)
+            d->nloop += topic_pages(&c, s, ti, &lst, la, d->loop + d->nloop);
+    return 0;
+}
+
+int layout_card_first_page(const layout_deck *d, int topic, int card)
+{
+    if (topic < 0 || topic >= d->ntopics)
+        return -1;
+    const layout_topic_pages *tp = &d->topic[topic];
+    for (int i = 0; i < tp->npages; i++)
+        if (tp->page[i].card == card)
+            return i;
+    return -1;
+}
+
+int layout_card_parts(const layout_deck *d, int topic, int card)
+{
+    int i = layout_card_first_page(d, topic, card);
+    return i < 0 ? 0 : d->topic[topic].page[i].nparts;
+}
+
+/* ---- screens ---- */
+
+static void card_screen(const lay_ctx *c, layout_screen *out, const content_snapshot *s,
+                        const layout_page *p, const lay_card_style *st, lay_area a)
+{
+    if (p->topic < 0 || p->topic >= s->ntopics)
+        return;
+    const content_topic *t = &s->topics[p->topic];
+    if (p->card < 0 || p->card >= t->ncards)
+        return;
+    lay_cursor cur = { p->first_block, p->first_line };
+    lay_card_page(c, out, &t->cards[p->card], st, a, p->part, &cur);
+}
+
+void layout_loop_screen(layout_screen *out, const content_snapshot *s,
+                        const layout_deck *d, const layout_metrics *m, int loop_index)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, d->w, d->h);
+    lay_screen_start(out, &c, ACT_OPEN_MENU);
+    loop_foot(&c, out);
+    if (loop_index < 0 || loop_index >= d->nloop)
+        return;
+    lay_card_style st = loop_style(&c);
+    card_screen(&c, out, s, &d->loop[loop_index], &st, loop_area(&c));
+}
+
+void layout_topic_screen(layout_screen *out, const content_snapshot *s,
+                         const layout_deck *d, const layout_metrics *m,
+                         int topic, int page)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, d->w, d->h);
+    lay_screen_start(out, &c, ACT_NONE);
+    if (topic < 0 || topic >= d->ntopics)
+        return;
+    const layout_topic_pages *tp = &d->topic[topic];
+    if (page < 0 || page >= tp->npages)
+        return;
+    bar b = bar_for(&c);
+    bar_emit(&c, out, &b, page + 1, tp->npages);
+    lay_card_style st = topic_style(&c);
+    card_screen(&c, out, s, &tp->page[page], &st, topic_area(&c));
+}
+
+void layout_empty_screen(layout_screen *out, const content_snapshot *s,
+                         const layout_metrics *m, int w, int h)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, w, h);
+    lay_screen_start(out, &c, ACT_NONE);
+    const char *name = s && s->settings.spa_name ? s->settings.spa_name : "";
+    content_run run = { name, (int)strlen(name), 0 };
+    lay_text t = { &run, 1, RUN_BOLD };
+    int px = c.z.px_headline, W = lay_inner_w(&c);
+    if (lay_count_lines(&c, &t, px, W, 3) > 2)
+        px = c.z.px_title;
+    int lines = lay_count_lines(&c, &t, px, W, 3);
+    int y = (h - lines * lay_line_height(&c, px)) / 2;
+    lay_paragraph(&c, out, &t, px, c.z.margin, y, W, 3, 1, COL_TEXT, 0);
+}
+
+void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
+                           const layout_metrics *m)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, sc->w, sc->h);
+    const char *msg = lay_label(&c, LABEL_IDLE_NOTICE);
+    if (!*msg)
+        return;
+    content_run run = { msg, (int)strlen(msg), 0 };
+    lay_text t = { &run, 1, RUN_BOLD };
+    int px = c.z.px_body, G = c.z.gap, W = lay_inner_w(&c);
+    int lines = lay_count_lines(&c, &t, px, W - 2 * G, 4);
+    int h = lines * lay_line_height(&c, px) + 2 * G;
+    int y = c.h - c.z.margin - h;
+    lay_rect(sc, c.z.margin, y, W, h, COL_ACCENT, G);
+    lay_paragraph(&c, sc, &t, px, c.z.margin + G, y + G, W - 2 * G, lines, 1,
+                  COL_ACCENT_TEXT, 0);
+}
+
+layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg)
+{
+    for (int i = sc->nbox - 1; i >= 0; i--) {
+        const layout_box *b = &sc->box[i];
+        if (b->action == ACT_NONE)
+            continue;
+        if (x >= b->x && x < b->x + b->w && y >= b->y && y < b->y + b->h) {
+            if (arg)
+                *arg = b->arg;
+            return b->action;
+        }
+    }
+    if (arg)
+        *arg = 0;
+    return ACT_NONE;
+}
+
+void layout_screen_copy(layout_screen *dst, const layout_screen *src)
+{
+    if (dst == src)
+        return;
+    memcpy(dst, src, sizeof *dst);
+    for (int i = 0; i < dst->nbox; i++) {
+        const char *t = dst->box[i].text;
+        if (t && t >= src->text && t < src->text + LAYOUT_MAX_TEXT)
+            dst->box[i].text = dst->text + (t - src->text);
+    }
+}

@@ -1,0 +1,172 @@
+/* layout_menu.c — the home menu: its title and a grid of topic tiles (2x2,
+ * 3x2, 4x2 in landscape, a column in portrait), each a tap target. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+typedef struct grid { int cols, rows, tile_w, tile_h; } grid;
+
+static int preferred_cols(const lay_ctx *c, int n)
+{
+    if (c->z.portrait)
+        return 1;
+    if (n <= 3)
+        return n;
+    if (n == 4)
+        return 2;
+    return n <= 6 ? 3 : 4;
+}
+
+/* The grid nearest the preferred shape whose tiles are still tap targets;
+ * columns are added when the rows would be too low. 0 when none fits. */
+static int choose_grid(const lay_ctx *c, int n, int W, int H, grid *g)
+{
+    int G = c->z.gap, T = c->z.target;
+    for (int cols = preferred_cols(c, n); cols <= n; cols++) {
+        int rows = (n + cols - 1) / cols;
+        g->cols = cols;
+        g->rows = rows;
+        g->tile_w = (W - (cols - 1) * G) / cols;
+        g->tile_h = (H - (rows - 1) * G) / rows;
+        if (g->tile_w < T)
+            return 0;
+        if (g->tile_h >= T) {
+            /* A tall tile holds nothing more: keep them to twice a target. */
+            if (g->tile_h > 2 * T)
+                g->tile_h = 2 * T;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Widest single word of s: a tile's text size must let every word fit whole. */
+static int widest_word(const lay_ctx *c, const char *s, int px)
+{
+    int best = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        int n = 0;
+        while (s[n] && s[n] != ' ')
+            n++;
+        int w = lay_width(c, FACE_BOLD, px, s, n);
+        if (w > best)
+            best = w;
+        s += n;
+    }
+    return best;
+}
+
+static int tile_pad(const lay_ctx *c)
+{
+    return c->z.gap;
+}
+
+static int tile_image_w(const lay_ctx *c, const content_topic *t, const grid *g)
+{
+    if (!t->image || g->tile_w < 2 * g->tile_h)
+        return 0;
+    int h = g->tile_h - 2 * tile_pad(c), w = h * 4 / 3;
+    return w < g->tile_w / 3 ? w : g->tile_w / 3;
+}
+
+/* Body size when every title's words fit their tile, else smaller, down to
+ * the small-print floor s/22. */
+static int tile_px(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
+                   const grid *g)
+{
+    int sizes[3] = { c->z.px_body, c->z.px_small, (c->z.s + 21) / 22 };
+    for (int k = 0; k < 3; k++) {
+        int ok = 1;
+        for (int i = 0; i < n && ok; i++) {
+            const content_topic *t = &s->topics[idx[i]];
+            int iw = tile_image_w(c, t, g);
+            int room = g->tile_w - 2 * tile_pad(c) - (iw ? iw + tile_pad(c) : 0);
+            ok = widest_word(c, t->title ? t->title : "", sizes[k]) <= room;
+        }
+        if (ok)
+            return sizes[k];
+    }
+    return sizes[2];
+}
+
+static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s, int ti,
+                 const grid *g, int x, int y, int px)
+{
+    const content_topic *t = &s->topics[ti];
+    int pad = tile_pad(c);
+    layout_box *b = lay_add(out, BOX_RECT, x, y, g->tile_w, g->tile_h);
+    if (!b)
+        return;
+    b->colour = COL_SURFACE;
+    b->radius = c->z.gap * 2 / 3;
+    b->action = ACT_TOPIC;
+    b->arg = ti;
+    int iw = tile_image_w(c, t, g), tx = x + pad;
+    if (iw) {
+        layout_box *im = lay_add(out, BOX_IMAGE, x + pad, y + pad, iw, g->tile_h - 2 * pad);
+        if (im) {
+            im->image = t->image;
+            im->cover = 1;
+        }
+        tx += iw + pad;
+    }
+    const char *title = t->title ? t->title : "";
+    content_run run = { title, (int)strlen(title), 0 };
+    lay_text text = { &run, 1, RUN_BOLD };
+    int tw = x + g->tile_w - pad - tx, lh = lay_line_height(c, px);
+    int max = (g->tile_h - 2 * pad) / lh;
+    if (max < 1)
+        max = 1;
+    int lines = lay_count_lines(c, &text, px, tw, max);
+    lay_paragraph(c, out, &text, px, tx, y + (g->tile_h - lines * lh) / 2, tw, max, 0,
+                  COL_TEXT, 0);
+}
+
+void layout_menu_screen(layout_screen *out, const content_snapshot *s,
+                        const layout_deck *d, const layout_metrics *m)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, d->w, d->h);
+    lay_screen_start(out, &c, ACT_NONE);
+    int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c);
+    const char *title = lay_label(&c, LABEL_MENU_TITLE);
+    content_run run = { title, (int)strlen(title), 0 };
+    lay_text t = { &run, 1, RUN_BOLD };
+    int top = M + lay_paragraph(&c, out, &t, c.z.px_title, M, M, W, 2, 0, COL_TEXT, 0);
+    if (top > M)
+        top += G;
+
+    int idx[KIOSK_MAX_TOPICS], n = 0;
+    for (int ti = 0; ti < s->ntopics && ti < d->ntopics && n < KIOSK_MAX_TOPICS; ti++)
+        if (lay_shown(&s->topics[ti]) && d->topic[ti].npages > 0)
+            idx[n++] = ti;
+    if (n == 0) {
+        lay_strip(&c, out, c.h - M);
+        return;
+    }
+    /* The spa strip goes along the bottom when the tiles still fit above it. */
+    grid g;
+    int bottom = c.h - M, sh = lay_strip(&c, NULL, bottom);
+    int with_strip = sh && choose_grid(&c, n, W, bottom - sh - G - top, &g);
+    if (with_strip)
+        lay_strip(&c, out, bottom);
+    else if (!choose_grid(&c, n, W, bottom - top, &g)) {
+        /* More topics than targets fit: as many rows as fit, the rest wait
+         * for fewer topics (KIOSK_MAX_TOPICS keeps this rare). */
+        g.rows = (bottom - top + G) / (c.z.target + G);
+        g.cols = (W + G) / (c.z.target + G);
+        if (g.rows < 1 || g.cols < 1)
+            return;
+        g.tile_w = (W - (g.cols - 1) * G) / g.cols;
+        g.tile_h = c.z.target;
+        if (n > g.rows * g.cols)
+            n = g.rows * g.cols;
+    }
+    int px = tile_px(&c, s, idx, n, &g);
+    for (int i = 0; i < n; i++) {
+        int col = i % g.cols, row = i / g.cols;
+        tile(&c, out, s, idx[i], &g, M + col * (g.tile_w + G), top + row * (g.tile_h + G), px);
+    }
+}

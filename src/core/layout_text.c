@@ -1,0 +1,303 @@
+/* layout_text.c — breaking styled UTF-8 text into lines, and turning lines
+ * into TEXT boxes. All measuring goes through the metrics interface. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+layout_face lay_face(unsigned style)
+{
+    int b = (style & RUN_BOLD) != 0, i = (style & RUN_ITALIC) != 0;
+    return b && i ? FACE_BOLD_ITALIC : b ? FACE_BOLD : i ? FACE_ITALIC : FACE_REGULAR;
+}
+
+int lay_font_height(const lay_ctx *c, layout_face f, int px)
+{
+    int h = c->m->font_height(c->m->ctx, f, px);
+    return h > 0 ? h : px;
+}
+
+/* 1.35x the size (DESIGN: 1.3-1.4), but never tighter than the font itself:
+ * one line height for all faces, so styled pieces share a baseline. */
+int lay_line_height(const lay_ctx *c, int px)
+{
+    int lh = (px * 27 + 10) / 20;
+    for (int f = 0; f < FACE_COUNT; f++) {
+        int fh = lay_font_height(c, (layout_face)f, px);
+        if (fh > lh)
+            lh = fh;
+    }
+    return lh;
+}
+
+int lay_width(const lay_ctx *c, layout_face f, int px, const char *t, int len)
+{
+    if (len <= 0)
+        return 0;
+    int w = c->m->text_width(c->m->ctx, f, px, t, len);
+    return w > 0 ? w : 0;
+}
+
+/* ---- positions in a run list ---- */
+
+static lay_pos normalise(const lay_text *t, lay_pos p)
+{
+    while (p.run < t->nruns && p.off >= t->runs[p.run].len) {
+        p.run++;
+        p.off = 0;
+    }
+    if (p.run >= t->nruns) {
+        p.run = t->nruns;
+        p.off = 0;
+    }
+    return p;
+}
+
+lay_pos lay_text_start(const lay_text *t)
+{
+    lay_pos p = { 0, 0 };
+    return normalise(t, p);
+}
+
+int lay_at_end(const lay_text *t, lay_pos p)
+{
+    return normalise(t, p).run >= t->nruns;
+}
+
+static int pos_equal(lay_pos a, lay_pos b)
+{
+    return a.run == b.run && a.off == b.off;
+}
+
+/* Bytes in the code point starting with byte b. Content is checked UTF-8,
+ * but a stray byte still counts as one so a bad string cannot loop. */
+static int cp_bytes(unsigned char b)
+{
+    if (b < 0x80) return 1;
+    if (b >= 0xC0 && b < 0xE0) return 2;
+    if (b >= 0xE0 && b < 0xF0) return 3;
+    if (b >= 0xF0 && b < 0xF8) return 4;
+    return 1;
+}
+
+/* The code point at p (p normalised, not at the end) and where the next starts. */
+static unsigned cp_at(const lay_text *t, lay_pos p, lay_pos *after)
+{
+    const content_run *r = &t->runs[p.run];
+    const unsigned char *s = (const unsigned char *)r->text + p.off;
+    int n = cp_bytes(s[0]);
+    if (n > r->len - p.off)
+        n = r->len - p.off;
+    unsigned cp = n == 1 ? s[0] : s[0] & (0x7F >> n);
+    for (int i = 1; i < n; i++)
+        cp = cp << 6 | (s[i] & 0x3F);
+    lay_pos a = { p.run, p.off + n };
+    *after = normalise(t, a);
+    return cp;
+}
+
+static int is_space(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+}
+
+/* A line may end after these: the hyphen-minus, the Unicode hyphen, and the
+ * en and em dashes staff type between words without spaces. */
+static int is_break_after(unsigned cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014;
+}
+
+static lay_pos skip_spaces(const lay_text *t, lay_pos p)
+{
+    p = normalise(t, p);
+    while (p.run < t->nruns) {
+        lay_pos after;
+        if (!is_space(cp_at(t, p, &after)))
+            break;
+        p = after;
+    }
+    return p;
+}
+
+/* ---- measuring ---- */
+
+static int measure(const lay_ctx *c, const lay_text *t, int px, lay_pos a, lay_pos b)
+{
+    int w = 0;
+    for (int r = a.run; r < t->nruns && r <= b.run; r++) {
+        int from = r == a.run ? a.off : 0;
+        int to = r == b.run ? b.off : t->runs[r].len;
+        if (to > from)
+            w += lay_width(c, lay_face(t->base | t->runs[r].style), px,
+                           t->runs[r].text + from, to - from);
+    }
+    return w;
+}
+
+int lay_line_width(const lay_ctx *c, const lay_text *t, int px, lay_line ln)
+{
+    return measure(c, t, px, ln.start, ln.end);
+}
+
+/* A word wider than the whole line: as many code points as fit, at least one. */
+static lay_pos break_inside_word(const lay_ctx *c, const lay_text *t, int px,
+                                 int width, lay_pos start)
+{
+    lay_pos after, end;
+    cp_at(t, start, &end);
+    for (;;) {
+        if (lay_at_end(t, end))
+            return end;
+        unsigned cp = cp_at(t, end, &after);
+        if (is_space(cp) || measure(c, t, px, start, after) > width)
+            return end;
+        end = after;
+    }
+}
+
+int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
+              lay_pos p, lay_line *line, lay_pos *next)
+{
+    lay_pos start = skip_spaces(t, p);
+    if (lay_at_end(t, start))
+        return 0;
+    lay_pos q = start, last_ok = start, after;
+    int have_ok = 0, prev_space = 0;
+    for (;;) {
+        if (lay_at_end(t, q)) {
+            if (measure(c, t, px, start, q) <= width) {
+                last_ok = q;
+                have_ok = 1;
+            }
+            break;
+        }
+        unsigned cp = cp_at(t, q, &after);
+        lay_pos cand = q;
+        int is_cand = 0;
+        if (is_space(cp)) {
+            is_cand = !prev_space && !pos_equal(q, start);
+            prev_space = 1;
+        } else {
+            prev_space = 0;
+            if (is_break_after(cp)) {
+                cand = after;
+                is_cand = 1;
+            }
+        }
+        if (is_cand) {
+            if (measure(c, t, px, start, cand) > width)
+                break;
+            last_ok = cand;
+            have_ok = 1;
+        }
+        q = after;
+    }
+    line->start = start;
+    line->end = have_ok ? last_ok : break_inside_word(c, t, px, width, start);
+    *next = skip_spaces(t, line->end);
+    return 1;
+}
+
+int lay_count_lines(const lay_ctx *c, const lay_text *t, int px, int width, int max)
+{
+    lay_pos p = lay_text_start(t), next;
+    lay_line ln;
+    int n = 0;
+    while (n < max && lay_break(c, t, px, width, p, &ln, &next)) {
+        n++;
+        p = next;
+    }
+    return n;
+}
+
+/* ---- boxes ---- */
+
+layout_box *lay_add(layout_screen *sc, layout_box_kind kind, int x, int y, int w, int h)
+{
+    if (!sc || sc->nbox >= LAYOUT_MAX_BOXES)
+        return NULL;
+    layout_box *b = &sc->box[sc->nbox++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->x = x;
+    b->y = y;
+    b->w = w;
+    b->h = h;
+    return b;
+}
+
+void lay_rect(layout_screen *sc, int x, int y, int w, int h, layout_colour col, int radius)
+{
+    layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
+    if (b) {
+        b->colour = col;
+        b->radius = radius;
+    }
+}
+
+const char *lay_store(layout_screen *sc, const char *t, int len)
+{
+    if (!sc || len < 0 || sc->ntext + len + 1 > LAYOUT_MAX_TEXT)
+        return NULL;
+    char *p = sc->text + sc->ntext;
+    memcpy(p, t, (size_t)len);
+    p[len] = '\0';
+    sc->ntext += len + 1;
+    return p;
+}
+
+static int all_spaces(const char *s, int len)
+{
+    for (int i = 0; i < len; i++)
+        if (!is_space((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+void lay_emit_line(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                   lay_line ln, int x, int y, layout_colour col, int copy)
+{
+    if (!sc)
+        return;
+    int lh = lay_line_height(c, px);
+    for (int r = ln.start.run; r < t->nruns && r <= ln.end.run; r++) {
+        int from = r == ln.start.run ? ln.start.off : 0;
+        int to = r == ln.end.run ? ln.end.off : t->runs[r].len;
+        if (to <= from)
+            continue;
+        const char *s = t->runs[r].text + from;
+        layout_face f = lay_face(t->base | t->runs[r].style);
+        int w = lay_width(c, f, px, s, to - from);
+        if (!all_spaces(s, to - from)) {
+            const char *text = copy ? lay_store(sc, s, to - from) : s;
+            int fh = lay_font_height(c, f, px);
+            layout_box *b = text ? lay_add(sc, BOX_TEXT, x, y + (lh - fh) / 2, w, fh) : NULL;
+            if (b) {
+                b->colour = col;
+                b->text = text;
+                b->len = to - from;
+                b->face = f;
+                b->px = px;
+            }
+        }
+        x += w;
+    }
+}
+
+int lay_paragraph(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                  int x, int y, int width, int max_lines, int centre,
+                  layout_colour col, int copy)
+{
+    int lh = lay_line_height(c, px), n = 0;
+    lay_pos p = lay_text_start(t), next;
+    lay_line ln;
+    while (n < max_lines && lay_break(c, t, px, width, p, &ln, &next)) {
+        int lx = x;
+        if (centre)
+            lx += (width - lay_line_width(c, t, px, ln)) / 2;
+        lay_emit_line(c, sc, t, px, ln, lx, y + n * lh, col, copy);
+        n++;
+        p = next;
+    }
+    return n * lh;
+}

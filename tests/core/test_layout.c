@@ -1,0 +1,370 @@
+/* test_layout.c — the screens at the five screen sizes with fake metrics:
+ * the rules of layout.h (safe area, no overlaps, floors, target sizes),
+ * pagination with "(continued)", long words, hit testing, reviews, the idle
+ * notice, and the bundled content when the parser can load it. */
+#include "test_layout_fixture.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static layout_screen sc;   /* big: not on the stack */
+
+typedef struct fx_deck { arena a; layout_deck d; } fx_deck;
+
+static void build(fx_deck *x, const content_snapshot *s, int w, int h)
+{
+    arena_init(&x->a, 0);
+    assert_int_equal(layout_deck_build(&x->d, s, &fx_metrics, w, h, &x->a), 0);
+}
+
+static void test_layout_sizes_keep_floors(void **state)
+{
+    for (int i = 0; i < 5; i++) {
+        layout_sizes z;
+        layout_sizes_for(&z, fx_sizes[i][0], fx_sizes[i][1]);
+        assert_int_equal(z.s, fx_sizes[i][0] < fx_sizes[i][1] ? fx_sizes[i][0] : fx_sizes[i][1]);
+        assert_true(z.px_body * 16 >= z.s);
+        assert_true(z.target * 7 >= z.s);
+        assert_true(z.px_small * 22 >= z.s);
+        assert_true(z.px_small >= 30 || z.px_small == z.px_body);
+        assert_true(z.px_headline > z.px_title && z.px_title > z.px_body);
+        assert_true(z.margin > 0 && z.gap > 0);
+        assert_int_equal(z.portrait, fx_sizes[i][1] > fx_sizes[i][0]);
+    }
+}
+
+/* Every screen at every size keeps the rules and shows every word once. */
+static void test_layout_all_screens_keep_rules_at_five_sizes(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        fx_check_deck(s, &x.d);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* Only topics in the loop and without errors, every page, in order. */
+static void test_layout_loop_pages_in_order(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    fx_deck x;
+    build(&x, s, 800, 480);
+    assert_true(x.d.nloop > 0);
+    int last = -1;
+    for (int i = 0; i < x.d.nloop; i++) {
+        const layout_page *p = &x.d.loop[i];
+        assert_true(s->topics[p->topic].in_loop);
+        assert_int_equal(s->topics[p->topic].nerrors, 0);
+        int key = (p->topic * 100 + p->card) * 100 + p->part;
+        assert_true(key > last);
+        last = key;
+    }
+    assert_int_equal(x.d.topic[FX_BROKEN].npages, 0);
+    assert_true(x.d.topic[FX_GIFT].npages > 0);
+    layout_loop_screen(&sc, s, &x.d, &fx_metrics, 0);
+    int arg = -1;
+    assert_int_equal(layout_hit(&sc, 1, 1, &arg), ACT_OPEN_MENU);
+    assert_int_equal(layout_hit(&sc, 400, 240, &arg), ACT_OPEN_MENU);
+    char text[4096];
+    fx_text_at(&sc, 0, text, sizeof text);
+    assert_non_null(strstr(text, "Touch the screen to explore"));
+    assert_non_null(strstr(text, "Matrix Spa & Massage"));
+    assert_non_null(strstr(text, "Call (801) 799-4999"));
+    arena_fini(&x.a);
+    fx_free(s);
+}
+
+/* A card too long for a screen goes on, titled "... (continued)". */
+static void test_layout_long_card_continues(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        int parts = layout_card_parts(&x.d, FX_CAUSES, 0);
+        assert_true(parts > 1);
+        assert_int_equal(layout_card_parts(&x.d, FX_FAQ, 0), 1);
+        assert_int_equal(layout_card_parts(&x.d, FX_BROKEN, 0), 0);
+        int first = layout_card_first_page(&x.d, FX_CAUSES, 0);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        char text[4096];
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, first);
+        fx_text_at(&sc, z.px_title, text, sizeof text);
+        assert_null(strstr(text, "continued"));
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, first + 1);
+        fx_text_at(&sc, z.px_title, text, sizeof text);
+        assert_non_null(strstr(text, "A long story"));
+        assert_non_null(strstr(text, "(continued)"));
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* The 300-character word is broken over lines, at code points, and whole. */
+static void test_layout_long_word_breaks(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    const content_run *word = &s->topics[FX_CAUSES].cards[1].blocks[0].runs[0];
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        int first = layout_card_first_page(&x.d, FX_CAUSES, 1), pieces = 0;
+        for (int p = first; p < first + layout_card_parts(&x.d, FX_CAUSES, 1); p++) {
+            layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, p);
+            fx_check_screen(&sc, s, "long word");
+            for (int b = 0; b < sc.nbox; b++)
+                if (sc.box[b].text >= word->text && sc.box[b].text < word->text + word->len)
+                    pieces++;
+        }
+        assert_true(pieces >= 3);   /* "Before", pieces of the word, "after." */
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* Buttons do what they say; gaps and the backdrop of a card do nothing. */
+static void test_layout_hit_testing(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        const layout_topic_pages *tp = &x.d.topic[FX_CAUSES];
+        assert_true(tp->npages >= 3);
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, 1);
+        static const layout_action acts[] = { ACT_PREV, ACT_NEXT, ACT_BACK, ACT_HOME };
+        for (int k = 0; k < 4; k++) {
+            const layout_box *b = fx_find_action(&sc, acts[k]);
+            assert_non_null(b);
+            assert_int_equal(layout_hit(&sc, b->x + b->w / 2, b->y + b->h / 2, NULL), acts[k]);
+            assert_int_equal(layout_hit(&sc, b->x, b->y, NULL), acts[k]);
+            assert_int_equal(layout_hit(&sc, b->x + b->w - 1, b->y + b->h - 1, NULL), acts[k]);
+        }
+        assert_int_equal(layout_hit(&sc, 0, 0, NULL), ACT_NONE);
+        const layout_box *back = fx_find_action(&sc, ACT_BACK);
+        layout_box back_at = *back, home_at = *fx_find_action(&sc, ACT_HOME);
+        assert_int_equal(layout_hit(&sc, back->x - 1, back->y + back->h / 2, NULL), ACT_NONE);
+        assert_int_equal(layout_hit(&sc, back->x + back->w, back->y + back->h / 2, NULL), ACT_NONE);
+        /* First page: no Previous; last: no Next; Back never moves. */
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, 0);
+        assert_null(fx_find_action(&sc, ACT_PREV));
+        assert_non_null(fx_find_action(&sc, ACT_NEXT));
+        assert_int_equal(fx_find_action(&sc, ACT_BACK)->x, back_at.x);
+        assert_int_equal(fx_find_action(&sc, ACT_BACK)->y, back_at.y);
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, tp->npages - 1);
+        assert_null(fx_find_action(&sc, ACT_NEXT));
+        assert_non_null(fx_find_action(&sc, ACT_PREV));
+        assert_int_equal(fx_find_action(&sc, ACT_HOME)->x, home_at.x);
+        assert_int_equal(fx_find_action(&sc, ACT_HOME)->y, home_at.y);
+        assert_int_equal(fx_find_action(&sc, ACT_BACK)->x, back_at.x);
+        /* The menu: one tile per shown topic, each opening its topic. */
+        layout_menu_screen(&sc, s, &x.d, &fx_metrics);
+        int seen[FX_NTOPICS] = { 0 };
+        for (int b = 0; b < sc.nbox; b++) {
+            const layout_box *t = &sc.box[b];
+            if (t->action != ACT_TOPIC)
+                continue;
+            int arg = -1;
+            assert_int_equal(layout_hit(&sc, t->x + t->w / 2, t->y + t->h / 2, &arg), ACT_TOPIC);
+            assert_int_equal(arg, t->arg);
+            seen[arg]++;
+        }
+        for (int t = 0; t < FX_NTOPICS; t++)
+            assert_int_equal(seen[t], t == FX_BROKEN ? 0 : 1);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+static void test_layout_position_label(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    fx_deck x;
+    build(&x, s, 1920, 1080);
+    char want[32], text[4096];
+    snprintf(want, sizeof want, "2 / %d", x.d.topic[FX_KNEE].npages);
+    layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 1);
+    fx_text_at(&sc, 0, text, sizeof text);
+    assert_non_null(strstr(text, want));
+    assert_non_null(strstr(text, "Signs to notice"));
+    arena_fini(&x.a);
+    fx_free(s);
+}
+
+/* Review: the big quote mark, the words, the byline; FAQ: the question. */
+static void test_layout_review_and_faq(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        char text[4096];
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_REVIEWS, 0);
+        fx_text_at(&sc, z.px_headline, text, sizeof text);
+        assert_string_equal(text, "\xE2\x80\x9C");
+        fx_text_at(&sc, 0, text, sizeof text);
+        assert_non_null(strstr(text, "Brynn P. \xC2\xB7 13 Aug 2018"));
+        assert_non_null(strstr(text, "amazing!"));
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_FAQ, 0);
+        fx_text_at(&sc, z.px_title, text, sizeof text);
+        assert_non_null(strstr(text, "How long"));
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* The idle notice sits inside the safe area, its words inside its banner. */
+static void test_layout_notice_overlay(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 0);
+        int before = sc.nbox;
+        layout_notice_overlay(&sc, s, &fx_metrics);
+        assert_true(sc.nbox > before + 1);
+        const layout_box *banner = &sc.box[before];
+        assert_int_equal(banner->kind, BOX_RECT);
+        static layout_screen only;
+        layout_screen_copy(&only, &sc);
+        only.nbox = 1;
+        for (int b = before; b < sc.nbox; b++) {
+            only.box[only.nbox++] = only.box[b];
+            if (b > before)
+                assert_true(fx_contains(banner, &sc.box[b]));
+        }
+        fx_check_screen(&only, s, "idle notice");
+        char text[4096];
+        fx_text_at(&only, 0, text, sizeof text);
+        assert_non_null(strstr(text, "Going back"));
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+static void test_layout_screen_copy_owns_its_text(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    fx_deck x;
+    build(&x, s, 800, 480);
+    layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 1);
+    static layout_screen copy;
+    layout_screen_copy(&copy, &sc);
+    int own = 0;
+    for (int i = 0; i < copy.nbox; i++) {
+        const char *t = copy.box[i].text;
+        assert_false(t && t >= sc.text && t < sc.text + LAYOUT_MAX_TEXT);
+        own += t && t >= copy.text && t < copy.text + LAYOUT_MAX_TEXT;
+    }
+    assert_true(own > 0);   /* the position label at least */
+    arena_fini(&x.a);
+    fx_free(s);
+}
+
+/* No topics at all: the screens are calm and empty, not broken. */
+static void test_layout_no_topics(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    s->ntopics = 0;
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        assert_int_equal(x.d.nloop, 0);
+        fx_check_deck(s, &x.d);
+        layout_loop_screen(&sc, s, &x.d, &fx_metrics, 0);
+        fx_check_screen(&sc, s, "loop with nothing");
+        layout_empty_screen(&sc, s, &fx_metrics, x.d.w, x.d.h);
+        char text[256];
+        fx_text_at(&sc, 0, text, sizeof text);
+        assert_string_equal(text, "Matrix Spa & Massage");
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* ---- the bundled content, through the real parser ---- */
+
+/* A plain POSIX folder reader: this test only needs to read content/. */
+static fs_status posix_list(void *ctx, const char *dir, void (*each)(void *u, const char *name),
+                            void *u)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return FS_NOT_FOUND;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            each(u, e->d_name);
+    closedir(d);
+    return FS_OK;
+}
+
+static fs_status posix_read(void *ctx, const char *dir, const char *rel, char *buf, size_t cap,
+                            size_t *len, size_t *total)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0)
+        return FS_NOT_FOUND;
+    struct stat st;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return FS_NOT_REGULAR;
+    }
+    *total = (size_t)st.st_size;
+    *len = 0;
+    ssize_t n;
+    while (*len < cap && (n = read(fd, buf + *len, cap - *len)) > 0)
+        *len += (size_t)n;
+    close(fd);
+    return FS_OK;
+}
+
+static const kiosk_fs test_fs = { NULL, posix_list, posix_read };
+
+static void test_layout_bundled_content(void **state)
+{
+    content_snapshot *s = content_load(KIOSK_SOURCE_DIR "/content", &test_fs);
+    if (!s || !content_usable(s) || s->ntopics == 0) {
+        if (s)
+            content_free(s);
+        skip();   /* the parser is not there yet */
+    }
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        assert_true(x.d.nloop > 0);
+        fx_check_deck(s, &x.d);
+        arena_fini(&x.a);
+    }
+    content_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_layout_sizes_keep_floors),
+        cmocka_unit_test(test_layout_all_screens_keep_rules_at_five_sizes),
+        cmocka_unit_test(test_layout_loop_pages_in_order),
+        cmocka_unit_test(test_layout_long_card_continues),
+        cmocka_unit_test(test_layout_long_word_breaks),
+        cmocka_unit_test(test_layout_hit_testing),
+        cmocka_unit_test(test_layout_position_label),
+        cmocka_unit_test(test_layout_review_and_faq),
+        cmocka_unit_test(test_layout_notice_overlay),
+        cmocka_unit_test(test_layout_screen_copy_owns_its_text),
+        cmocka_unit_test(test_layout_no_topics),
+        cmocka_unit_test(test_layout_bundled_content),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
