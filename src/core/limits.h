@@ -61,4 +61,17 @@
 #define KIOSK_MAX_LASTGOOD_FILES (1 + KIOSK_MAX_TOPICS + KIOSK_MAX_IMAGES)
 #define KIOSK_MAX_LASTGOOD_BYTES (64 * 1024 * 1024)
 
+/* Problems kept per file: a broken file can produce one per line, and staff
+ * fix the first few before the rest make sense; the rest are counted. */
+#define KIOSK_MAX_DIAGS_PER_FILE 8
+
+/* Memory one content snapshot may take. The bench content (100x the spa's)
+ * takes a few MiB; a bound keeps a pathological folder from eating the Pi. */
+#define KIOSK_MAX_SNAPSHOT_BYTES (32 * 1024 * 1024)
+
+/* Bytes read from the start of an image to find its pixel size. A PNG says it
+ * in its first 24 bytes; a JPEG after its metadata segments (at most 64 KiB
+ * each), so 256 KiB covers a camera JPEG with EXIF and a colour profile. */
+#define KIOSK_IMAGE_HEAD_BYTES (256 * 1024)
+
 #endif

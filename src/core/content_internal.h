@@ -1,0 +1,119 @@
+/* content_internal.h — what the content loader's files (content.c,
+ * content_text.c, content_ini.c, content_md.c, content_image.c) share; not
+ * for use outside src/core/content*.c. */
+#ifndef KIOSK_CONTENT_INTERNAL_H
+#define KIOSK_CONTENT_INTERNAL_H
+
+#include <stddef.h>
+
+#include "content.h"
+
+/* The name used for problems of the folder as a whole. */
+#define CONTENT_FOLDER "(content folder)"
+
+/* One diagnostic plus what sorts it into file, then line order. */
+typedef struct loader_diag {
+    content_diag d;
+    int rank;      /* file order: folder, kiosk.ini, topic files by name */
+    int sortline;  /* line, or past the end for a file's closing summary */
+    int seq;       /* emission order, so equal lines keep it */
+} loader_diag;
+
+/* One image file already looked at during this load. */
+typedef struct loader_image {
+    const char *path;
+    int w, h;
+    const char *problem;   /* NULL when fine, else the message to repeat */
+} loader_image;
+
+/* Everything one content_load() call works with. */
+typedef struct content_loader {
+    content_snapshot *s;
+    const kiosk_fs *fs;
+    const char *dir;
+    char *buf;             /* scratch: one file's bytes at a time */
+    unsigned char *imgbuf; /* scratch: KIOSK_IMAGE_HEAD_BYTES of one image */
+    size_t bufcap;
+
+    loader_diag *diags;    /* KIOSK_MAX_DIAGS slots, the last kept for a summary */
+    int ndiags, seq;
+    int hidden, hidden_errors;   /* dropped once the snapshot's list is full */
+
+    const char *file;      /* file being read, for diagnostics */
+    int rank;
+    int file_shown, file_hidden, file_hidden_errors;
+
+    loader_image *images;  /* KIOSK_MAX_IMAGES slots */
+    int nimages_seen;
+
+    int total_cards;       /* cards in all topics so far, for KIOSK_MAX_CARDS */
+    const char *loop_topics;   /* [loop] topics as written, resolved at the end */
+    int loop_topics_line;
+} content_loader;
+
+/* Diagnostics: at file L->file, 1-based line or 0. Counted always, kept while
+ * there is room (KIOSK_MAX_DIAGS_PER_FILE per file, KIOSK_MAX_DIAGS in all). */
+void loader_diag_add(content_loader *L, content_severity sev, int line,
+                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void loader_file_begin(content_loader *L, const char *file, int rank);
+/* Adds "...and N more problems in this file" when some were dropped. */
+void loader_file_end(content_loader *L);
+
+/* Text checks shared by kiosk.ini and topic files (content_text.c). */
+typedef struct content_text {
+    char *text;        /* normalised in place: no BOM, '\n' line ends */
+    size_t len;
+    int *line_start;   /* malloc'd: byte offset where line i+1 starts */
+    int nlines;
+} content_text;
+
+/* Strips a UTF-8 BOM, turns CRLF and CR into LF, builds the line table.
+ * Returns 0, or -1 when out of memory. */
+int content_text_init(content_text *t, char *buf, size_t len);
+void content_text_fini(content_text *t);
+/* 1-based line of byte offset off (clamped into the text). */
+int content_text_line_of(const content_text *t, size_t off);
+/* Start and length of 1-based line n, without its '\n'. */
+const char *content_text_line(const content_text *t, int n, size_t *len);
+/* Nonzero when the text looks like a binary file (a picture, a program)
+ * rather than text with a few bad bytes. */
+int content_text_is_binary(const char *buf, size_t len);
+/* Offset of the first byte in s[0..len) that is not valid UTF-8, or len. */
+size_t content_utf8_check(const char *s, size_t len);
+/* Code points in valid UTF-8 s[0..len). */
+int content_utf8_count(const char *s, size_t len);
+/* A check of one line's content (valid UTF-8, no NUL) that reports its
+ * own problem and returns nonzero when it found one. */
+typedef int (*content_line_check)(content_loader *L, int line, const char *s,
+                                  size_t len);
+/* Reports NUL bytes and bad UTF-8, then extra's problem, then lines longer
+ * than maxline bytes: at most one per line. Returns the problems found. */
+int content_text_check_lines(content_loader *L, const content_text *t,
+                             size_t maxline, content_line_check extra);
+/* Message for a file the fs could not hand over. */
+const char *content_fs_problem(fs_status st);
+/* "123 KB" / "4 MB", for messages about sizes. */
+const char *content_size_words(content_loader *L, size_t bytes);
+
+/* kiosk.ini into L->s->settings (content_ini.c). */
+void content_ini_load(content_loader *L);
+
+/* One topic file into *topic, whose file field is set (content_md.c). */
+void content_md_load(content_loader *L, content_topic *topic);
+
+/* Image header (content_image.c). */
+typedef enum image_status {
+    IMAGE_OK,
+    IMAGE_NOT_IMAGE,   /* neither PNG nor JPEG */
+    IMAGE_TRUNCATED,   /* PNG/JPEG, but its size was not in the bytes given */
+    IMAGE_BAD          /* PNG/JPEG with a broken header */
+} image_status;
+image_status content_image_size(const unsigned char *p, size_t len,
+                                int *w, int *h);
+/* Checks images/x.jpg as referenced at line of the current file: a safe
+ * relative path, a readable PNG/JPEG within the size bounds. Fills w and h.
+ * Returns 0 when fine; otherwise the error has been reported. */
+int content_image_check(content_loader *L, int line, const char *path,
+                        int *w, int *h);
+
+#endif
