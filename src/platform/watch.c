@@ -3,7 +3,6 @@
 #include "watch.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,13 +10,17 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+/* Not <limits.h>: with src/core on the include path that names the kiosk's
+ * own limits.h. Linux's PATH_MAX and NAME_MAX. */
+enum { PLATFORM_PATH_MAX = 4096, PLATFORM_NAME_MAX = 255 };
+
 struct platform_watch {
     int fd;
     int wd_dir, wd_images, wd_parent;   /* -1 when not watched */
-    char dir[PATH_MAX];
-    char images[PATH_MAX + 8];
-    char parent[PATH_MAX];
-    char base[NAME_MAX + 1];            /* the folder's name in parent */
+    char dir[PLATFORM_PATH_MAX];
+    char images[PLATFORM_PATH_MAX + 8];
+    char parent[PLATFORM_PATH_MAX];
+    char base[PLATFORM_NAME_MAX + 1];            /* the folder's name in parent */
     int settle_ms;
     int pending;                        /* a change since the last settle */
     long long last_ms;                  /* when the last change arrived */
