@@ -224,7 +224,6 @@ int nav_tick(nav *n, uint64_t now)
         out |= NAV_OUT_STAFF_REQUEST;
     out |= tick_loop(n, now);
     out |= tick_idle(n, now);
-    out |= tick_transition(n, now);   /* a zero-length wait cannot happen, but be safe */
     return out;
 }
 
