@@ -140,9 +140,10 @@ static void format_position(const char *fmt, int n, int total, char *buf, int ca
 }
 
 /* Where the buttons go. Landscape: one row, Previous at the left edge, Next
- * at the right, Back and Home centred between them, the position just left
- * of Next. Portrait (or a landscape screen whose labels are too long for one
- * row): Back and Home in a row above Previous, position, Next. */
+ * at the right, Back and Home after Previous's place (kept when Previous is
+ * hidden), the position just left of Next. Portrait (or a landscape screen
+ * whose labels are too long for one row): Back and Home at the edges of a
+ * row above Previous, position, Next. */
 typedef struct bar {
     int rows;
     int top;                   /* top of the bar; the card ends a gap above */
@@ -158,10 +159,12 @@ static bar bar_for(const lay_ctx *c)
     int wp = button_w(c, LABEL_PREVIOUS), wn = button_w(c, LABEL_NEXT);
     int wb = button_w(c, LABEL_BACK), wh = button_w(c, LABEL_HOME);
     int prev_r = M + wp, next_l = c->w - M - wn;
-    int group = wb + G + wh, gx = (c->w - group) / 2;
-    int pos_w = lay_text_w(c, "00 / 00", FACE_REGULAR, c->z.px_small);
+    int group = wb + G + wh, gx = prev_r + G;
+    char pos[KIOSK_MAX_VALUE_BYTES + 32];   /* room for a two-digit "88 / 88" */
+    format_position(lay_label(c, LABEL_POSITION), 88, 88, pos, sizeof pos);
+    int pos_w = lay_text_w(c, pos, FACE_REGULAR, c->z.px_small);
     b.nav_y = c->h - M - T;
-    if (!c->z.portrait && gx >= prev_r + G && gx + group + G + pos_w + G <= next_l) {
+    if (!c->z.portrait && gx + group + G + pos_w + G <= next_l) {
         b.rows = 1;
         b.util_y = b.nav_y;
         b.back_x = gx;
@@ -209,7 +212,7 @@ static lay_area topic_area(const lay_ctx *c)
 
 static lay_card_style topic_style(const lay_ctx *c)
 {
-    lay_card_style st = { c->z.px_title, 3, 0, c->z.px_body };
+    lay_card_style st = { c->z.px_title, 3, 0, 0, c->z.px_body };
     return st;
 }
 
@@ -281,7 +284,9 @@ static lay_area loop_area(const lay_ctx *c)
 
 static lay_card_style loop_style(const lay_ctx *c)
 {
-    lay_card_style st = { c->z.px_headline, 2, c->z.px_title, c->z.px_loop_body };
+    /* The headline at s/8 when it fits one line; a longer one at title size
+     * on two lines, so the words below it keep their room. */
+    lay_card_style st = { c->z.px_headline, 1, c->z.px_title, 2, c->z.px_loop_body };
     return st;
 }
 

@@ -48,12 +48,12 @@ static int card_title(const lay_ctx *c, layout_screen *sc, const content_card *c
         return 0;
     content_run run = { buf, len, 0 };
     lay_text t = { &run, 1, RUN_BOLD };
-    int px = st->title_px;
-    if (st->alt_title_px &&
-        lay_count_lines(c, &t, px, a.w, st->title_max_lines + 1) > st->title_max_lines)
+    int px = st->title_px, max = st->title_max_lines;
+    if (st->alt_title_px && lay_count_lines(c, &t, px, a.w, max + 1) > max) {
         px = st->alt_title_px;
-    return lay_paragraph(c, sc, &t, px, a.x, a.y, a.w, st->title_max_lines, 0,
-                         COL_TEXT, 1);
+        max = st->alt_max_lines;
+    }
+    return lay_paragraph(c, sc, &t, px, a.x, a.y, a.w, max, 0, COL_TEXT, 1);
 }
 
 static int is_list(content_block_kind k)

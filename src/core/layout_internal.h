@@ -87,7 +87,9 @@ typedef struct lay_cursor { int block, line; } lay_cursor;
 /* How a page of a card is laid into an area. */
 typedef struct lay_card_style {
     int title_px, title_max_lines;
-    int alt_title_px;   /* when the title needs more lines than title_max_lines */
+    /* When the title needs more lines than title_max_lines: this size, up
+     * to alt_max_lines (0: no second size; lines past the last are cut). */
+    int alt_title_px, alt_max_lines;
     int body_px;
 } lay_card_style;
 /* Lays out one page of card starting at *cur into a (title, body, and a
