@@ -161,12 +161,13 @@ int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
     lay_pos start = skip_spaces(t, p);
     if (lay_at_end(t, start))
         return 0;
-    lay_pos q = start, last_ok = start, after;
+    lay_pos q = start, last_ok = start, space_at = start, after;
     int have_ok = 0, prev_space = 0;
     for (;;) {
-        if (lay_at_end(t, q)) {
-            if (measure(c, t, px, start, q) <= width) {
-                last_ok = q;
+        if (lay_at_end(t, q)) {   /* the text's end, without trailing spaces */
+            lay_pos cand = prev_space ? space_at : q;
+            if (measure(c, t, px, start, cand) <= width) {
+                last_ok = cand;
                 have_ok = 1;
             }
             break;
@@ -176,6 +177,8 @@ int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
         int is_cand = 0;
         if (is_space(cp)) {
             is_cand = !prev_space && !pos_equal(q, start);
+            if (!prev_space)
+                space_at = q;
             prev_space = 1;
         } else {
             prev_space = 0;
