@@ -30,7 +30,8 @@ static void test_layout_sizes_keep_floors(void **state)
         assert_true(z.px_small * 22 >= z.s);
         assert_true(z.px_small >= 30 || z.px_small == z.px_body);
         assert_true(z.px_headline > z.px_title && z.px_title > z.px_body);
-        assert_true(z.margin > 0 && z.gap > 0);
+        assert_true(z.margin >= z.s / 12 && z.gap >= z.s / 24);
+        assert_true(z.margin <= z.s / 10 && z.gap <= z.s / 20);   /* "about" s/12, s/24 */
         assert_int_equal(z.portrait, fx_sizes[i][1] > fx_sizes[i][0]);
     }
 }

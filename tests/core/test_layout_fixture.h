@@ -281,7 +281,8 @@ static void fx_check_screen(const layout_screen *sc, const content_snapshot *s, 
 {
     layout_sizes z;
     layout_sizes_for(&z, sc->w, sc->h);
-    int M = z.margin, bad = 0;
+    /* The safe area from DESIGN.md, not from the code under test. */
+    int M = z.s / 12, bad = 0;
     assert_true(sc->nbox >= 1);
     assert_true(sc->nbox < LAYOUT_MAX_BOXES);   /* full means something was dropped */
     const layout_box *bg = &sc->box[0];
@@ -306,7 +307,7 @@ static void fx_check_screen(const layout_screen *sc, const content_snapshot *s, 
                 bad = 1;
             }
         }
-        if (b->action != ACT_NONE && (b->w < z.target || b->h < z.target)) {
+        if (b->action != ACT_NONE && (b->w * 7 < z.s || b->h * 7 < z.s)) {
             fx_print_box("tap target too small:", i, b);
             bad = 1;
         }
@@ -317,7 +318,7 @@ static void fx_check_screen(const layout_screen *sc, const content_snapshot *s, 
                 bad = 1;
             else if (ti != tj && fx_overlap(b, o) && !fx_contains(ti ? o : b, ti ? b : o))
                 bad = 1;
-            else if (b->action && o->action && fx_separation(b, o) < z.gap)
+            else if (b->action && o->action && fx_separation(b, o) < z.s / 24)
                 bad = 1;
             if (bad) {
                 fx_print_box("these overlap (or targets too close):", j, o);
