@@ -4,11 +4,6 @@
  * notice, and the bundled content when the parser can load it. */
 #include "test_layout_fixture.h"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 static layout_screen sc;   /* big: not on the stack */
 
 typedef struct fx_deck { arena a; layout_deck d; } fx_deck;
@@ -294,48 +289,9 @@ static void test_layout_no_topics(void **state)
 
 /* ---- the bundled content, through the real parser ---- */
 
-/* A plain POSIX folder reader: this test only needs to read content/. */
-static fs_status posix_list(void *ctx, const char *dir, void (*each)(void *u, const char *name),
-                            void *u)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return FS_NOT_FOUND;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            each(u, e->d_name);
-    closedir(d);
-    return FS_OK;
-}
-
-static fs_status posix_read(void *ctx, const char *dir, const char *rel, char *buf, size_t cap,
-                            size_t *len, size_t *total)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", dir, rel);
-    int fd = open(path, O_RDONLY | O_NONBLOCK);
-    if (fd < 0)
-        return FS_NOT_FOUND;
-    struct stat st;
-    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return FS_NOT_REGULAR;
-    }
-    *total = (size_t)st.st_size;
-    *len = 0;
-    ssize_t n;
-    while (*len < cap && (n = read(fd, buf + *len, cap - *len)) > 0)
-        *len += (size_t)n;
-    close(fd);
-    return FS_OK;
-}
-
-static const kiosk_fs test_fs = { NULL, posix_list, posix_read };
-
 static void test_layout_bundled_content(void **state)
 {
-    content_snapshot *s = content_load(KIOSK_SOURCE_DIR "/content", &test_fs);
+    content_snapshot *s = content_load(KIOSK_SOURCE_DIR "/content", &fs_posix);
     if (!s || !content_usable(s) || s->ntopics == 0) {
         if (s)
             content_free(s);
