@@ -4,6 +4,7 @@
 #include "layout_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int ceil_div(int a, int b)
@@ -297,17 +298,37 @@ int lay_shown(const content_topic *t)
     return t->nerrors == 0 && t->ncards > 0;
 }
 
-/* Cuts a card into pages; fills out[] when given. Returns the count. */
-static int paginate(const lay_ctx *c, const content_card *card, const lay_card_style *st,
-                    lay_area a, int topic, int ci, layout_page *out)
+/* Pages while they are being cut: grown in scratch memory, then copied into
+ * the deck's arena in one piece, so every card is cut only once. */
+typedef struct page_list { layout_page *p; int n, cap, failed; } page_list;
+
+static layout_page *page_push(page_list *l)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? 2 * l->cap : 256;
+        layout_page *p = realloc(l->p, (size_t)cap * sizeof *p);
+        if (!p) {
+            l->failed = 1;
+            return NULL;
+        }
+        l->p = p;
+        l->cap = cap;
+    }
+    return &l->p[l->n++];
+}
+
+/* Cuts a card into pages, appended to out. */
+static void paginate(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                     lay_area a, int topic, int ci, page_list *out)
 {
     lay_cursor cur = { 0, 0 };
-    int n = 0;
+    int first = out->n, n = 0;
     for (;;) {
-        if (out) {
-            layout_page p = { topic, ci, n, 0, cur.block, cur.line };
-            out[n] = p;
-        }
+        layout_page *pg = page_push(out);
+        if (!pg)
+            return;
+        layout_page p = { topic, ci, n, 0, cur.block, cur.line };
+        *pg = p;
         lay_cursor before = cur;
         lay_card_page(c, NULL, card, st, a, n, &cur);
         n++;
@@ -318,25 +339,27 @@ static int paginate(const lay_ctx *c, const content_card *card, const lay_card_s
             (cur.block == before.block && cur.line <= before.line))
             break;
     }
-    for (int i = 0; out && i < n; i++)
-        out[i].nparts = n;
-    return n;
+    for (int i = first; i < out->n; i++)
+        out->p[i].nparts = n;
 }
 
-/* Pages of every card of a topic, counted (out NULL) or filled. */
-static int topic_pages(const lay_ctx *c, const content_snapshot *s, int ti,
-                       const lay_card_style *st, lay_area a, layout_page *out)
+static void topic_pages(const lay_ctx *c, const content_topic *t, int ti,
+                        const lay_card_style *st, lay_area a, page_list *out)
 {
-    const content_topic *t = &s->topics[ti];
-    int n = 0;
     for (int ci = 0; ci < t->ncards; ci++)
-        n += paginate(c, &t->cards[ci], st, a, ti, ci, out ? out + n : NULL);
-    return n;
+        paginate(c, &t->cards[ci], st, a, ti, ci, out);
 }
 
-static layout_page *alloc_pages(arena *a, int n)
+/* Copies l->p[from..] into a; NULL only when a ran out. */
+static layout_page *keep_pages(arena *a, const page_list *l, int from, int *n)
 {
-    return n > 0 ? arena_alloc(a, (size_t)n * sizeof(layout_page)) : NULL;
+    *n = l->n - from;
+    if (*n <= 0)
+        return NULL;
+    layout_page *p = arena_alloc(a, (size_t)*n * sizeof *p);
+    if (p)
+        memcpy(p, l->p + from, (size_t)*n * sizeof *p);
+    return p;
 }
 
 int layout_deck_build(layout_deck *d, const content_snapshot *s,
@@ -355,25 +378,27 @@ int layout_deck_build(layout_deck *d, const content_snapshot *s,
     }
     lay_card_style tst = topic_style(&c), lst = loop_style(&c);
     lay_area ta = topic_area(&c), la = loop_area(&c);
-    int nloop = 0;
-    for (int ti = 0; ti < s->ntopics; ti++) {
-        if (!lay_shown(&s->topics[ti]))
+    page_list topic = { NULL, 0, 0, 0 }, loop = { NULL, 0, 0, 0 };
+    int ok = 1;
+    for (int ti = 0; ti < s->ntopics && ok; ti++) {
+        const content_topic *t = &s->topics[ti];
+        if (!lay_shown(t))
             continue;
-        int n = topic_pages(&c, s, ti, &tst, ta, NULL);
-        d->topic[ti].page = alloc_pages(a, n);
-        if (n && !d->topic[ti].page)
-            return -1;
-        d->topic[ti].npages = topic_pages(&c, s, ti, &tst, ta, d->topic[ti].page);
-        if (s->topics[ti].in_loop)
-            nloop += topic_pages(&c, s, ti, &lst, la, NULL);
+        topic.n = 0;
+        topic_pages(&c, t, ti, &tst, ta, &topic);
+        layout_topic_pages *tp = &d->topic[ti];
+        tp->page = keep_pages(a, &topic, 0, &tp->npages);
+        ok = !topic.failed && (tp->page || tp->npages == 0);
+        if (t->in_loop)
+            topic_pages(&c, t, ti, &lst, la, &loop);
     }
-    d->loop = alloc_pages(a, nloop);
-    if (nloop && !d->loop)
-        return -1;
-    for (int ti = 0; ti < s->ntopics; ti++)
-        if (lay_shown(&s->topics[ti]) && s->topics[ti].in_loop)
-            d->nloop += topic_pages(&c, s, ti, &lst, la, d->loop + d->nloop);
-    return 0;
+    if (ok) {
+        d->loop = keep_pages(a, &loop, 0, &d->nloop);
+        ok = !loop.failed && (d->loop || d->nloop == 0);
+    }
+    free(topic.p);
+    free(loop.p);
+    return ok ? 0 : -1;
 }
 
 int layout_card_first_page(const layout_deck *d, int topic, int card)
