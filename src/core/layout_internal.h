@@ -17,7 +17,8 @@ void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m
                   int w, int h);
 
 /* A piece of text made of styled runs; a plain string is one run. base is
- * added to every run's style (titles are bold throughout). */
+ * toggled into every run's style: titles are bold throughout, and in an
+ * italic quote the words staff emphasised stand upright. */
 typedef struct lay_text {
     const content_run *runs;
     int nruns;

@@ -128,7 +128,7 @@ static int measure(const lay_ctx *c, const lay_text *t, int px, lay_pos a, lay_p
         int from = r == a.run ? a.off : 0;
         int to = r == b.run ? b.off : t->runs[r].len;
         if (to > from)
-            w += lay_width(c, lay_face(t->base | t->runs[r].style), px,
+            w += lay_width(c, lay_face(t->base ^ t->runs[r].style), px,
                            t->runs[r].text + from, to - from);
     }
     return w;
@@ -269,7 +269,7 @@ void lay_emit_line(const lay_ctx *c, layout_screen *sc, const lay_text *t, int p
         if (to <= from)
             continue;
         const char *s = t->runs[r].text + from;
-        layout_face f = lay_face(t->base | t->runs[r].style);
+        layout_face f = lay_face(t->base ^ t->runs[r].style);
         int w = lay_width(c, f, px, s, to - from);
         if (!all_spaces(s, to - from)) {
             const char *text = copy ? lay_store(sc, s, to - from) : s;

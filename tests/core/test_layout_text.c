@@ -127,6 +127,13 @@ static void test_layout_text_emit_pieces(void **state)
     assert_int_equal(sc.box[2].face, FACE_ITALIC);
     assert_int_equal(sc.box[0].y, sc.box[1].y);
     assert_ptr_equal(sc.box[1].text, runs[1].text);   /* no copy */
+    /* In an italic quote, emphasis stands upright. */
+    lay_text quote = { runs, 3, RUN_ITALIC };
+    sc.nbox = 0;
+    lay_paragraph(&c, &sc, &quote, PX, 10, 20, 1000, 5, 0, COL_TEXT, 0);
+    assert_int_equal(sc.box[0].face, FACE_ITALIC);
+    assert_int_equal(sc.box[1].face, FACE_BOLD_ITALIC);
+    assert_int_equal(sc.box[2].face, FACE_REGULAR);
 }
 
 int main(void)
