@@ -95,8 +95,17 @@ const char *content_fs_problem(fs_status st);
 /* "123 KB" / "4 MB", for messages about sizes. */
 const char *content_size_words(content_loader *L, size_t bytes);
 
+/* "&amp;", "&#8220;" into UTF-8 in out; 0 when not one staff would mean. */
+size_t content_entity_decode(const char *s, size_t n, char out[4]);
+
 /* kiosk.ini into L->s->settings (content_ini.c). */
 void content_ini_load(content_loader *L);
+
+/* Reads a topic file into L->buf and checks what md4c must never see
+ * (content_mdcheck.c). Returns 0 when *t can be parsed. */
+int content_md_read(content_loader *L, const char *file, content_text *t);
+/* A line of only -, * or _ (three or more) and blanks: a rule. */
+int content_md_is_rule(const char *s, size_t len);
 
 /* One topic file into *topic, whose file field is set (content_md.c). */
 void content_md_load(content_loader *L, content_topic *topic);

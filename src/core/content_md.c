@@ -1,5 +1,5 @@
-/* content_md.c — one topic file (NN-name.md) into a content_topic: checks
- * the text and its bounds first, then walks md4c's events into cards and
+/* content_md.c — one topic file (NN-name.md) into a content_topic: once
+ * content_mdcheck.c has checked the text, walks md4c's events into cards and
  * blocks, mapping md4c's byte offsets back to line numbers. */
 #include "content_internal.h"
 
@@ -7,139 +7,6 @@
 #include <md4c.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- before md4c: bounds it must never see exceeded ---- */
-
-/* A line of only -, * or _ (and blanks) is a rule, not list markers. */
-static int rest_is_rule(const char *s, size_t len)
-{
-    int marks = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '-' || s[i] == '*' || s[i] == '_')
-            marks++;
-        else if (s[i] != ' ' && s[i] != '\t')
-            return 0;
-    }
-    return marks >= 3;
-}
-
-/* Length of the list marker at s ("- ", "12. "), or 0. */
-static size_t list_marker(const char *s, size_t len)
-{
-    size_t j = 0;
-    if (len && (s[0] == '-' || s[0] == '*' || s[0] == '+')) {
-        j = 1;
-    } else {
-        while (j < len && j < 9 && isdigit((unsigned char)s[j]))
-            j++;
-        if (j == 0 || j >= len || (s[j] != '.' && s[j] != ')'))
-            return 0;
-        j++;
-    }
-    if (j < len && s[j] != ' ' && s[j] != '\t')
-        return 0;
-    return j;
-}
-
-/* Quotes and list items a line opens by its prefix, and the blanks before
- * its innermost one: each nested level needs at least two more columns, so
- * blanks bound how deep indentation alone can nest. */
-static int line_nesting(const char *s, size_t len, int *blanks)
-{
-    size_t i = 0;
-    int depth = 0, ws = 0, ws_at_marker = 0;
-    for (;;) {
-        while (i < len && (s[i] == ' ' || s[i] == '\t'))
-            ws += s[i++] == '\t' ? 4 : 1;
-        if (i < len && s[i] == '>') {
-            depth++, i++;
-            ws_at_marker = ws;
-            continue;
-        }
-        size_t m = list_marker(s + i, len - i);
-        if (!m || rest_is_rule(s + i, len - i))
-            break;
-        depth++, i += m;
-        ws_at_marker = ws;
-    }
-    *blanks = ws_at_marker;
-    return depth;
-}
-
-static int check_nesting(content_loader *L, int line, const char *s, size_t len)
-{
-    int blanks;
-    int depth = line_nesting(s, len, &blanks);
-    if (depth <= KIOSK_MAX_NESTING && blanks <= 4 * (KIOSK_MAX_NESTING + 1))
-        return 0;
-    loader_diag_add(L, DIAG_ERROR, line, "this line is nested too deeply (quotes "
-                    "or lists inside each other); at most %d levels can be "
-                    "shown, so take some > or indentation away",
-                    KIOSK_MAX_NESTING);
-    return 1;
-}
-
-/* "# x" or "## x" (or "#x": headings are read permissively): card starts. */
-static int is_card_heading(const char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len && i < 3 && s[i] == ' ')
-        i++;
-    size_t h = 0;
-    while (i + h < len && s[i + h] == '#')
-        h++;
-    return h == 1 || h == 2;
-}
-
-static int check_card_count(content_loader *L, const content_text *t)
-{
-    int headings = 0;
-    for (int n = 1; n <= t->nlines; n++) {
-        size_t len;
-        const char *s = content_text_line(t, n, &len);
-        /* The first # is the title; every other heading starts a card. */
-        if (is_card_heading(s, len) && ++headings > KIOSK_MAX_CARDS_PER_TOPIC + 1) {
-            loader_diag_add(L, DIAG_ERROR, n, "this topic has more than %d "
-                            "cards; split it into several topic files",
-                            KIOSK_MAX_CARDS_PER_TOPIC);
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Reads the file and checks what md4c must never see. Returns 0 when the
- * text in *t can be parsed. */
-static int topic_read(content_loader *L, const char *file, content_text *t)
-{
-    size_t len = 0, total = 0;
-    fs_status st = L->fs->read(L->fs->ctx, L->dir, file, L->buf, L->bufcap,
-                               &len, &total);
-    if (st != FS_OK) {
-        loader_diag_add(L, DIAG_ERROR, 0, "%s", content_fs_problem(st));
-        return -1;
-    }
-    if (len > KIOSK_MAX_FILE_BYTES || total > KIOSK_MAX_FILE_BYTES) {
-        loader_diag_add(L, DIAG_ERROR, 0, "this file is %s; a topic file may be "
-                        "at most %d KB. Is it really a topic? Split long topics "
-                        "into several files", content_size_words(L, total > len ? total : len),
-                        KIOSK_MAX_FILE_BYTES / 1024);
-        return -1;
-    }
-    if (content_text_is_binary(L->buf, len)) {
-        loader_diag_add(L, DIAG_ERROR, 0, "this file is not text (a picture or a "
-                        "program saved as .md?); a topic file must be plain text "
-                        "saved as UTF-8");
-        return -1;
-    }
-    if (content_text_init(t, L->buf, len) < 0) {
-        loader_diag_add(L, DIAG_ERROR, 0, "out of memory while reading this file");
-        return -1;
-    }
-    if (content_text_check_lines(L, t, KIOSK_MAX_LINE_BYTES, check_nesting))
-        return -1;
-    return check_card_count(L, t) ? -1 : 0;
-}
 
 /* ---- md4c events into cards ---- */
 
@@ -293,7 +160,7 @@ static void card_finish(md_state *m)
     if (!c)
         return;
     c->blocks = arena_alloc(A(m), sizeof *c->blocks * (size_t)(m->nblocks + 1));
-    if (c->blocks) {
+    if (c->blocks && m->nblocks) {
         memcpy(c->blocks, m->blocks, sizeof *c->blocks * (size_t)m->nblocks);
         c->nblocks = m->nblocks;
     }
@@ -510,52 +377,14 @@ static void text_flush(md_state *m)
     pending_images_flush(m);
 }
 
-/* ---- entities: the few staff might type ---- */
-
-static size_t put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80)
-        return o[0] = (char)cp, 1;
-    if (cp < 0x800)
-        return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | cp >> 12);
-        o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | cp >> 18);
-    o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-    o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 static void entity_append(md_state *m, const char *s, size_t n)
 {
-    static const struct { const char *name; unsigned cp; } named[] = {
-        { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
-        { "&apos;", '\'' }, { "&nbsp;", 0xA0 }, { "&middot;", 0xB7 },
-        { "&ndash;", 0x2013 }, { "&mdash;", 0x2014 }, { "&hellip;", 0x2026 },
-        { "&lsquo;", 0x2018 }, { "&rsquo;", 0x2019 }, { "&ldquo;", 0x201C },
-        { "&rdquo;", 0x201D }, { "&copy;", 0xA9 }, { "&reg;", 0xAE },
-        { "&trade;", 0x2122 }, { "&deg;", 0xB0 },
-    };
-    unsigned cp = 0;
-    if (n > 3 && s[1] == '#') {
-        int hex = s[2] == 'x' || s[2] == 'X';
-        cp = (unsigned)strtoul(s + 2 + hex, NULL, hex ? 16 : 10);
-    } else {
-        for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-            if (strlen(named[i].name) == n && !memcmp(named[i].name, s, n))
-                cp = named[i].cp;
-    }
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp < 0x20) {
-        text_append(m, s, n);   /* unknown: shown as written */
-        return;
-    }
     char o[4];
-    text_append(m, o, put_utf8(o, cp));
+    size_t k = content_entity_decode(s, n, o);
+    if (k)
+        text_append(m, o, k);
+    else
+        text_append(m, s, n);   /* unknown: shown as written */
 }
 
 /* ---- md4c callbacks ---- */
@@ -576,7 +405,7 @@ static int rule_line(md_state *m)
         const char *s = content_text_line(m->t, n, &len);
         while (len && (*s == ' ' || *s == '>'))
             s++, len--;
-        if (rest_is_rule(s, len))
+        if (content_md_is_rule(s, len))
             return n;
     }
     return m->line;
@@ -704,14 +533,32 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
     return 0;
 }
 
+/* md4c hands over a copy of an image's path when it holds \ or &, so its
+ * line is found by looking for the path from the latest text on. */
+static int src_line(md_state *m, const MD_ATTRIBUTE *src)
+{
+    const char *base = m->t->text;
+    if (src->text >= base && src->text < base + m->t->len)
+        return line_of(m, src->text);
+    for (int n = m->line; n <= m->t->nlines && n < m->line + 100; n++) {
+        size_t len;
+        const char *s = content_text_line(m->t, n, &len);
+        for (size_t i = 0; src->size && i + src->size <= len; i++)
+            if (!memcmp(s + i, src->text, src->size))
+                return m->line = n;
+    }
+    return m->line;
+}
+
 static void image_enter(md_state *m, MD_SPAN_IMG_DETAIL *d)
 {
     m->in_image = 1;
     m->altlen = 0;
-    m->src_line = line_of(m, d->src.text);
+    m->src_line = src_line(m, &d->src);
     m->src_bad = d->src.size > KIOSK_MAX_PATH_BYTES;
     size_t n = m->src_bad ? 0 : d->src.size;
-    memcpy(m->src, d->src.text, n);
+    if (n)
+        memcpy(m->src, d->src.text, n);
     m->src[n] = '\0';
 }
 
@@ -820,7 +667,7 @@ static void topic_finish(md_state *m)
     card_finish(m);
     content_topic *t = m->topic;
     t->cards = arena_alloc(A(m), sizeof *t->cards * (size_t)(m->ncards + 1));
-    if (t->cards) {
+    if (t->cards && m->ncards) {
         memcpy(t->cards, m->cards, sizeof *t->cards * (size_t)m->ncards);
         t->ncards = m->ncards;
     }
@@ -845,7 +692,7 @@ void content_md_load(content_loader *L, content_topic *topic)
     int errors_before = L->s->nerrors;
     content_text t;
     memset(&t, 0, sizeof t);
-    if (topic_read(L, topic->file, &t) == 0) {
+    if (content_md_read(L, topic->file, &t) == 0) {
         md_state m;
         memset(&m, 0, sizeof m);
         m.L = L;

@@ -118,27 +118,20 @@ int content_utf8_count(const char *s, size_t len)
     return n;
 }
 
-/* Git's rule of thumb, widened: a NUL in the first few KB, or mostly bytes
- * that are neither text nor UTF-8, means a picture or program, not text
- * with a few bad characters. */
+/* Git's rule of thumb, widened: several NULs, or many control characters,
+ * in the first few KB mean a picture or a program. Bytes that are not UTF-8
+ * do not count: Latin-1 text is text, saved the wrong way, and gets its
+ * line-by-line message instead. */
 int content_text_is_binary(const char *buf, size_t len)
 {
-    size_t head = len < 8000 ? len : 8000, bad = 0, nuls = 0;
+    size_t head = len < 8000 ? len : 8000, controls = 0, nuls = 0;
     const unsigned char *p = (const unsigned char *)buf;
-    for (size_t i = 0; i < head;) {
-        size_t k = utf8_seq(p + i, head - i);
-        if (p[i] == 0)
-            nuls++;
-        if (!k || (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
-                   p[i] != '\f')) {
-            bad++;
-            i++;
-        } else {
-            i += k;
-        }
+    for (size_t i = 0; i < head; i++) {
+        nuls += p[i] == 0;
+        controls += p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
+                    p[i] != '\f';
     }
-    /* A few NULs in a text file are one staff fault; many are a binary. */
-    return nuls > 8 || bad * 10 > head;
+    return nuls > 8 || controls * 20 > head;
 }
 
 int content_text_check_lines(content_loader *L, const content_text *t,
@@ -168,4 +161,50 @@ int content_text_check_lines(content_loader *L, const content_text *t,
         }
     }
     return problems;
+}
+
+/* ---- entities: the few staff might type ---- */
+
+static size_t put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80)
+        return o[0] = (char)cp, 1;
+    if (cp < 0x800)
+        return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | cp >> 12);
+        o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | cp >> 18);
+    o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+    o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t content_entity_decode(const char *s, size_t n, char out[4])
+{
+    static const struct { const char *name; unsigned cp; } named[] = {
+        { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+        { "&apos;", '\'' }, { "&nbsp;", 0xA0 }, { "&middot;", 0xB7 },
+        { "&ndash;", 0x2013 }, { "&mdash;", 0x2014 }, { "&hellip;", 0x2026 },
+        { "&lsquo;", 0x2018 }, { "&rsquo;", 0x2019 }, { "&ldquo;", 0x201C },
+        { "&rdquo;", 0x201D }, { "&copy;", 0xA9 }, { "&reg;", 0xAE },
+        { "&trade;", 0x2122 }, { "&deg;", 0xB0 },
+    };
+    unsigned long cp = 0;
+    if (n > 3 && s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        /* md4c only reports well-formed entities, so a ';' ends the digits. */
+        cp = strtoul(s + 2 + hex, NULL, hex ? 16 : 10);
+    } else {
+        for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+            if (strlen(named[i].name) == n && !memcmp(named[i].name, s, n))
+                cp = named[i].cp;
+    }
+    if (cp < 0x20 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return put_utf8(out, (unsigned)cp);
 }

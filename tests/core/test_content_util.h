@@ -1,0 +1,143 @@
+/* test_content_util.h — helpers for the content tests: a scratch content
+ * folder on disk, loading it with a time bound, and finding a diagnostic by
+ * file, line and the words it must contain. */
+#ifndef KIOSK_CONTENT_TESTUTIL_H
+#define KIOSK_CONTENT_TESTUTIL_H
+
+#define _GNU_SOURCE 1
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content.h"
+
+/* A kiosk.ini with every label, so only what a test adds is wrong. */
+static const char tu_good_ini[] =
+    "[spa]\nname = Test Spa\ncity = Salt Lake City, Utah\nphone = (801) 555-0100\n"
+    "[labels]\ntap_cue = Touch\nmenu_title = Menu\nback = Back\nhome = Home\n"
+    "next = Next\nprevious = Previous\nidle_notice = Going back\n"
+    "position = {n} / {total}\nphone_prefix = Call\ncontinued = continued\n";
+
+static char tu_dir[256] __attribute__((unused));
+
+static inline void tu_mkdir(void)
+{
+    snprintf(tu_dir, sizeof tu_dir, "%s/kiosk-content-XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    assert_non_null(mkdtemp(tu_dir));
+}
+
+static inline int tu_rm(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+    (void)st, (void)flag, (void)f;
+    chmod(p, 0700);
+    return remove(p);
+}
+
+static inline void tu_rmdir(void)
+{
+    nftw(tu_dir, tu_rm, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static inline const char *tu_path(const char *name)
+{
+    static char p[512];
+    snprintf(p, sizeof p, "%s/%s", tu_dir, name);
+    return p;
+}
+
+static inline void tu_write_n(const char *name, const void *data, size_t n)
+{
+    FILE *f = fopen(tu_path(name), "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, n, f), n);
+    fclose(f);
+}
+
+static inline void tu_write(const char *name, const char *text)
+{
+    tu_write_n(name, text, strlen(text));
+}
+
+static inline void tu_dump(const content_snapshot *s)
+{
+    char line[1200];
+    for (int i = 0; i < s->ndiags; i++) {
+        content_diag_format(&s->diags[i], line, sizeof line);
+        print_message("  %s %s\n", s->diags[i].severity == DIAG_ERROR ? "E" : "W",
+                      line);
+    }
+    print_message("  (%d errors, %d warnings)\n", s->nerrors, s->nwarnings);
+}
+
+/* Loads tu_dir, failing the test when it takes a second or more. */
+static inline content_snapshot *tu_load_fs(const kiosk_fs *fs, const char *dir)
+{
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    content_snapshot *s = content_load(dir, fs);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    double secs = (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+    assert_non_null(s);
+    if (secs >= 1.0) {
+        print_message("load took %.2f s\n", secs);
+        fail();
+    }
+    return s;
+}
+
+static inline content_snapshot *tu_load(void)
+{
+    return tu_load_fs(&fs_posix, tu_dir);
+}
+
+/* The diagnostic at file and line (line -1: any) whose text holds every
+ * word given (case does not matter), or NULL. */
+static inline const content_diag *tu_find(const content_snapshot *s, const char *file,
+                                   int line, const char *const *words)
+{
+    for (int i = 0; i < s->ndiags; i++) {
+        const content_diag *d = &s->diags[i];
+        if (strcmp(d->file, file) || (line >= 0 && d->line != line))
+            continue;
+        int all = 1;
+        for (int w = 0; words[w] && all; w++)
+            all = strcasestr(d->text, words[w]) != NULL;
+        if (all)
+            return d;
+    }
+    return NULL;
+}
+
+/* Fails, listing every diagnostic, unless one matches. */
+#define tu_expect(s, sev, file, line, ...) do {                               \
+        const char *const tu_w_[] = { __VA_ARGS__, NULL };                     \
+        const content_diag *tu_d_ = tu_find((s), (file), (line), tu_w_);      \
+        if (!tu_d_ || tu_d_->severity != (sev)) {                             \
+            print_message("expected %s at %s:%d with \"%s\"...; got:\n",       \
+                          (sev) == DIAG_ERROR ? "an error" : "a warning",     \
+                          (file), (line), tu_w_[0]);                          \
+            tu_dump(s);                                                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+#define tu_expect_clean(s) do {                                               \
+        if ((s)->nerrors || (s)->nwarnings) {                                 \
+            print_message("expected no problems; got:\n");                    \
+            tu_dump(s);                                                       \
+            fail();                                                           \
+        }                                                                     \
+    } while (0)
+
+#endif
