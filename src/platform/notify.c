@@ -45,10 +45,15 @@ void platform_notify_watchdog(void)
     if (usec == 0)
         return;
     unsigned long long now_ms = monotonic_ms();
-    unsigned long long half_ms = usec / 2000;
+    /* At most every quarter interval. Not every half: the loop wakes at
+     * least every half interval (platform_notify_watchdog_max_sleep_ms), and
+     * a wake a hair short of "half" would skip its ping and leave a gap of a
+     * whole interval. With a quarter, every wake after the first quarter
+     * pings, so no gap is longer than half the interval plus one turn. */
+    unsigned long long quarter_ms = usec / 4000;
     /* A clock that seems to go backwards counts as "due": better one
      * message too many than a starved watchdog. */
-    if (watchdog_sent && now_ms >= watchdog_last_ms && now_ms - watchdog_last_ms < half_ms)
+    if (watchdog_sent && now_ms >= watchdog_last_ms && now_ms - watchdog_last_ms < quarter_ms)
         return;
     sd_notify(0, "WATCHDOG=1");
     watchdog_sent = 1;

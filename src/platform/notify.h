@@ -7,8 +7,8 @@
 void platform_notify_ready(void);
 
 /* Call from every turn of the main loop, as often as you like: it sends
- * WATCHDOG=1 at most every half watchdog interval (by the monotonic clock),
- * and nothing when the service has no WatchdogSec=. */
+ * WATCHDOG=1 at most every quarter watchdog interval (by the monotonic
+ * clock), and nothing when the service has no WatchdogSec=. */
 void platform_notify_watchdog(void);
 
 /* The longest the main loop may sleep without the watchdog firing (half the
