@@ -60,6 +60,8 @@ typedef struct md_state {
     content_block *blocks;
     int nblocks, capblocks;
     int full;                    /* card limit reached: the rest is dropped */
+    int errors_before;           /* the snapshot's errors before this file */
+    int card_errors;             /* ... and before the current card */
 } md_state;
 
 static void *grow(void *p, int *cap, int need, size_t size)
@@ -172,7 +174,7 @@ static void card_finish(md_state *m)
                         "## headings", chars, KIOSK_MAX_CARD_CHARS);
     if (c->kind == CARD_REVIEW)
         review_check(m, c);
-    else if (c->nblocks == 0)
+    else if (c->nblocks == 0 && m->L->s->nerrors == m->card_errors)
         loader_diag_add(m->L, DIAG_WARNING, c->line, "this card has nothing "
                         "under its heading; write its text below it");
     m->card = NULL;
@@ -228,6 +230,7 @@ static content_card *card_begin(md_state *m, const char *title, int line,
     c->title = title;
     c->line = line;
     m->card = c;
+    m->card_errors = m->L->s->nerrors;
     if (kind == CARD_FAQ) {
         size_t n = strlen(title);
         if (!n || title[n - 1] != '?')
@@ -677,7 +680,8 @@ static void topic_finish(md_state *m)
     for (int i = 0; i < t->ncards; i++)
         if (!t->cards[i].title)
             t->cards[i].title = t->title ? t->title : t->name;
-    if (t->ncards == 0 && t->title)
+    /* Without cards because of errors already reported, it says nothing new. */
+    if (t->ncards == 0 && t->title && m->L->s->nerrors == m->errors_before)
         loader_diag_add(m->L, DIAG_ERROR, 0, "this topic has no cards; write text "
                         "under the # title, or cards starting with ##");
 }
@@ -699,6 +703,7 @@ void content_md_load(content_loader *L, content_topic *topic)
         m.topic = topic;
         m.t = &t;
         m.line = 1;
+        m.errors_before = errors_before;
         MD_PARSER p = {
             .flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |
                      MD_FLAG_COLLAPSEWHITESPACE | MD_FLAG_PERMISSIVEATXHEADERS,

@@ -128,10 +128,11 @@ int content_text_is_binary(const char *buf, size_t len)
     const unsigned char *p = (const unsigned char *)buf;
     for (size_t i = 0; i < head; i++) {
         nuls += p[i] == 0;
-        controls += p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t' &&
-                    p[i] != '\f';
+        controls += p[i] > 0 && p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' &&
+                    p[i] != '\t' && p[i] != '\f';
     }
-    return nuls > 8 || controls * 20 > head;
+    /* Counts, not only shares: a short text with one stray byte is text. */
+    return nuls > 8 || (controls > 8 && controls * 20 > head);
 }
 
 int content_text_check_lines(content_loader *L, const content_text *t,

@@ -140,4 +140,82 @@ static inline const content_diag *tu_find(const content_snapshot *s, const char 
         }                                                                     \
     } while (0)
 
+static inline int setup(void **state)
+{
+    (void)state;
+    tu_mkdir();
+    return 0;
+}
+
+static inline int teardown(void **state)
+{
+    (void)state;
+    tu_rmdir();
+    return 0;
+}
+
+/* kiosk.ini that is fine, plus one topic file. */
+static inline void with_topic(const char *name, const char *text)
+{
+    tu_write("kiosk.ini", tu_good_ini);
+    tu_write(name, text);
+}
+
+static inline const content_topic *topic(const content_snapshot *s, const char *file)
+{
+    for (int i = 0; i < s->ntopics; i++)
+        if (!strcmp(s->topics[i].file, file))
+            return &s->topics[i];
+    print_message("no topic %s\n", file);
+    fail();
+    return NULL;
+}
+
+static inline void put_be32(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)(v >> 24), p[1] = (unsigned char)(v >> 16);
+    p[2] = (unsigned char)(v >> 8), p[3] = (unsigned char)v;
+}
+
+/* Just a PNG header, as much as the loader reads. */
+static inline void write_png(const char *name, unsigned w, unsigned h)
+{
+    unsigned char p[33] = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR";
+    put_be32(p + 16, w);
+    put_be32(p + 20, h);
+    p[24] = 8, p[25] = 2;
+    tu_write_n(name, p, sizeof p);
+}
+
+/* A JPEG start: SOI, an APP0 segment, then a baseline frame header. */
+static inline void write_jpeg(const char *name, unsigned w, unsigned h)
+{
+    unsigned char p[] = {
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1,
+        0, 1, 0, 0, 0xFF, 0xC0, 0x00, 0x11, 8, (unsigned char)(h >> 8),
+        (unsigned char)h, (unsigned char)(w >> 8), (unsigned char)w, 3,
+        1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9
+    };
+    tu_write_n(name, p, sizeof p);
+}
+
+static inline void with_ini(const char *extra)
+{
+    char ini[4096];
+    snprintf(ini, sizeof ini, "%s%s", tu_good_ini, extra);
+    tu_write("kiosk.ini", ini);
+    tu_write("10-a.md", "# A\n\nText.\n");
+}
+
+/* Line of kiosk.ini where extra's first line lands. */
+static inline int ini_line0(void)
+{
+    int n = 1;
+    for (const char *p = tu_good_ini; *p; p++)
+        n += *p == '\n';
+    return n;
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
 #endif

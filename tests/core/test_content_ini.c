@@ -1,0 +1,177 @@
+/* test_content_ini.c — kiosk.ini: unknown, repeated and bad settings are
+ * each reported at their line; good settings and defaults reach the model. */
+#include "test_content_util.h"
+
+static void test_content_ini_unknown_key(void **state)
+{
+    (void)state;
+    with_ini("[kiosk]\nidle_timout = 30\n[colors]\nground = #000000\n");
+    content_snapshot *s = tu_load();
+    int l = ini_line0();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 1, "idle_timout", "not a setting",
+              "idle_timeout");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 2, "[colors]", "not a section",
+              "colours");
+    /* The key under the unknown section is not reported again. */
+    assert_int_equal(s->nerrors, 2);
+    content_free(s);
+}
+
+static void test_content_ini_duplicate_key(void **state)
+{
+    (void)state;
+    with_ini("[kiosk]\nidle_timeout = 30\nidle_notice = 5\nidle_timeout = 90\n");
+    content_snapshot *s = tu_load();
+    int l = ini_line0();
+    char a[32], b[32];
+    snprintf(a, sizeof a, "line %d", l + 1);
+    snprintf(b, sizeof b, "line %d", l + 3);
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 3, "idle_timeout", "twice", a, b);
+    content_free(s);
+}
+
+static void test_content_ini_idle_timeout_negative(void **state)
+{
+    (void)state;
+    with_ini("[kiosk]\nidle_timeout = -5\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", ini_line0() + 1, "idle_timeout = -5",
+              "10 to 3600");
+    content_free(s);
+}
+
+static void test_content_ini_idle_timeout_banana(void **state)
+{
+    (void)state;
+    with_ini("[kiosk]\nidle_timeout = banana\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", ini_line0() + 1, "banana", "whole number",
+              "10 to 3600");
+    content_free(s);
+}
+
+static void test_content_ini_bad_values(void **state)
+{
+    (void)state;
+    char extra[1024];
+    snprintf(extra, sizeof extra, "%s",
+             "[colours]\nground = #12345\n[screen]\nrotate = 45\n"
+             "[kiosk]\nreduce_motion = maybe\nidle_notice = 90\n"
+             "[staff]\npin = 12\n[hours]\nmonday = 9-5\n"
+             "[loop]\ntopics = 10-a.md, 99-nope.md\n");
+    with_ini(extra);
+    content_snapshot *s = tu_load();
+    int l = ini_line0();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 1, "#12345", "six hex digits");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 3, "rotate = 45", "0, 90, 180 or 270");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 5, "maybe", "yes or no");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 6, "idle_notice = 90", "3 to 30");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 8, "4 to 8 digits");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 10, "9-5", "09:00-21:00");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 12, "99-nope.md", "not a topic file");
+    /* Only 99-nope.md is wrong: 10-a.md is in the loop. */
+    assert_true(s->topics[0].in_loop);
+    content_free(s);
+}
+
+static void test_content_ini_bad_lines(void **state)
+{
+    (void)state;
+    char longline[300];
+    memset(longline, 'x', 250);
+    longline[250] = '\0';
+    char extra[1024];
+    snprintf(extra, sizeof extra, "[loop]\nmin_seconds = 30\nmax_seconds = 10\n"
+             "just words\n; %s\n= 5\n[spa\nname = Other\n"
+             "[kiosk]\nidle_timeout = 10\nidle_notice = 10\n", longline);
+    with_ini(extra);
+    content_snapshot *s = tu_load();
+    int l = ini_line0();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 2, "max_seconds", "min_seconds");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 3, "not a setting", "key = value");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 4, "bytes long");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 5, "no name");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 6, "closing ]");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 10, "idle_notice", "shorter than");
+    content_free(s);
+}
+
+static void test_content_ini_labels(void **state)
+{
+    (void)state;
+    tu_write("kiosk.ini", "[spa]\ncity = X\n[labels]\nback =\nposition = {n} of all\n");
+    tu_write("10-a.md", "# A\n\nText.\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[spa] name is missing");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 4, "back is empty");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 5, "{n} and {total}");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[labels] tap_cue is missing");
+    content_free(s);
+}
+
+static void test_content_ini_settings(void **state)
+{
+    (void)state;
+    /* Notepad CRLF, indented keys, inline notes, upper case. */
+    with_ini("[Kiosk]\r\n  idle_timeout = 120 ; two minutes\r\nidle_notice=10\r\n"
+             "reduce_motion = On\r\n[colours]\r\naccent = #E0A96D\r\n"
+             "[screen]\r\nrotate = 270\r\n[hours]\r\nmonday = 09:00-21:00\r\n"
+             "sunday = closed\r\n[staff]\r\npin = 2580\r\n[loop]\r\n"
+             "topics = 10-a.md\r\nwords_per_minute = 200\r\n");
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    const content_settings *c = &s->settings;
+    assert_int_equal(c->idle_timeout_s, 120);
+    assert_int_equal(c->idle_notice_s, 10);
+    assert_int_equal(c->reduce_motion, 1);
+    assert_int_equal(c->transition_ms, 320);
+    assert_int_equal(c->accent.r, 0xe0);
+    assert_int_equal(c->accent.g, 0xa9);
+    assert_int_equal(c->accent.b, 0x6d);
+    assert_int_equal(c->rotate, 270);
+    assert_int_equal(c->words_per_minute, 200);
+    assert_true(c->has_hours);
+    assert_int_equal(c->hours[1].open_min, 9 * 60);
+    assert_int_equal(c->hours[1].close_min, 21 * 60);
+    assert_int_equal(c->hours[0].open_min, c->hours[0].close_min);   /* Sunday */
+    assert_int_equal(c->hours[2].open_min, c->hours[2].close_min);   /* left out */
+    assert_string_equal(c->staff_pin, "2580");
+    assert_string_equal(c->spa_name, "Test Spa");
+    assert_string_equal(c->label[LABEL_POSITION], "{n} / {total}");
+    assert_string_equal(c->label[LABEL_CONTINUED], "continued");
+    assert_true(s->topics[0].in_loop);
+    content_free(s);
+}
+
+static void test_content_ini_defaults(void **state)
+{
+    (void)state;
+    with_topic("10-a.md", "# A\n\nText.\n");
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    const content_settings *c = &s->settings;
+    assert_int_equal(c->idle_timeout_s, 60);
+    assert_int_equal(c->idle_notice_s, 8);
+    assert_int_equal(c->loop_min_s, 7);
+    assert_int_equal(c->loop_max_s, 20);
+    assert_false(c->has_hours);
+    assert_int_equal(c->hours[3].close_min, 24 * 60);
+    assert_null(c->staff_pin);
+    content_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_content_ini_unknown_key),
+        T(test_content_ini_duplicate_key),
+        T(test_content_ini_idle_timeout_negative),
+        T(test_content_ini_idle_timeout_banana),
+        T(test_content_ini_bad_values),
+        T(test_content_ini_bad_lines),
+        T(test_content_ini_labels),
+        T(test_content_ini_settings),
+        T(test_content_ini_defaults),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
