@@ -26,6 +26,8 @@ content=/var/lib/kiosk/content
 state=/var/lib/kiosk/state
 cache=/var/cache/kiosk
 unit=/etc/systemd/system/kiosk.service
+usb_unit=/etc/systemd/system/kiosk-usb-import@.service
+usb_rules=/etc/udev/rules.d/99-kiosk-usb.rules
 boot_params="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
 
 usage() {
@@ -50,6 +52,7 @@ case "$prefix" in
     *) echo "install.sh: --prefix must be an absolute path" >&2; exit 2 ;;
 esac
 [ -n "$build_dir" ] || build_dir="$src/build-release"
+usb_script=$prefix/lib/kiosk/kiosk-usb-import.sh
 
 dest=${DESTDIR:-}
 dest=${dest%/}
@@ -199,8 +202,11 @@ make_users() {
 }
 
 make_folders() {
+    # root's and 0755: the service may write under /var/lib/kiosk, so the
+    # kiosk's reach is only the two folders below that it owns.
     mkdir -p "$dest/var/lib/kiosk"
     chmod 0755 "$dest/var/lib/kiosk"
+    own root:root /var/lib/kiosk
     if [ -e "$dest$content" ]; then
         say "  $content exists: left as it is (staff content)"
     else
@@ -227,15 +233,27 @@ make_folders() {
     own kiosk:kiosk "$state"
 }
 
-install_unit() {
-    mkdir -p "$dest$(dirname "$unit")"
-    text=$(sed "s|@PREFIX@|$prefix|g" "$src/deploy/kiosk.service")
-    # Rewritten only when it differs, so a second run leaves it untouched.
-    if [ ! -f "$dest$unit" ] || [ "$text" != "$(cat "$dest$unit")" ]; then
-        printf '%s\n' "$text" >"$dest$unit"
-        chmod 0644 "$dest$unit"
-        say "  wrote $unit"
+# put_file SRC DEST MODE: copies deploy/SRC to DEST (under DESTDIR) with
+# @PREFIX@ filled in; rewritten only when it differs, so a second run leaves
+# it untouched.
+put_file() {
+    mkdir -p "$dest$(dirname "$2")"
+    text=$(sed "s|@PREFIX@|$prefix|g" "$src/deploy/$1")
+    if [ ! -f "$dest$2" ] || [ "$text" != "$(cat "$dest$2")" ]; then
+        printf '%s\n' "$text" >"$dest$2"
+        say "  wrote $2"
     fi
+    chmod "$3" "$dest$2"
+}
+
+install_unit() {
+    put_file kiosk.service "$unit" 0644
+    # New content from a USB stick (issue 7): udev starts the import unit,
+    # which runs the import script as root.
+    put_file kiosk-usb-import.sh "$usb_script" 0755
+    put_file kiosk-usb-import@.service "$usb_unit" 0644
+    put_file 99-kiosk-usb.rules "$usb_rules" 0644
+    system udevadm control --reload
     system systemctl daemon-reload
     system systemctl enable kiosk.service
     # The kiosk takes tty1; no login prompt there. (Conflicts= in the unit
@@ -303,12 +321,14 @@ EOF
 do_uninstall() {
     say "Removing the lobby kiosk (content in $content is kept)"
     system_try systemctl disable --now kiosk.service
-    rm -f "$dest$unit" "$dest/etc/systemd/system/multi-user.target.wants/kiosk.service"
+    rm -f "$dest$unit" "$dest/etc/systemd/system/multi-user.target.wants/kiosk.service" \
+        "$dest$usb_unit" "$dest$usb_rules"
+    system_try udevadm control --reload
     system systemctl daemon-reload
     system_try systemctl enable getty@tty1.service
     system_try systemctl start getty@tty1.service
     rm -f "$dest$prefix/bin/kiosk"
-    rm -rf "$dest$prefix/share/kiosk" "$dest$state" "$dest$cache"
+    rm -rf "$dest$prefix/share/kiosk" "$dest$prefix/lib/kiosk" "$dest$state" "$dest$cache"
     # Files the kiosk wrote in the content go to root before the user goes,
     # so they are not left to a number a future user might get.
     if [ -n "$log" ]; then

@@ -44,6 +44,12 @@ check "unit has the prefix filled in" grep -qx 'ExecStart=/opt/kiosk/bin/kiosk -
 check "no @PREFIX@ left" bash -c "! grep -q @PREFIX@ '$unit'"
 check "unit mode 644" test "$(mode "$unit")" = 644
 check "unit enabled" test -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
+usb_unit=$root/etc/systemd/system/kiosk-usb-import@.service
+check "USB import unit installed with the prefix" \
+    grep -qx 'ExecStart=/opt/kiosk/lib/kiosk/kiosk-usb-import.sh --device /dev/%I' "$usb_unit"
+check "USB import script installed, runnable" test -x "$root/opt/kiosk/lib/kiosk/kiosk-usb-import.sh"
+check "USB udev rule installed" test -f "$root/etc/udev/rules.d/99-kiosk-usb.rules"
+check "records reloading udev" logged "udevadm control --reload"
 
 check "records the kiosk user" logged "useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin --groups video,input,render kiosk"
 check "records the staff group" logged "groupadd --system staff"
@@ -59,6 +65,8 @@ content=$root/var/lib/kiosk/content
 state=$root/var/lib/kiosk/state
 check "content folder setgid, group-writable" test "$(mode "$content")" = 2775
 check "state folder private" test "$(mode "$state")" = 750
+check "their parent root's and closed" test "$(mode "$root/var/lib/kiosk")" = 755
+check "records the parent's owner" logged "chown root:root /var/lib/kiosk"
 if [ -d "$src/content" ]; then
     check "example content copied" diff -r "$src/content" "$content"
 fi
@@ -96,6 +104,8 @@ out3=$(install --uninstall) || { echo "$out3"; fail "uninstall exited non-zero";
 check "program removed" test ! -e "$root/opt/kiosk/bin/kiosk"
 check "assets removed" test ! -e "$root/opt/kiosk/share/kiosk"
 check "unit removed" test ! -e "$unit"
+check "USB import removed" test ! -e "$usb_unit" -a ! -e "$root/etc/udev/rules.d/99-kiosk-usb.rules" \
+    -a ! -e "$root/opt/kiosk/lib/kiosk"
 check "unit link removed" test ! -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
 check "state removed" test ! -e "$state"
 check "content kept" test -f "$content/50-staff.md"
