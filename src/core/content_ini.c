@@ -394,6 +394,23 @@ static void defaults(content_settings *c)
         c->hours[d] = (content_hours){ 0, 24 * 60 };
 }
 
+/* Labels are optional (the screens leave the place blank), but staff should
+ * know, in one line rather than ten. */
+static void labels_missing(ini_state *st)
+{
+    char missing[300] = "";
+    for (int i = 0; i < LABEL_COUNT; i++) {
+        if (st->seen[SEC_LABELS][i])
+            continue;
+        if (*missing)
+            strncat(missing, ", ", sizeof missing - strlen(missing) - 1);
+        strncat(missing, keys_labels[i], sizeof missing - strlen(missing) - 1);
+    }
+    if (*missing)
+        loader_diag_add(st->L, DIAG_WARNING, 0, "[labels] has no %s; those places "
+                        "on the screen stay blank (see README.md)", missing);
+}
+
 /* Rules between settings, and what must be there. */
 static void cross_checks(ini_state *st)
 {
@@ -410,11 +427,7 @@ static void cross_checks(ini_state *st)
         loader_diag_add(L, DIAG_ERROR, st->seen[SEC_LOOP][3], "max_seconds (%d) "
                         "must not be shorter than min_seconds (%d)",
                         c->loop_max_s, c->loop_min_s);
-    for (int i = 0; i < LABEL_COUNT; i++)
-        if (!c->label[i] && !st->seen[SEC_LABELS][i])
-            loader_diag_add(L, DIAG_ERROR, 0, "[labels] %s is missing; the kiosk "
-                            "needs these words for its screens (see README.md)",
-                            keys_labels[i]);
+    labels_missing(st);
     /* With [hours] present, a day left out is closed. */
     int any = 0;
     for (int d = 0; d < 7; d++)

@@ -105,7 +105,9 @@ static void test_content_ini_labels(void **state)
     tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[spa] name is missing");
     tu_expect(s, DIAG_ERROR, "kiosk.ini", 4, "back is empty");
     tu_expect(s, DIAG_ERROR, "kiosk.ini", 5, "{n} and {total}");
-    tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[labels] tap_cue is missing");
+    tu_expect(s, DIAG_WARNING, "kiosk.ini", 0, "[labels] has no tap_cue, menu_title,",
+              "blank");
+    assert_null(s->settings.label[LABEL_TAP_CUE]);
     content_free(s);
 }
 
