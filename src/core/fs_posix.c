@@ -69,7 +69,27 @@ static fs_status read_fd(int fd, char *buf, size_t cap, size_t *len)
 }
 
 static fs_status open_and_read(const char *real, char *buf, size_t cap,
-                               size_t *len, size_t *total);
+                               size_t *len, size_t *total)
+{
+    /* stat first, so a device is never even opened (opening some has
+     * effects); fstat after, in case it was swapped meanwhile. */
+    struct stat st;
+    if (stat(real, &st) < 0)
+        return from_errno(errno);
+    if (!S_ISREG(st.st_mode))
+        return FS_NOT_REGULAR;
+    int fd = open(real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return from_errno(errno);
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return FS_NOT_REGULAR;
+    }
+    *total = st.st_size > 0 ? (size_t)st.st_size : 0;
+    fs_status r = read_fd(fd, buf, cap, len);
+    close(fd);
+    return r;
+}
 
 static fs_status posix_read(void *ctx, const char *dir, const char *rel,
                             char *buf, size_t cap, size_t *len, size_t *total)
@@ -101,29 +121,6 @@ static fs_status posix_read(void *ctx, const char *dir, const char *rel,
     free(root);
     fs_status r = ok ? open_and_read(real, buf, cap, len, total) : FS_OUTSIDE;
     free(real);
-    return r;
-}
-
-static fs_status open_and_read(const char *real, char *buf, size_t cap,
-                               size_t *len, size_t *total)
-{
-    /* stat first, so a device is never even opened (opening some has
-     * effects); fstat after, in case it was swapped meanwhile. */
-    struct stat st;
-    if (stat(real, &st) < 0)
-        return from_errno(errno);
-    if (!S_ISREG(st.st_mode))
-        return FS_NOT_REGULAR;
-    int fd = open(real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return from_errno(errno);
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return FS_NOT_REGULAR;
-    }
-    *total = st.st_size > 0 ? (size_t)st.st_size : 0;
-    fs_status r = read_fd(fd, buf, cap, len);
-    close(fd);
     return r;
 }
 
