@@ -71,7 +71,7 @@ int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face
                     int px, int x, int y, int width, layout_colour col, int copy)
 {
     content_run run = { s, (int)strlen(s), 0 };
-    lay_text t = { &run, 1, f == FACE_BOLD ? RUN_BOLD : 0 };
+    lay_text t = { &run, 1, f == FACE_BOLD ? RUN_BOLD : 0, { 0, 0 } };
     lay_line ln;
     lay_pos next;
     if (!lay_break(c, &t, px, width, lay_text_start(&t), &ln, &next))
@@ -251,7 +251,7 @@ static int cue(const lay_ctx *c, layout_screen *sc, int y_bottom)
     if (!*cue_text)
         return 0;
     content_run run = { cue_text, (int)strlen(cue_text), 0 };
-    lay_text t = { &run, 1, RUN_BOLD };
+    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
     int px = c->z.px_body, lh = lay_line_height(c, px), G = c->z.gap;
     int maxw = lay_inner_w(c) - 2 * G;
     int lines = lay_count_lines(c, &t, px, maxw, 2);
@@ -327,7 +327,7 @@ static void paginate(const lay_ctx *c, const content_card *card, const lay_card_
         layout_page *pg = page_push(out);
         if (!pg)
             return;
-        layout_page p = { topic, ci, n, 0, cur.block, cur.line };
+        layout_page p = { topic, ci, n, 0, cur.block, cur.line, 0 };
         *pg = p;
         lay_cursor before = cur;
         lay_card_page(c, NULL, card, st, a, n, &cur);
@@ -348,6 +348,21 @@ static void topic_pages(const lay_ctx *c, const content_topic *t, int ti,
 {
     for (int ci = 0; ci < t->ncards; ci++)
         paginate(c, &t->cards[ci], st, a, ti, ci, out);
+}
+
+/* One loop page per card: the words it shows are measured here, for the
+ * loop's timing. */
+static void loop_pages(const lay_ctx *c, const content_topic *t, int ti,
+                       const lay_card_style *st, lay_area a, page_list *out)
+{
+    for (int ci = 0; ci < t->ncards; ci++) {
+        layout_page *pg = page_push(out);
+        if (!pg)
+            return;
+        layout_page p = { ti, ci, 0, 1, 0, 0, 0 };
+        p.words = lay_loop_card(c, NULL, &t->cards[ci], st, a);
+        *pg = p;
+    }
 }
 
 /* Copies l->p[from..] into a; NULL only when a ran out. */
@@ -390,7 +405,7 @@ int layout_deck_build(layout_deck *d, const content_snapshot *s,
         tp->page = keep_pages(a, &topic, 0, &tp->npages);
         ok = !topic.failed && (tp->page || tp->npages == 0);
         if (t->in_loop)
-            topic_pages(&c, t, ti, &lst, la, &loop);
+            loop_pages(&c, t, ti, &lst, la, &loop);
     }
     if (ok) {
         d->loop = keep_pages(a, &loop, 0, &d->nloop);
@@ -441,8 +456,12 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
     loop_foot(&c, out);
     if (loop_index < 0 || loop_index >= d->nloop)
         return;
+    const layout_page *p = &d->loop[loop_index];
+    if (p->topic < 0 || p->topic >= s->ntopics || p->card < 0 ||
+        p->card >= s->topics[p->topic].ncards)
+        return;
     lay_card_style st = loop_style(&c);
-    card_screen(&c, out, s, &d->loop[loop_index], &st, loop_area(&c));
+    lay_loop_card(&c, out, &s->topics[p->topic].cards[p->card], &st, loop_area(&c));
 }
 
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
@@ -471,7 +490,7 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
     lay_screen_start(out, &c, ACT_NONE);
     const char *name = s && s->settings.spa_name ? s->settings.spa_name : "";
     content_run run = { name, (int)strlen(name), 0 };
-    lay_text t = { &run, 1, RUN_BOLD };
+    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
     int px = c.z.px_headline, W = lay_inner_w(&c);
     if (lay_count_lines(&c, &t, px, W, 3) > 2)
         px = c.z.px_title;
@@ -489,7 +508,7 @@ void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
     if (!*msg)
         return;
     content_run run = { msg, (int)strlen(msg), 0 };
-    lay_text t = { &run, 1, RUN_BOLD };
+    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
     int px = c.z.px_body, G = c.z.gap, W = lay_inner_w(&c);
     int lines = lay_count_lines(&c, &t, px, W - 2 * G, 4);
     int h = lines * lay_line_height(&c, px) + 2 * G;

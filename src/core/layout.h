@@ -100,12 +100,19 @@ typedef struct layout_sizes {
 void layout_sizes_for(layout_sizes *z, int w, int h);
 
 /* One screenful of a card. A card too long for one screen becomes several
- * pages (never smaller text). */
+ * topic pages (never smaller text). The attract loop shows one page per
+ * card: its headline and a teaser (whole blocks, else whole sentences),
+ * so loop pages always have part 0, nparts 1. */
 typedef struct layout_page {
     int topic, card;
     int part, nparts;          /* 0-based page of this card, and how many */
     int first_block;           /* where this page's text starts */
     int first_line;            /* line within that block (wrapped lines) */
+    /* Loop pages: the words the visitor reads on it (the headline or a
+     * review's byline, and the teaser as far as it is shown; counted like
+     * content_card.words, so a card shown whole gives card.words). For the
+     * loop's timing. 0 on topic pages. */
+    int words;
 } layout_page;
 
 typedef struct layout_topic_pages {
@@ -113,13 +120,12 @@ typedef struct layout_topic_pages {
     int npages;
 } layout_topic_pages;
 
-/* Every page of the content at one size: the attract loop's, and each topic's.
- * Loop pages are cut for the loop's bigger type, so they differ from the
- * topic pages of the same card. */
+/* Every page of the content at one size: the attract loop's (one per card
+ * of the topics in the loop, in menu order), and each topic's. */
 typedef struct layout_deck {
     int w, h;
     layout_page *loop;         /* loop pages in the order shown */
-    int nloop;
+    int nloop;                 /* = the loop's cards */
     layout_topic_pages *topic; /* [snapshot->ntopics] */
     int ntopics;
 } layout_deck;

@@ -1,7 +1,9 @@
 /* layout_card.c — one page of a card: its title (with "(continued)" on
  * automatic next pages), the flow of its blocks (paragraphs, list items,
- * quotes, an image), and a review's quote mark and byline. The same code
- * measures (pagination) and emits boxes (screens), so they cannot disagree. */
+ * quotes, an image; in landscape the image beside the text), and a review's
+ * quote mark and byline. The same code measures (pagination) and emits boxes
+ * (screens), so they cannot disagree. The loop's cards (layout_loop.c) use
+ * the same pieces. */
 #include "layout_internal.h"
 
 #include <stdio.h>
@@ -12,6 +14,10 @@ enum { TITLE_BYTES = KIOSK_MAX_LINE_BYTES + KIOSK_MAX_VALUE_BYTES + 8 };
 
 /* The large opening quotation mark of a review: typography, not a word. */
 static const char QUOTE_MARK[] = "\xE2\x80\x9C";
+
+/* Share of the inner width an image takes beside text on a topic card:
+ * the text keeps ~58%, about 35 characters a line at 800x480. */
+enum { SIDE_IMAGE_PCT = 42 };
 
 int lay_card_done(const content_card *card, lay_cursor cur)
 {
@@ -39,7 +45,7 @@ static int compose_title(const lay_ctx *c, const content_card *card, int part,
 }
 
 /* Returns the height used by the title. */
-static int card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
+int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
                       const lay_card_style *st, lay_area a, int part)
 {
     char buf[TITLE_BYTES];
@@ -47,7 +53,7 @@ static int card_title(const lay_ctx *c, layout_screen *sc, const content_card *c
     if (len == 0)
         return 0;
     content_run run = { buf, len, 0 };
-    lay_text t = { &run, 1, RUN_BOLD };
+    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
     int px = st->title_px, max = st->title_max_lines;
     if (st->alt_title_px && lay_count_lines(c, &t, px, a.w, max + 1) > max) {
         px = st->alt_title_px;
@@ -63,7 +69,7 @@ static int is_list(content_block_kind k)
 
 /* Space before a block: list items and quote paragraphs sit closer together
  * than separate paragraphs, so a list reads as one thing. */
-static int block_gap(const lay_ctx *c, const content_block *prev, const content_block *b)
+int lay_block_gap(const lay_ctx *c, const content_block *prev, const content_block *b)
 {
     if ((is_list(prev->kind) && is_list(b->kind)) ||
         (prev->kind == BLOCK_QUOTE && b->kind == BLOCK_QUOTE))
@@ -71,57 +77,73 @@ static int block_gap(const lay_ctx *c, const content_block *prev, const content_
     return c->z.gap;
 }
 
-typedef struct flow {
-    lay_area a;
-    int px, lh;
-    int quote_bars;     /* draw blockquotes with a bar (not on review cards) */
-    int y;              /* next free line top */
-    int placed;         /* something is on this page already */
-} flow;
+typedef lay_flow flow;
+
+void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_bars)
+{
+    f->a = a;
+    f->px = px;
+    f->lh = lay_line_height(c, px);
+    f->quote_bars = quote_bars;
+    f->y = a.y;
+    f->placed = 0;
+}
+
+/* w x h fitted inside box_w x box_h, never enlarged more than twice: a small
+ * picture blown up further only shows its pixels. */
+static void fit(const content_block *b, long box_w, long box_h, long *w, long *h)
+{
+    long iw = b->image_w > 0 ? b->image_w : 4, ih = b->image_h > 0 ? b->image_h : 3;
+    *w = box_w < 2 * iw ? box_w : 2 * iw;
+    *h = *w * ih / iw;
+    if (*h > box_h) {
+        *h = box_h;
+        *w = *h * iw / ih;
+    }
+    if (*w < 1)
+        *w = 1;
+    if (*h < 1)
+        *h = 1;
+}
+
+int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre)
+{
+    if (a.w < 1 || a.h < 1)
+        return 0;
+    long w, h;
+    fit(b, a.w, a.h, &w, &h);
+    int x = a.x + (centre ? (a.w - (int)w) / 2 : 0);
+    layout_box *box = lay_add(sc, BOX_IMAGE, x, a.y, (int)w, (int)h);
+    if (box) {
+        box->image = b->image;
+        box->cover = 0;
+    }
+    return (int)h;
+}
 
 /* Places an image block; returns 0 when it belongs on the next page. */
 static int flow_image(const lay_ctx *c, layout_screen *sc, flow *f,
                       const content_block *b, int gap_before)
 {
-    int iw = b->image_w > 0 ? b->image_w : 4, ih = b->image_h > 0 ? b->image_h : 3;
     int indent = b->depth * f->px;
     if (indent > f->a.w / 3)
         indent = f->a.w / 3;
-    /* Fit the width, but never blow a small picture up more than twice. */
-    long w = f->a.w - indent;
-    if (w > 2L * iw)
-        w = 2L * iw;
-    long h = w * ih / iw;
+    long w, h;
+    fit(b, f->a.w - indent, 1L << 30, &w, &h);   /* its height at full width */
     int top = f->y + (f->placed ? gap_before : 0);
-    long room = f->a.y + f->a.h - top;
+    int room = f->a.y + f->a.h - top;
     /* Too little room for a picture worth seeing: next page. */
     if (f->placed && room < (h < f->a.h / 3 ? h : f->a.h / 3))
         return 0;
-    if (room < 1)
-        room = 1;
-    if (h > room) {
-        h = room;
-        w = h * iw / ih;
-    }
-    if (w < 1)
-        w = 1;
-    if (h < 1)
-        h = 1;
-    layout_box *box = lay_add(sc, BOX_IMAGE, f->a.x + indent, top, (int)w, (int)h);
-    if (box) {
-        box->image = b->image;
-        box->cover = 0;
-    }
-    f->y = top + (int)h;
+    lay_area box = { f->a.x + indent, top, f->a.w - indent, room > 1 ? room : 1 };
+    f->y = top + lay_image_fit(sc, b, box, 0);
     f->placed = 1;
     return 1;
 }
 
-typedef struct text_geom { int indent, marker_w, bar_w, text_x, text_w; } text_geom;
-
-static text_geom block_geom(const lay_ctx *c, const flow *f, const content_block *b)
+lay_geom lay_block_geom(const lay_ctx *c, const flow *f, const content_block *b)
 {
-    text_geom g = { 0, 0, 0, 0, 0 };
+    lay_geom g = { 0, 0, 0, 0, 0 };
     int depth = b->depth < KIOSK_MAX_NESTING ? b->depth : KIOSK_MAX_NESTING;
     g.indent = depth * f->px * 6 / 5;
     if (g.indent > f->a.w / 3)
@@ -143,7 +165,7 @@ static text_geom block_geom(const lay_ctx *c, const flow *f, const content_block
 
 /* The bullet dot or the item's number, beside the first line of an item. */
 static void flow_marker(const lay_ctx *c, layout_screen *sc, const flow *f,
-                        const content_block *b, const text_geom *g, int y)
+                        const content_block *b, const lay_geom *g, int y)
 {
     if (b->kind == BLOCK_BULLET) {
         int d = f->px * 8 / 25 > 4 ? f->px * 8 / 25 : 4;
@@ -153,7 +175,7 @@ static void flow_marker(const lay_ctx *c, layout_screen *sc, const flow *f,
         char num[16];
         int n = snprintf(num, sizeof num, "%d.", b->number);
         content_run run = { num, n, 0 };
-        lay_text t = { &run, 1, 0 };
+        lay_text t = { &run, 1, 0, { 0, 0 } };
         lay_line ln = { { 0, 0 }, { 0, n } };
         int w = lay_width(c, FACE_REGULAR, f->px, num, n);
         int x = g->text_x - f->px / 2 - w;
@@ -163,18 +185,23 @@ static void flow_marker(const lay_ctx *c, layout_screen *sc, const flow *f,
     }
 }
 
+lay_text lay_block_text(const flow *f, const content_block *b)
+{
+    unsigned base = b->kind == BLOCK_QUOTE && f->quote_bars ? RUN_ITALIC : 0;
+    lay_text t = { b->runs, b->nruns, base, { 0, 0 } };
+    return t;
+}
+
 /* Places the lines of a text block from line *line on; returns 0 when the
  * page filled up first (and *line says where the next page goes on). */
-static int flow_text(const lay_ctx *c, layout_screen *sc, flow *f,
-                     const content_block *b, int gap_before, int *line)
+int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_block *b,
+                  const lay_text *t, int gap_before, int *line)
 {
-    text_geom g = block_geom(c, f, b);
-    unsigned base = b->kind == BLOCK_QUOTE && f->quote_bars ? RUN_ITALIC : 0;
-    lay_text t = { b->runs, b->nruns, base };
-    lay_pos p = lay_text_start(&t), next;
+    lay_geom g = lay_block_geom(c, f, b);
+    lay_pos p = lay_text_start(t), next;
     lay_line ln;
     int i = 0, bottom = f->a.y + f->a.h, bar_top = -1, done = 1;
-    while (lay_break(c, &t, f->px, g.text_w, p, &ln, &next)) {
+    while (lay_break(c, t, f->px, g.text_w, p, &ln, &next)) {
         p = next;
         if (i < *line) {   /* shown on an earlier page */
             i++;
@@ -189,7 +216,7 @@ static int flow_text(const lay_ctx *c, layout_screen *sc, flow *f,
             bar_top = top;
         if (i == 0)
             flow_marker(c, sc, f, b, &g, top);
-        lay_emit_line(c, sc, &t, f->px, ln, g.text_x, top, COL_TEXT, 0);
+        lay_emit_line(c, sc, t, f->px, ln, g.text_x, top, COL_TEXT, 0);
         f->y = top + f->lh;
         f->placed = 1;
         i++;
@@ -200,16 +227,21 @@ static int flow_text(const lay_ctx *c, layout_screen *sc, flow *f,
     return done;
 }
 
-/* Flows blocks from *cur into f; leaves *cur where the next page starts. */
+/* Flows blocks from *cur into f, passing over skip (an image shown beside
+ * the text); leaves *cur where the next page starts. */
 static void flow_blocks(const lay_ctx *c, layout_screen *sc, flow *f,
-                        const content_card *card, lay_cursor *cur)
+                        const content_card *card, const content_block *skip,
+                        lay_cursor *cur)
 {
     for (int bi = cur->block; bi < card->nblocks; bi++) {
         const content_block *b = &card->blocks[bi];
-        int gap = bi > 0 ? block_gap(c, &card->blocks[bi - 1], b) : 0;
+        if (b == skip)
+            continue;
+        int gap = bi > 0 ? lay_block_gap(c, &card->blocks[bi - 1], b) : 0;
         int line = bi == cur->block ? cur->line : 0;
+        lay_text t = lay_block_text(f, b);
         int ok = b->kind == BLOCK_IMAGE ? flow_image(c, sc, f, b, gap)
-                                        : flow_text(c, sc, f, b, gap, &line);
+                                        : lay_flow_text(c, sc, f, b, &t, gap, &line);
         if (!ok) {
             cur->block = bi;
             cur->line = line;
@@ -220,34 +252,87 @@ static void flow_blocks(const lay_ctx *c, layout_screen *sc, flow *f,
     cur->line = 0;
 }
 
-/* A review: a large quotation mark in a column of its own, the words beside
- * it, and "name · date" below them. */
-static void review_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
-                        const lay_card_style *st, lay_area a, lay_cursor *cur)
+/* The large opening quotation mark at (x, y), in the accent colour: a
+ * review must look like a quote from the sofa. Returns its width. */
+int lay_quote_mark(const lay_ctx *c, layout_screen *sc, int x, int y)
 {
-    int qpx = c->z.px_headline;
+    int qpx = lay_quote_mark_px(c);
     int qw = lay_width(c, FACE_BOLD, qpx, QUOTE_MARK, 3);
-    layout_box *q = lay_add(sc, BOX_TEXT, a.x, a.y, qw, lay_font_height(c, FACE_BOLD, qpx));
+    layout_box *q = lay_add(sc, BOX_TEXT, x, y, qw, lay_font_height(c, FACE_BOLD, qpx));
     if (q) {
         q->text = QUOTE_MARK;
         q->len = 3;
         q->face = FACE_BOLD;
         q->px = qpx;
-        q->colour = COL_MUTED;
+        q->colour = COL_ACCENT;
     }
-    lay_area body = { a.x + qw + c->z.gap, a.y, a.w - qw - c->z.gap, a.h };
+    return qw;
+}
+
+/* Twice the headline: the mark's glyph fills only the top third of its
+ * em, so at headline size it read as a speck. */
+int lay_quote_mark_px(const lay_ctx *c)
+{
+    return 2 * c->z.px_headline;
+}
+
+/* How far below the mark's top the words start so that the first line's
+ * capitals line up with the mark's ink: the glyph hangs about a fifth of the
+ * font height below its box's top, at either size. */
+int lay_quote_body_drop(const lay_ctx *c, int body_px)
+{
+    int qh = lay_font_height(c, FACE_BOLD, lay_quote_mark_px(c));
+    int bh = lay_line_height(c, body_px);
+    int d = (qh - bh) / 5;
+    return d > 0 ? d : 0;
+}
+
+/* A review: a large quotation mark in a column of its own, the words beside
+ * it, and "name · date" below them. */
+static void review_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                        const lay_card_style *st, lay_area a, lay_cursor *cur)
+{
+    int qw = lay_quote_mark(c, sc, a.x, a.y);
+    int drop = lay_quote_body_drop(c, st->body_px);
+    lay_area body = { a.x + qw + c->z.gap, a.y + drop, a.w - qw - c->z.gap, a.h - drop };
     const char *by = card->title ? card->title : "";
     content_run run = { by, (int)strlen(by), 0 };
-    lay_text t = { &run, 1, 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
     int by_lines = run.len ? lay_count_lines(c, &t, st->body_px, body.w, 2) : 0;
     int by_h = by_lines * lay_line_height(c, st->body_px);
-    /* The words start level with the top of the quote mark's glyph box. */
-    flow f = { body, st->body_px, lay_line_height(c, st->body_px), 0, body.y, 0 };
+    flow f;
+    lay_flow_init(&f, c, body, st->body_px, 0);
     f.a.h -= by_lines ? by_h + c->z.gap : 0;
-    flow_blocks(c, sc, &f, card, cur);
+    flow_blocks(c, sc, &f, card, NULL, cur);
     if (by_lines)
         lay_paragraph(c, sc, &t, st->body_px, body.x, f.y + c->z.gap, body.w, 2, 0,
                       COL_MUTED, 0);
+}
+
+const content_block *lay_card_image(const content_card *card)
+{
+    for (int i = 0; i < card->nblocks; i++)
+        if (card->blocks[i].kind == BLOCK_IMAGE)
+            return &card->blocks[i];
+    return NULL;
+}
+
+int lay_card_has_text(const content_card *card)
+{
+    for (int i = 0; i < card->nblocks; i++)
+        if (card->blocks[i].kind != BLOCK_IMAGE)
+            return 1;
+    return 0;
+}
+
+/* In landscape a card's picture stands beside its text rather than pushing
+ * the text onto a next page: the image in a column at the right on the
+ * card's first page (later pages, if any, flow full width without it). */
+static const content_block *side_image(const lay_ctx *c, const content_card *card)
+{
+    if (c->z.portrait || !lay_card_has_text(card))
+        return NULL;
+    return lay_card_image(card);
 }
 
 void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
@@ -257,9 +342,17 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
         review_page(c, sc, card, st, a, cur);
         return;
     }
-    int th = card_title(c, sc, card, st, a, part);
+    int th = lay_card_title(c, sc, card, st, a, part);
     int top = a.y + (th ? th + c->z.gap : 0);
     lay_area body = { a.x, top, a.w, a.y + a.h - top };
-    flow f = { body, st->body_px, lay_line_height(c, st->body_px), 1, body.y, 0 };
-    flow_blocks(c, sc, &f, card, cur);
+    const content_block *img = side_image(c, card);
+    if (img && part == 0) {
+        int iw = body.w * SIDE_IMAGE_PCT / 100;
+        lay_area pic = { body.x + body.w - iw, body.y, iw, body.h };
+        lay_image_fit(sc, img, pic, 1);
+        body.w -= iw + c->z.gap;
+    }
+    flow f;
+    lay_flow_init(&f, c, body, st->body_px, 1);
+    flow_blocks(c, sc, &f, card, img, cur);
 }

@@ -16,18 +16,21 @@ typedef struct lay_ctx {
 void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
                   int w, int h);
 
+/* A place in a lay_text: run index and byte offset in it. At the end,
+ * run == nruns and off == 0 (or the stop, when the text has one). */
+typedef struct lay_pos { int run, off; } lay_pos;
+
 /* A piece of text made of styled runs; a plain string is one run. base is
  * toggled into every run's style: titles are bold throughout, and in an
- * italic quote the words staff emphasised stand upright. */
+ * italic quote the words staff emphasised stand upright. stop { 0, 0 }:
+ * the whole text; else the text ends there (the loop's teaser shows whole
+ * sentences of a paragraph too long for it). */
 typedef struct lay_text {
     const content_run *runs;
     int nruns;
     unsigned base;
+    lay_pos stop;
 } lay_text;
-
-/* A place in a lay_text: run index and byte offset in it. At the end,
- * run == nruns and off == 0. */
-typedef struct lay_pos { int run, off; } lay_pos;
 
 /* One broken line: [start, end) without the spaces that end it. */
 typedef struct lay_line { lay_pos start, end; } lay_line;
@@ -39,6 +42,11 @@ int lay_width(const lay_ctx *c, layout_face f, int px, const char *t, int len);
 
 lay_pos lay_text_start(const lay_text *t);
 int lay_at_end(const lay_text *t, lay_pos p);
+/* a lies before b in t. */
+int lay_pos_before(const lay_text *t, lay_pos a, lay_pos b);
+/* The code point at p (not at the end) and where the next one starts. */
+unsigned lay_cp_at(const lay_text *t, lay_pos p, lay_pos *after);
+int lay_is_space(unsigned cp);
 /* Breaks the next line at p into width px; returns 0 when no text is left.
  * *next is where the following line starts. */
 int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
@@ -99,5 +107,45 @@ typedef struct lay_card_style {
 void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
                    const lay_card_style *st, lay_area a, int part, lay_cursor *cur);
 int lay_card_done(const content_card *card, lay_cursor cur);
+
+/* The pieces of a page, shared with the loop's cards (layout_loop.c). */
+typedef struct lay_flow {
+    lay_area a;
+    int px, lh;
+    int quote_bars;     /* draw blockquotes with a bar (not on review cards) */
+    int y;              /* next free line top */
+    int placed;         /* something is in the area already */
+} lay_flow;
+void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_bars);
+/* Where a text block's lines go in a flow: indent, list marker or quote bar. */
+typedef struct lay_geom { int indent, marker_w, bar_w, text_x, text_w; } lay_geom;
+lay_geom lay_block_geom(const lay_ctx *c, const lay_flow *f, const content_block *b);
+/* Space before b when prev comes just before it. */
+int lay_block_gap(const lay_ctx *c, const content_block *prev, const content_block *b);
+/* b's words as a lay_text in f's style (italic in a quote with a bar). */
+lay_text lay_block_text(const lay_flow *f, const content_block *b);
+/* Places the lines of t (b's text, maybe stopped early) from line *line on;
+ * returns 0 when the area filled up first (*line: where to go on). */
+int lay_flow_text(const lay_ctx *c, layout_screen *sc, lay_flow *f, const content_block *b,
+                  const lay_text *t, int gap_before, int *line);
+/* Card title in st's sizes at the top of a; returns its height. */
+int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                   const lay_card_style *st, lay_area a, int part);
+/* Image b fitted inside a (never enlarged more than twice), at a's top,
+ * centred across a when centre; returns the height it takes. */
+int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre);
+const content_block *lay_card_image(const content_card *card);   /* first, or NULL */
+int lay_card_has_text(const content_card *card);
+/* A review's large opening quote mark at (x, y); returns its width. */
+int lay_quote_mark(const lay_ctx *c, layout_screen *sc, int x, int y);
+int lay_quote_mark_px(const lay_ctx *c);
+/* How far below the mark's top the words start, so they line up with it. */
+int lay_quote_body_drop(const lay_ctx *c, int body_px);
+
+/* One loop card (layout_loop.c): headline and teaser, or a review's quote
+ * and byline, with the card's image beside or below; a is the area above
+ * the cue. Returns the words shown (layout_page.words). */
+int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                  const lay_card_style *st, lay_area a);
 
 #endif

@@ -90,7 +90,7 @@ static int titles_fit(const lay_ctx *c, const content_snapshot *s, const int *id
         const content_topic *t = &s->topics[idx[i]];
         const char *title = t->title ? t->title : "";
         content_run run = { title, (int)strlen(title), 0 };
-        lay_text text = { &run, 1, RUN_BOLD };
+        lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
         int w = tile_text_w(c, t, g);
         if (widest_word(c, title, px) > w || lay_count_lines(c, &text, px, w, max + 1) > max)
             return 0;
@@ -143,7 +143,7 @@ static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s
     }
     const char *title = t->title ? t->title : "";
     content_run run = { title, (int)strlen(title), 0 };
-    lay_text text = { &run, 1, RUN_BOLD };
+    lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
     int tw = x + g->tile_w - pad - tx, lh = lay_line_height(c, px);
     int max = tile_lines_max(c, g, px);
     int lines = lay_count_lines(c, &text, px, tw, max);
@@ -160,7 +160,7 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
     int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c);
     const char *title = lay_label(&c, LABEL_MENU_TITLE);
     content_run run = { title, (int)strlen(title), 0 };
-    lay_text t = { &run, 1, RUN_BOLD };
+    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
     int tpx = lay_count_lines(&c, &t, c.z.px_title, W, 2) > 1 ? c.z.px_body : c.z.px_title;
     int top = M + lay_paragraph(&c, out, &t, tpx, M, M, W, 2, 0, COL_TEXT, 0);
     if (top > M)

@@ -39,17 +39,28 @@ int lay_width(const lay_ctx *c, layout_face f, int px, const char *t, int len)
 
 /* ---- positions in a run list ---- */
 
+static int pos_before(lay_pos a, lay_pos b)
+{
+    return a.run < b.run || (a.run == b.run && a.off < b.off);
+}
+
+/* Where t ends: at its stop when it has one, else past its last run. */
+static lay_pos text_end(const lay_text *t)
+{
+    lay_pos e = { t->nruns, 0 };
+    if ((t->stop.run || t->stop.off) && pos_before(t->stop, e))
+        return t->stop;
+    return e;
+}
+
 static lay_pos normalise(const lay_text *t, lay_pos p)
 {
     while (p.run < t->nruns && p.off >= t->runs[p.run].len) {
         p.run++;
         p.off = 0;
     }
-    if (p.run >= t->nruns) {
-        p.run = t->nruns;
-        p.off = 0;
-    }
-    return p;
+    lay_pos e = text_end(t);
+    return pos_before(p, e) ? p : e;
 }
 
 lay_pos lay_text_start(const lay_text *t)
@@ -60,7 +71,12 @@ lay_pos lay_text_start(const lay_text *t)
 
 int lay_at_end(const lay_text *t, lay_pos p)
 {
-    return normalise(t, p).run >= t->nruns;
+    return !pos_before(normalise(t, p), text_end(t));
+}
+
+int lay_pos_before(const lay_text *t, lay_pos a, lay_pos b)
+{
+    return pos_before(normalise(t, a), normalise(t, b));
 }
 
 static int pos_equal(lay_pos a, lay_pos b)
@@ -80,7 +96,7 @@ static int cp_bytes(unsigned char b)
 }
 
 /* The code point at p (p normalised, not at the end) and where the next starts. */
-static unsigned cp_at(const lay_text *t, lay_pos p, lay_pos *after)
+unsigned lay_cp_at(const lay_text *t, lay_pos p, lay_pos *after)
 {
     const content_run *r = &t->runs[p.run];
     const unsigned char *s = (const unsigned char *)r->text + p.off;
@@ -95,7 +111,7 @@ static unsigned cp_at(const lay_text *t, lay_pos p, lay_pos *after)
     return cp;
 }
 
-static int is_space(unsigned cp)
+int lay_is_space(unsigned cp)
 {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
 }
@@ -110,9 +126,9 @@ static int is_break_after(unsigned cp)
 static lay_pos skip_spaces(const lay_text *t, lay_pos p)
 {
     p = normalise(t, p);
-    while (p.run < t->nruns) {
+    while (!lay_at_end(t, p)) {
         lay_pos after;
-        if (!is_space(cp_at(t, p, &after)))
+        if (!lay_is_space(lay_cp_at(t, p, &after)))
             break;
         p = after;
     }
@@ -144,12 +160,12 @@ static lay_pos break_inside_word(const lay_ctx *c, const lay_text *t, int px,
                                  int width, lay_pos start)
 {
     lay_pos after, end;
-    cp_at(t, start, &end);
+    lay_cp_at(t, start, &end);
     for (;;) {
         if (lay_at_end(t, end))
             return end;
-        unsigned cp = cp_at(t, end, &after);
-        if (is_space(cp) || measure(c, t, px, start, after) > width)
+        unsigned cp = lay_cp_at(t, end, &after);
+        if (lay_is_space(cp) || measure(c, t, px, start, after) > width)
             return end;
         end = after;
     }
@@ -172,10 +188,10 @@ int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
             }
             break;
         }
-        unsigned cp = cp_at(t, q, &after);
+        unsigned cp = lay_cp_at(t, q, &after);
         lay_pos cand = q;
         int is_cand = 0;
-        if (is_space(cp)) {
+        if (lay_is_space(cp)) {
             is_cand = !prev_space && !pos_equal(q, start);
             if (!prev_space)
                 space_at = q;
@@ -252,7 +268,7 @@ const char *lay_store(layout_screen *sc, const char *t, int len)
 static int all_spaces(const char *s, int len)
 {
     for (int i = 0; i < len; i++)
-        if (!is_space((unsigned char)s[i]))
+        if (!lay_is_space((unsigned char)s[i]))
             return 0;
     return 1;
 }

@@ -381,8 +381,106 @@ static void fx_cover_done(fx_cover *cv, const content_card *card)
         }
 }
 
-/* Every screen of the deck obeys the rules, and every card's text is shown
- * exactly once across its pages, in the topic and in the loop. */
+/* Words as the parser counts them: runs of bytes that are not spaces. */
+static int fx_words(const char *t, int len, int *in_word)
+{
+    int n = 0;
+    for (int k = 0; k < len; k++) {
+        int sp = t[k] == ' ' || t[k] == '\t' || t[k] == '\n';
+        n += !sp && !*in_word;
+        *in_word = !sp;
+    }
+    return n;
+}
+
+static int fx_has_text(const layout_screen *sc, const char *want)
+{
+    for (int i = 0; i < sc->nbox; i++)
+        if (sc->box[i].kind == BOX_TEXT && sc->box[i].len == (int)strlen(want) &&
+            !memcmp(sc->box[i].text, want, strlen(want)))
+            return 1;
+    return 0;
+}
+
+/* Does t[0..len) end a sentence: '.', '!', '?' or '…', then any closing
+ * quotes or brackets (and spaces)? */
+static int fx_ends_sentence(const char *t, int len)
+{
+    static const char *const closers[] = { "\"", "'", ")", "]", "\xE2\x80\x99",
+                                           "\xE2\x80\x9D", "\xC2\xBB", " " };
+    for (int again = 1; again && len > 0;) {
+        again = 0;
+        for (size_t k = 0; k < sizeof closers / sizeof *closers; k++) {
+            int n = (int)strlen(closers[k]);
+            if (len >= n && !memcmp(t + len - n, closers[k], (size_t)n)) {
+                len -= n;
+                again = 1;
+            }
+        }
+    }
+    return len > 0 && (strchr(".!?", t[len - 1]) ||
+                       (len >= 3 && !memcmp(t + len - 3, "\xE2\x80\xA6", 3)));
+}
+
+/* A loop page is one card's headline and teaser: whole text blocks from the
+ * top; the first may instead be cut at a sentence's end, or its lines end
+ * in "…". Nothing shown twice, nothing after a cut; words as layout_page
+ * says. */
+static void fx_check_loop_page(const content_snapshot *s, const layout_page *p,
+                               const layout_screen *sc)
+{
+    assert_int_equal(p->part, 0);
+    assert_int_equal(p->nparts, 1);
+    const content_card *card = &s->topics[p->topic].cards[p->card];
+    fx_cover cv;
+    fx_cover_init(&cv, card);
+    fx_cover_mark(&cv, card, sc);
+    int in = 0, words = card->title ? fx_words(card->title, (int)strlen(card->title), &in) : 0;
+    int ellipsis = fx_has_text(sc, "\xE2\x80\xA6"), shown_blocks = 0, stopped = 0;
+    for (int b = 0; b < card->nblocks; b++) {
+        const content_block *blk = &card->blocks[b];
+        if (blk->kind == BLOCK_IMAGE)
+            continue;
+        char text[8192];   /* the block's bytes, and which of them are shown */
+        unsigned char seen[8192];
+        int n = 0, last_shown = -1, first_unshown = -1;
+        for (int r = 0; r < blk->nruns; r++)
+            for (int k = 0; k < blk->runs[r].len && n < (int)sizeof text; k++, n++) {
+                text[n] = blk->runs[r].text[k];
+                seen[n] = cv.seen[b][r][k];
+                if (seen[n])
+                    last_shown = n;
+                else if (text[n] != ' ' && first_unshown < 0)
+                    first_unshown = n;
+            }
+        if (last_shown < 0) {
+            stopped = 1;
+            continue;
+        }
+        if (stopped)
+            fail_msg("\"%s\": block %d shown after the teaser stopped", card->title, b);
+        if (first_unshown >= 0) {   /* cut: a prefix, at a sentence's end or with "…" */
+            assert_true(first_unshown > last_shown);
+            if (shown_blocks > 0)
+                fail_msg("\"%s\": only the first block may be cut", card->title);
+            if (!ellipsis && !fx_ends_sentence(text, last_shown + 1))
+                fail_msg("\"%s\": loop teaser cut mid-sentence: \"%.*s\"", card->title,
+                         last_shown + 1, text);
+            stopped = 1;
+        }
+        in = 0;
+        words += fx_words(text, last_shown + 1, &in);
+        shown_blocks++;
+    }
+    for (int b = 0; b < card->nblocks; b++)
+        for (int r = 0; r < card->blocks[b].nruns; r++)
+            free(cv.seen[b][r]);
+    assert_int_equal(p->words, words);
+}
+
+/* Every screen of the deck obeys the rules, every card's text is shown
+ * exactly once across its topic pages, and each card has one loop page
+ * showing its headline and a teaser. */
 static void fx_check_deck(const content_snapshot *s, const layout_deck *d)
 {
     static layout_screen sc;
@@ -404,22 +502,15 @@ static void fx_check_deck(const content_snapshot *s, const layout_deck *d)
             fx_cover_done(&cv, card);
         }
     }
+    int cards = 0;
+    for (int t = 0; t < s->ntopics; t++)
+        if (s->topics[t].in_loop && !s->topics[t].nerrors)
+            cards += s->topics[t].ncards;
+    assert_int_equal(d->nloop, cards);   /* one loop page per card */
     for (int i = 0; i < d->nloop; i++) {
-        const layout_page *p = &d->loop[i];
-        const content_card *card = &s->topics[p->topic].cards[p->card];
         layout_loop_screen(&sc, s, d, &fx_metrics, i);
         fx_check_screen(&sc, s, "loop card");
-        if (p->part == 0) {   /* the card's loop pages follow one another */
-            fx_cover cv;
-            fx_cover_init(&cv, card);
-            for (int k = 0; k < p->nparts; k++) {
-                assert_int_equal(d->loop[i + k].card, p->card);
-                assert_int_equal(d->loop[i + k].part, k);
-                layout_loop_screen(&sc, s, d, &fx_metrics, i + k);
-                fx_cover_mark(&cv, card, &sc);
-            }
-            fx_cover_done(&cv, card);
-        }
+        fx_check_loop_page(s, &d->loop[i], &sc);
     }
     layout_empty_screen(&sc, s, &fx_metrics, d->w, d->h);
     fx_check_screen(&sc, s, "empty screen");

@@ -42,7 +42,7 @@ static void lines_of(const lay_text *t, int n, char *out, size_t cap)
 static void check(const char *text, int n, const char *want)
 {
     content_run run = { text, (int)strlen(text), 0 };
-    lay_text t = { &run, 1, 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
     char got[4096];
     lines_of(&t, n, got, sizeof got);
     assert_string_equal(got, want);
@@ -79,7 +79,7 @@ static void test_layout_text_long_word_breaks_at_code_points(void **state)
     memset(word, 'x', 300);
     word[300] = '\0';
     content_run run = { word, 300, 0 };
-    lay_text t = { &run, 1, 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
     char got[4096];
     lines_of(&t, 40, got, sizeof got);
     int lines = 1;
@@ -92,7 +92,7 @@ static void test_layout_text_long_word_breaks_at_code_points(void **state)
 static void test_layout_text_styled_runs(void **state)
 {
     content_run runs[3] = { { "a ", 2, 0 }, { "bold", 4, RUN_BOLD }, { "ly said", 7, 0 } };
-    lay_text t = { runs, 3, 0 };
+    lay_text t = { runs, 3, 0, { 0, 0 } };
     char got[256];
     lines_of(&t, 9, got, sizeof got);
     assert_string_equal(got, "a boldly|said");
@@ -114,7 +114,7 @@ static void test_layout_text_emit_pieces(void **state)
     static layout_screen sc;
     memset(&sc, 0, sizeof sc);
     content_run runs[3] = { { "a ", 2, 0 }, { "bold", 4, RUN_BOLD }, { " end", 4, RUN_ITALIC } };
-    lay_text t = { runs, 3, 0 };
+    lay_text t = { runs, 3, 0, { 0, 0 } };
     lay_ctx c = ctx();
     int h = lay_paragraph(&c, &sc, &t, PX, 10, 20, 1000, 5, 0, COL_TEXT, 0);
     assert_int_equal(h, lay_line_height(&c, PX));
@@ -128,7 +128,7 @@ static void test_layout_text_emit_pieces(void **state)
     assert_int_equal(sc.box[0].y, sc.box[1].y);
     assert_ptr_equal(sc.box[1].text, runs[1].text);   /* no copy */
     /* In an italic quote, emphasis stands upright. */
-    lay_text quote = { runs, 3, RUN_ITALIC };
+    lay_text quote = { runs, 3, RUN_ITALIC, { 0, 0 } };
     sc.nbox = 0;
     lay_paragraph(&c, &sc, &quote, PX, 10, 20, 1000, 5, 0, COL_TEXT, 0);
     assert_int_equal(sc.box[0].face, FACE_ITALIC);

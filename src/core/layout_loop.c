@@ -1,0 +1,209 @@
+/* layout_loop.c — one attract-loop screen per content card, read from the
+ * sofa: the headline and a teaser (whole blocks from the top while they fit;
+ * else whole sentences of the first; else its lines, the last ending in
+ * "…"), or a review's quote and byline; the card's picture at the right in
+ * landscape, below the words in portrait when room is left. Never a second
+ * page, never a sentence cut in half. */
+#include "layout_internal.h"
+
+#include <string.h>
+
+/* Ends a teaser cut inside its first sentence: typography, not a word. */
+static const char ELLIPSIS[] = "\xE2\x80\xA6";
+
+/* Share of the inner width a picture takes beside a loop card's words. */
+enum { LOOP_IMAGE_PCT = 40 };
+
+/* Words in t (up to its stop), counted as the parser counts a card's. */
+static int count_words(const lay_text *t)
+{
+    int n = 0, in_word = 0;
+    lay_pos p = lay_text_start(t), after;
+    while (!lay_at_end(t, p)) {
+        int sp = lay_is_space(lay_cp_at(t, p, &after));
+        n += !sp && !in_word;
+        in_word = !sp;
+        p = after;
+    }
+    return n;
+}
+
+static int count_words_str(const char *s)
+{
+    content_run run = { s ? s : "", s ? (int)strlen(s) : 0, 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
+    return count_words(&t);
+}
+
+static int ends_sentence(unsigned cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Closing quotes and brackets that belong to the sentence before them. */
+static int closes(unsigned cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x2019 ||
+           cp == 0x201D || cp == 0xBB || cp == 0x203A;
+}
+
+static int pos_le(const lay_text *t, lay_pos a, lay_pos b)
+{
+    return !lay_pos_before(t, b, a);
+}
+
+/* The end of the last whole sentence of t that ends at or before limit: a
+ * '.', '!', '?' or '…' (with any closing quotes or brackets) followed by a
+ * space or the end. 0 when there is none. */
+static int last_sentence_end(const lay_text *t, lay_pos limit, lay_pos *out)
+{
+    int found = 0;
+    lay_pos p = lay_text_start(t), after;
+    while (!lay_at_end(t, p) && pos_le(t, p, limit)) {
+        unsigned cp = lay_cp_at(t, p, &after);
+        p = after;
+        if (!ends_sentence(cp))
+            continue;
+        while (!lay_at_end(t, p)) {   /* "?!", "...", and closing marks */
+            cp = lay_cp_at(t, p, &after);
+            if (!ends_sentence(cp) && !closes(cp))
+                break;
+            p = after;
+        }
+        if (!lay_at_end(t, p) && !lay_is_space(lay_cp_at(t, p, &after)))
+            continue;   /* "3.5", "e.g.x": not an end */
+        if (!pos_le(t, p, limit))
+            break;
+        *out = p;
+        found = 1;
+    }
+    return found;
+}
+
+/* Where the first n lines of t end (the last broken at last_w, the others at
+ * w); *last_width: how wide that last line is. */
+static lay_pos end_of_lines(const lay_ctx *c, const lay_text *t, int px, int w, int last_w,
+                            int n, int *last_width)
+{
+    lay_pos p = lay_text_start(t), next, end = p;
+    lay_line ln;
+    for (int i = 0; i < n && lay_break(c, t, px, i == n - 1 ? last_w : w, p, &ln, &next); i++) {
+        end = ln.end;
+        p = next;
+        if (last_width)
+            *last_width = lay_line_width(c, t, px, ln);
+    }
+    return end;
+}
+
+/* The first block is too long for the loop: as many whole sentences as fit
+ * in lines lines, or else those lines with "…" closing the last. Returns the
+ * words shown. */
+static int teaser_cut(const lay_ctx *c, layout_screen *sc, lay_flow *f,
+                      const content_block *b, int lines)
+{
+    lay_text t = lay_block_text(f, b);
+    lay_geom g = lay_block_geom(c, f, b);
+    int line = 0, W = g.text_w;
+    lay_pos limit = end_of_lines(c, &t, f->px, W, W, lines, NULL), stop;
+    if (last_sentence_end(&t, limit, &stop)) {
+        t.stop = stop;
+        lay_flow_text(c, sc, f, b, &t, 0, &line);
+        return count_words(&t);
+    }
+    int ew = lay_width(c, lay_face(t.base), f->px, ELLIPSIS, 3), last = 0;
+    t.stop = end_of_lines(c, &t, f->px, W, W - ew, lines, NULL);
+    lay_flow_text(c, sc, f, b, &t, 0, &line);
+    /* The last line as drawn (the stopped text broken as flow_text broke it). */
+    end_of_lines(c, &t, f->px, W, W, lines, &last);
+    if (last + ew <= W) {
+        content_run run = { ELLIPSIS, 3, 0 };
+        lay_text e = { &run, 1, t.base, { 0, 0 } };
+        lay_line ln = { { 0, 0 }, { 0, 3 } };
+        lay_emit_line(c, sc, &e, f->px, ln, g.text_x + last, f->y - f->lh, COL_TEXT, 0);
+    }
+    return count_words(&t);
+}
+
+/* Text blocks from the top while each fits whole; when the first does not,
+ * teaser_cut. Returns the words shown; f->y ends below the last line. */
+static int teaser(const lay_ctx *c, layout_screen *sc, const content_card *card, lay_flow *f)
+{
+    const content_block *prev = NULL;
+    int words = 0, bottom = f->a.y + f->a.h;
+    for (int i = 0; i < card->nblocks; i++) {
+        const content_block *b = &card->blocks[i];
+        if (b->kind == BLOCK_IMAGE)
+            continue;
+        int gap = prev ? lay_block_gap(c, prev, b) : 0;
+        int lines = (bottom - (f->y + (f->placed ? gap : 0))) / f->lh;
+        if (lines < 1)
+            break;
+        lay_text t = lay_block_text(f, b);
+        lay_geom g = lay_block_geom(c, f, b);
+        if (lay_count_lines(c, &t, f->px, g.text_w, lines + 1) <= lines) {
+            int line = 0;
+            lay_flow_text(c, sc, f, b, &t, gap, &line);
+            words += count_words(&t);
+            prev = b;
+            continue;
+        }
+        if (!f->placed)
+            words += teaser_cut(c, sc, f, b, lines);
+        break;
+    }
+    return words;
+}
+
+/* A review: the large quote mark, the words beside it, "name · date" below. */
+static int loop_review(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                       const lay_card_style *st, lay_area a)
+{
+    int G = c->z.gap, qw = lay_quote_mark(c, sc, a.x, a.y);
+    int drop = lay_quote_body_drop(c, st->body_px);
+    lay_area body = { a.x + qw + G, a.y + drop, a.w - qw - G, a.h - drop };
+    const char *by = card->title ? card->title : "";
+    content_run run = { by, (int)strlen(by), 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
+    int by_lines = run.len ? lay_count_lines(c, &t, st->body_px, body.w, 2) : 0;
+    if (by_lines)
+        body.h -= by_lines * lay_line_height(c, st->body_px) + G;
+    lay_flow f;
+    lay_flow_init(&f, c, body, st->body_px, 0);
+    int words = teaser(c, sc, card, &f);
+    if (by_lines) {
+        lay_paragraph(c, sc, &t, st->body_px, body.x, f.y + G, body.w, 2, 0, COL_MUTED, 0);
+        words += count_words_str(by);
+    }
+    return words;
+}
+
+int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                  const lay_card_style *st, lay_area a)
+{
+    if (card->kind == CARD_REVIEW)
+        return loop_review(c, sc, card, st, a);
+    const content_block *img = lay_card_image(card);
+    lay_area text = a;
+    if (img && !c->z.portrait) {
+        int iw = a.w * LOOP_IMAGE_PCT / 100;
+        lay_area pic = { a.x + a.w - iw, a.y, iw, a.h };
+        lay_image_fit(sc, img, pic, 1);
+        text.w -= iw + c->z.gap;
+    }
+    int th = lay_card_title(c, sc, card, st, text, 0);
+    int top = text.y + (th ? th + c->z.gap : 0);
+    lay_area body = { text.x, top, text.w, text.y + text.h - top };
+    lay_flow f;
+    lay_flow_init(&f, c, body, st->body_px, 1);
+    int words = count_words_str(card->title) + teaser(c, sc, card, &f);
+    if (img && c->z.portrait) {
+        /* Below the words, if a picture worth seeing still fits. */
+        int y = f.placed ? f.y + c->z.gap : top, room = a.y + a.h - y;
+        if (room >= a.h / 4 && room >= c->z.target) {
+            lay_area pic = { a.x, y, a.w, room };
+            lay_image_fit(sc, img, pic, 0);
+        }
+    }
+    return words;
+}
