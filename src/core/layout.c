@@ -93,7 +93,7 @@ static int button_pad(const lay_ctx *c)
     return p > c->z.gap / 2 ? p : c->z.gap / 2;
 }
 
-static int button_w(const lay_ctx *c, content_label l)
+int lay_button_w(const lay_ctx *c, content_label l)
 {
     int w = lay_text_w(c, lay_label(c, l), FACE_BOLD, c->z.px_small) + 2 * button_pad(c);
     int max = (lay_inner_w(c) - c->z.gap) / 2;
@@ -102,10 +102,10 @@ static int button_w(const lay_ctx *c, content_label l)
     return w > c->z.target ? w : c->z.target;
 }
 
-static void button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
-                   int x, int y, int primary)
+void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
+                int x, int y, int primary)
 {
-    int w = button_w(c, l), h = c->z.target;
+    int w = lay_button_w(c, l), h = c->z.target;
     layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
     if (!b)
         return;
@@ -140,25 +140,13 @@ static void format_position(const char *fmt, int n, int total, char *buf, int ca
     }
 }
 
-/* Where the buttons go. Landscape: one row, Previous at the left edge, Next
- * at the right, Back and Home after Previous's place (kept when Previous is
- * hidden), the position just left of Next. Portrait (or a landscape screen
- * whose labels are too long for one row): Back and Home at the edges of a
- * row above Previous, position, Next. */
-typedef struct bar {
-    int rows;
-    int top;                   /* top of the bar; the card ends a gap above */
-    int nav_y, util_y;         /* rows of Previous/Next and of Back/Home */
-    int back_x, home_x;
-    int pos_left, pos_right;   /* room for the position label */
-} bar;
-
-static bar bar_for(const lay_ctx *c)
+/* Where the buttons go: see lay_bar in layout_internal.h. */
+lay_bar lay_bar_for(const lay_ctx *c)
 {
-    bar b;
+    lay_bar b;
     int M = c->z.margin, G = c->z.gap, T = c->z.target;
-    int wp = button_w(c, LABEL_PREVIOUS), wn = button_w(c, LABEL_NEXT);
-    int wb = button_w(c, LABEL_BACK), wh = button_w(c, LABEL_HOME);
+    int wp = lay_button_w(c, LABEL_PREVIOUS), wn = lay_button_w(c, LABEL_NEXT);
+    int wb = lay_button_w(c, LABEL_BACK), wh = lay_button_w(c, LABEL_HOME);
     int prev_r = M + wp, next_l = c->w - M - wn;
     int group = wb + G + wh, gx = prev_r + G;
     char pos[KIOSK_MAX_VALUE_BYTES + 32];   /* room for a two-digit "88 / 88" */
@@ -183,15 +171,15 @@ static bar bar_for(const lay_ctx *c)
     return b;
 }
 
-static void bar_emit(const lay_ctx *c, layout_screen *sc, const bar *b, int n, int total)
+static void bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int n, int total)
 {
     int M = c->z.margin, T = c->z.target, px = c->z.px_small;
     if (n > 1)
-        button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, 1);
+        lay_button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, 1);
     if (n < total)
-        button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - button_w(c, LABEL_NEXT), b->nav_y, 1);
-    button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
-    button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
+        lay_button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - lay_button_w(c, LABEL_NEXT), b->nav_y, 1);
+    lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
+    lay_button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
     char pos[KIOSK_MAX_VALUE_BYTES + 32];
     format_position(lay_label(c, LABEL_POSITION), n, total, pos, sizeof pos);
     int room = b->pos_right - b->pos_left;
@@ -206,7 +194,7 @@ static void bar_emit(const lay_ctx *c, layout_screen *sc, const bar *b, int n, i
 
 static lay_area topic_area(const lay_ctx *c)
 {
-    bar b = bar_for(c);
+    lay_bar b = lay_bar_for(c);
     lay_area a = { c->z.margin, c->z.margin, lay_inner_w(c), b.top - c->z.gap - c->z.margin };
     return a;
 }
@@ -219,15 +207,40 @@ static lay_card_style topic_style(const lay_ctx *c)
 
 /* ---- the spa strip and the loop's cue ---- */
 
+/* The spa's name, and "Call (801) 799-4999" in phone ("" when unset). */
+static const char *strip_words(const lay_ctx *c, char *phone, int cap)
+{
+    const content_settings *st = c->s ? &c->s->settings : NULL;
+    phone[0] = '\0';
+    if (st && st->phone && *st->phone)
+        snprintf(phone, (size_t)cap, "%s %s", lay_label(c, LABEL_PHONE_PREFIX), st->phone);
+    return st && st->spa_name ? st->spa_name : "";
+}
+
+int lay_strip_row(const lay_ctx *c, layout_screen *sc, int x0, int x1, int y)
+{
+    char phone[2 * KIOSK_MAX_VALUE_BYTES + 2];
+    const char *name = strip_words(c, phone, sizeof phone);
+    int px = c->z.px_small, room = x1 - x0, G = c->z.gap;
+    int nw = *name ? lay_text_w(c, name, FACE_BOLD, px) : 0;
+    int pw = *phone ? lay_text_w(c, phone, FACE_REGULAR, px) : 0;
+    int show_phone = pw && pw <= room;
+    int show_name = nw && nw + (show_phone ? G + pw : 0) <= room;
+    /* Together at the right end, so neither reads as a button's label. */
+    if (show_phone)
+        lay_one_line(c, sc, phone, FACE_REGULAR, px, x1 - pw, y, pw, COL_MUTED, 1);
+    if (show_name)
+        lay_one_line(c, sc, name, FACE_BOLD, px, x1 - nw - (show_phone ? G + pw : 0), y, nw,
+                     COL_MUTED, 0);
+    return show_phone || show_name;
+}
+
 /* Spa name at the left, "Call (801) 799-4999" at the right; a second row
  * when both do not fit in one. */
 int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom)
 {
-    const content_settings *st = c->s ? &c->s->settings : NULL;
-    const char *name = st && st->spa_name ? st->spa_name : "";
-    char phone[2 * KIOSK_MAX_VALUE_BYTES + 2] = "";
-    if (st && st->phone && *st->phone)
-        snprintf(phone, sizeof phone, "%s %s", lay_label(c, LABEL_PHONE_PREFIX), st->phone);
+    char phone[2 * KIOSK_MAX_VALUE_BYTES + 2];
+    const char *name = strip_words(c, phone, sizeof phone);
     int px = c->z.px_small, lh = lay_line_height(c, px), W = lay_inner_w(c);
     int nw = lay_text_w(c, name, FACE_BOLD, px), pw = lay_text_w(c, phone, FACE_REGULAR, px);
     if (!*name && !*phone)
@@ -476,7 +489,7 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     const layout_topic_pages *tp = &d->topic[topic];
     if (page < 0 || page >= tp->npages)
         return;
-    bar b = bar_for(&c);
+    lay_bar b = lay_bar_for(&c);
     bar_emit(&c, out, &b, page + 1, tp->npages);
     lay_card_style st = topic_style(&c);
     card_screen(&c, out, s, &tp->page[page], &st, topic_area(&c));

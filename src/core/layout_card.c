@@ -106,6 +106,13 @@ static void fit(const content_block *b, long box_w, long box_h, long *w, long *h
         *h = 1;
 }
 
+int lay_image_w(const content_block *b, int box_w, int box_h)
+{
+    long w, h;
+    fit(b, box_w, box_h, &w, &h);
+    return (int)w;
+}
+
 int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre)
 {
     if (a.w < 1 || a.h < 1)
@@ -287,6 +294,24 @@ int lay_quote_body_drop(const lay_ctx *c, int body_px)
     return d > 0 ? d : 0;
 }
 
+/* "name · date" in one line, else the name over the date (a break inside
+ * either reads badly); at most two lines. */
+int lay_byline(const lay_ctx *c, layout_screen *sc, const content_card *card, int px,
+               int x, int y, int w)
+{
+    const char *by = card->title ? card->title : "";
+    content_run run = { by, (int)strlen(by), 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
+    if (!run.len)
+        return 0;
+    int lh = lay_line_height(c, px);
+    if (lay_count_lines(c, &t, px, w, 2) == 1 || !card->review_name || !card->review_date)
+        return lay_paragraph(c, sc, &t, px, x, y, w, 2, 0, COL_MUTED, 0);
+    lay_one_line(c, sc, card->review_name, FACE_REGULAR, px, x, y, w, COL_MUTED, 0);
+    lay_one_line(c, sc, card->review_date, FACE_REGULAR, px, x, y + lh, w, COL_MUTED, 0);
+    return 2 * lh;
+}
+
 /* A review: a large quotation mark in a column of its own, the words beside
  * it, and "name · date" below them. */
 static void review_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
@@ -295,18 +320,13 @@ static void review_page(const lay_ctx *c, layout_screen *sc, const content_card 
     int qw = lay_quote_mark(c, sc, a.x, a.y);
     int drop = lay_quote_body_drop(c, st->body_px);
     lay_area body = { a.x + qw + c->z.gap, a.y + drop, a.w - qw - c->z.gap, a.h - drop };
-    const char *by = card->title ? card->title : "";
-    content_run run = { by, (int)strlen(by), 0 };
-    lay_text t = { &run, 1, 0, { 0, 0 } };
-    int by_lines = run.len ? lay_count_lines(c, &t, st->body_px, body.w, 2) : 0;
-    int by_h = by_lines * lay_line_height(c, st->body_px);
+    int by_h = lay_byline(c, NULL, card, st->body_px, body.x, 0, body.w);
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 0);
-    f.a.h -= by_lines ? by_h + c->z.gap : 0;
+    f.a.h -= by_h ? by_h + c->z.gap : 0;
     flow_blocks(c, sc, &f, card, NULL, cur);
-    if (by_lines)
-        lay_paragraph(c, sc, &t, st->body_px, body.x, f.y + c->z.gap, body.w, 2, 0,
-                      COL_MUTED, 0);
+    if (by_h)
+        lay_byline(c, sc, card, st->body_px, body.x, f.y + c->z.gap, body.w);
 }
 
 const content_block *lay_card_image(const content_card *card)
@@ -347,9 +367,10 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
     lay_area body = { a.x, top, a.w, a.y + a.h - top };
     const content_block *img = side_image(c, card);
     if (img && part == 0) {
-        int iw = body.w * SIDE_IMAGE_PCT / 100;
+        /* The picture at the right edge; the words take what it leaves. */
+        int iw = lay_image_w(img, body.w * SIDE_IMAGE_PCT / 100, body.h);
         lay_area pic = { body.x + body.w - iw, body.y, iw, body.h };
-        lay_image_fit(sc, img, pic, 1);
+        lay_image_fit(sc, img, pic, 0);
         body.w -= iw + c->z.gap;
     }
     flow f;

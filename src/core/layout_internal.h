@@ -87,6 +87,28 @@ int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face
 /* The spa's name and phone along the bottom edge y_bottom; returns its height
  * (measures only when sc is NULL). */
 int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom);
+/* Buttons: a label in a rounded box at least a target in size. */
+int lay_button_w(const lay_ctx *c, content_label l);
+void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
+                int x, int y, int primary);
+/* Where the buttons go, on topic cards and (Back) on the menu. Landscape:
+ * one row, Previous at the left edge, Next at the right, Back and Home after
+ * Previous's place (kept when Previous is hidden), the position just left of
+ * Next. Portrait (or a landscape screen whose labels are too long for one
+ * row): Back and Home at the edges of a row above Previous, position, Next. */
+typedef struct lay_bar {
+    int rows;
+    int top;                   /* top of the bar; what is above ends a gap higher */
+    int nav_y, util_y;         /* rows of Previous/Next and of Back/Home */
+    int back_x, home_x;
+    int pos_left, pos_right;   /* room for the position label */
+} lay_bar;
+lay_bar lay_bar_for(const lay_ctx *c);
+/* The spa's name and phone in one row between x0 and x1 with its top at y:
+ * the phone at the right, the name at the left when both fit; else only
+ * what fits, together at the right end. Returns 1 when it drew anything. */
+int lay_strip_row(const lay_ctx *c, layout_screen *sc, int x0, int x1, int y);
+
 /* A topic visitors may open: no errors, at least one card. */
 int lay_shown(const content_topic *t);
 
@@ -134,11 +156,17 @@ int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card
 /* Image b fitted inside a (never enlarged more than twice), at a's top,
  * centred across a when centre; returns the height it takes. */
 int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre);
+/* The width image b takes when fitted inside box_w x box_h. */
+int lay_image_w(const content_block *b, int box_w, int box_h);
 const content_block *lay_card_image(const content_card *card);   /* first, or NULL */
 int lay_card_has_text(const content_card *card);
 /* A review's large opening quote mark at (x, y); returns its width. */
 int lay_quote_mark(const lay_ctx *c, layout_screen *sc, int x, int y);
 int lay_quote_mark_px(const lay_ctx *c);
+/* A review's "name · date" (muted) at (x, y) in width w, or the name over
+ * the date when that does not fit one line; returns its height. */
+int lay_byline(const lay_ctx *c, layout_screen *sc, const content_card *card, int px,
+               int x, int y, int w);
 /* How far below the mark's top the words start, so they line up with it. */
 int lay_quote_body_drop(const lay_ctx *c, int body_px);
 

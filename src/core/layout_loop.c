@@ -1,8 +1,8 @@
 /* layout_loop.c — one attract-loop screen per content card, read from the
  * sofa: the headline and a teaser (whole blocks from the top while they fit;
  * else whole sentences of the first; else its lines, the last ending in
- * "…"), or a review's quote and byline; the card's picture at the right in
- * landscape, below the words in portrait when room is left. Never a second
+ * "…"), or a review's quote and byline; the card's picture at the right of
+ * the teaser in landscape, below it in portrait when room is left. Never a second
  * page, never a sentence cut in half. */
 #include "layout_internal.h"
 
@@ -155,25 +155,23 @@ static int teaser(const lay_ctx *c, layout_screen *sc, const content_card *card,
     return words;
 }
 
-/* A review: the large quote mark, the words beside it, "name · date" below. */
+/* A review: the large quote mark, the words beside it, "name · date" below
+ * in body size (the words are what is read from the sofa). */
 static int loop_review(const lay_ctx *c, layout_screen *sc, const content_card *card,
                        const lay_card_style *st, lay_area a)
 {
-    int G = c->z.gap, qw = lay_quote_mark(c, sc, a.x, a.y);
+    int G = c->z.gap, qw = lay_quote_mark(c, sc, a.x, a.y), px = c->z.px_body;
     int drop = lay_quote_body_drop(c, st->body_px);
     lay_area body = { a.x + qw + G, a.y + drop, a.w - qw - G, a.h - drop };
-    const char *by = card->title ? card->title : "";
-    content_run run = { by, (int)strlen(by), 0 };
-    lay_text t = { &run, 1, 0, { 0, 0 } };
-    int by_lines = run.len ? lay_count_lines(c, &t, st->body_px, body.w, 2) : 0;
-    if (by_lines)
-        body.h -= by_lines * lay_line_height(c, st->body_px) + G;
+    int by_h = lay_byline(c, NULL, card, px, body.x, 0, body.w);
+    if (by_h)
+        body.h -= by_h + G;
     lay_flow f;
     lay_flow_init(&f, c, body, st->body_px, 0);
     int words = teaser(c, sc, card, &f);
-    if (by_lines) {
-        lay_paragraph(c, sc, &t, st->body_px, body.x, f.y + G, body.w, 2, 0, COL_MUTED, 0);
-        words += count_words_str(by);
+    if (by_h) {
+        lay_byline(c, sc, card, px, body.x, f.y + G, body.w);
+        words += count_words_str(card->title);
     }
     return words;
 }
@@ -184,19 +182,31 @@ int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
     if (card->kind == CARD_REVIEW)
         return loop_review(c, sc, card, st, a);
     const content_block *img = lay_card_image(card);
-    lay_area text = a;
-    if (img && !c->z.portrait) {
-        int iw = a.w * LOOP_IMAGE_PCT / 100;
+    int text = lay_card_has_text(card);
+    lay_area head = a;
+    if (img && !text && !c->z.portrait) {
+        /* A picture with only a headline: the picture large at the right,
+         * the headline beside it. */
+        int iw = lay_image_w(img, a.w * (100 - LOOP_IMAGE_PCT) / 100, a.h);
         lay_area pic = { a.x + a.w - iw, a.y, iw, a.h };
-        lay_image_fit(sc, img, pic, 1);
-        text.w -= iw + c->z.gap;
+        lay_image_fit(sc, img, pic, 0);
+        head.w -= iw + c->z.gap;
     }
-    int th = lay_card_title(c, sc, card, st, text, 0);
-    int top = text.y + (th ? th + c->z.gap : 0);
-    lay_area body = { text.x, top, text.w, text.y + text.h - top };
+    /* Otherwise the headline across the whole width: beside a picture it
+     * would wrap and leave the teaser no room. */
+    int th = lay_card_title(c, sc, card, st, head, 0);
+    int top = a.y + (th ? th + c->z.gap : 0);
+    lay_area body = { a.x, top, head.w, a.y + a.h - top };
+    if (img && text && !c->z.portrait) {
+        /* At the right of the teaser, at the edge; the words take the rest. */
+        int iw = lay_image_w(img, body.w * LOOP_IMAGE_PCT / 100, body.h);
+        lay_area pic = { body.x + body.w - iw, body.y, iw, body.h };
+        lay_image_fit(sc, img, pic, 0);
+        body.w -= iw + c->z.gap;
+    }
     lay_flow f;
     lay_flow_init(&f, c, body, st->body_px, 1);
-    int words = count_words_str(card->title) + teaser(c, sc, card, &f);
+    int words = count_words_str(card->title) + (text ? teaser(c, sc, card, &f) : 0);
     if (img && c->z.portrait) {
         /* Below the words, if a picture worth seeing still fits. */
         int y = f.placed ? f.y + c->z.gap : top, room = a.y + a.h - y;

@@ -224,7 +224,9 @@ static void test_layout_review_and_faq(void **state)
         layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_REVIEWS, 0);
         fx_check_quote_mark(&sc, &z);
         fx_text_at(&sc, 0, text, sizeof text);
-        assert_non_null(strstr(text, "Brynn P. \xC2\xB7 13 Aug 2018"));
+        /* "name · date", or the name over the date where that is too wide */
+        assert_true(strstr(text, "Brynn P. \xC2\xB7 13 Aug 2018") ||
+                    strstr(text, "Brynn P. 13 Aug 2018"));
         assert_non_null(strstr(text, "amazing!"));
         layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_FAQ, 0);
         fx_text_at(&sc, z.px_title, text, sizeof text);
