@@ -43,6 +43,23 @@ static const char *default_content_dir(void)
     return "content";
 }
 
+/* mkdir -p: staff and tests name a fresh folder, maybe nested. */
+static int make_dirs(const char *path)
+{
+    char p[1024];
+    if (snprintf(p, sizeof p, "%s", path) >= (int)sizeof p)
+        return -1;
+    for (char *c = p + 1; *c; c++) {
+        if (*c != '/')
+            continue;
+        *c = 0;
+        if (mkdir(p, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *c = '/';
+    }
+    return mkdir(p, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
 static void usage(FILE *f)
 {
     fputs("usage: kiosk [--content DIR] [--window WxH] [--assets DIR]\n"
@@ -148,7 +165,7 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
                 "folder with fonts/Inter-Regular.otf)\n");
         return 1;
     }
-    if (mkdir(outdir, 0777) != 0 && errno != EEXIST) {
+    if (make_dirs(outdir) != 0 || !is_dir(outdir)) {
         fprintf(stderr, "kiosk: could not make the folder %s\n", outdir);
         return 1;
     }

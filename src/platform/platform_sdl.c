@@ -22,6 +22,17 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
         snprintf(err, (size_t)cap, "%s", no_screen);
         return -1;
     }
+    /* With nothing else to use SDL falls back to drivers that draw nowhere
+     * ("offscreen", "dummy"): a kiosk would then run forever unseen. They
+     * count only when asked for by name (SDL_VIDEODRIVER, for tests). */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+    if (drv && (!strcmp(drv, "offscreen") || !strcmp(drv, "dummy") || !strcmp(drv, "evdev")) &&
+        !(asked && !SDL_strcasecmp(asked, drv))) {
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+        snprintf(err, (size_t)cap, "%s", no_screen);
+        return -1;
+    }
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= win_w > 0 ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP;
     d->win = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "render/png_write.h"
 #include "render/render.h"
 
 /* Layout of one size: pages for a few thousand cards fit in well under this. */
@@ -15,13 +16,15 @@ typedef struct preview {
     SDL_Surface *surface;
     render_screen *screen;
     const char *outdir;
+    FILE *index;               /* screens.tsv: file name, then the title shown */
     int written;
     char *err;
     int cap;
 } preview;
 
-/* Draws what is in p->screen->layout and saves it as outdir/name. */
-static int shoot(preview *p, const char *name)
+/* Draws what is in p->screen->layout, saves it as outdir/name and notes
+ * the screen's title (what a visitor reads first) in the index. */
+static int shoot(preview *p, const char *name, const char *title)
 {
     render_prepare(&p->r, p->screen);
     render_clear(&p->r);
@@ -30,13 +33,21 @@ static int shoot(preview *p, const char *name)
     render_release(&p->r, p->screen);
     char path[1400];
     snprintf(path, sizeof path, "%s/%s", p->outdir, name);
-    if (IMG_SavePNG(p->surface, path) != 0) {
+    if (png_write_screen(p->surface, path) != 0) {
         snprintf(p->err, (size_t)p->cap, "could not write %s; check that the "
                  "folder exists and there is space on the disk", path);
         return -1;
     }
+    fprintf(p->index, "%s\t%s\n", name, title ? title : "");
     p->written++;
     return 0;
+}
+
+/* The title a card's screens show: a review is known by its writer. */
+static const char *card_title(const content_snapshot *s, int topic, int card)
+{
+    const content_card *c = &s->topics[topic].cards[card];
+    return c->kind == CARD_REVIEW && c->review_name ? c->review_name : c->title;
 }
 
 static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d,
@@ -46,22 +57,23 @@ static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d
     for (int i = 0; i < d->nloop; i++) {
         layout_loop_screen(&p->screen->layout, s, d, m, i);
         snprintf(name, sizeof name, "loop-%02d.png", i + 1);
-        if (shoot(p, name))
+        if (shoot(p, name, card_title(s, d->loop[i].topic, d->loop[i].card)))
             return -1;
     }
     layout_menu_screen(&p->screen->layout, s, d, m);
-    if (shoot(p, "menu.png"))
+    if (shoot(p, "menu.png", s->settings.label[LABEL_MENU_TITLE]))
         return -1;
     for (int t = 0; t < s->ntopics; t++) {
         for (int pg = 0; pg < d->topic[t].npages; pg++) {
             layout_topic_screen(&p->screen->layout, s, d, m, t, pg);
+            const layout_page *lp = &d->topic[t].page[pg];
             snprintf(name, sizeof name, "%s-%02d.png", s->topics[t].name, pg + 1);
-            if (shoot(p, name))
+            if (shoot(p, name, card_title(s, lp->topic, lp->card)))
                 return -1;
         }
     }
     layout_empty_screen(&p->screen->layout, s, m, d->w, d->h);
-    return shoot(p, "empty.png");
+    return shoot(p, "empty.png", s->settings.spa_name);
 }
 
 int preview_write(const content_snapshot *s, const char *content_dir,
@@ -85,10 +97,19 @@ int preview_write(const content_snapshot *s, const char *content_dir,
     arena_init(&a, PREVIEW_ARENA_BYTES);
     layout_deck d;
     int rc = -1;
-    if (layout_deck_build(&d, s, &m, w, h, &a) != 0)
+    char path[1400];
+    snprintf(path, sizeof path, "%s/screens.tsv", outdir);
+    if (!(p.index = fopen(path, "w")))
+        snprintf(err, (size_t)cap, "could not write %s; check that the folder "
+                 "can be written to", path);
+    else if (layout_deck_build(&d, s, &m, w, h, &a) != 0)
         snprintf(err, (size_t)cap, "the content is too large to lay out at %dx%d", w, h);
     else
         rc = shoot_all(&p, s, &d, &m);
+    if (p.index && fclose(p.index) != 0 && rc == 0) {
+        snprintf(err, (size_t)cap, "could not finish %s; is the disk full?", path);
+        rc = -1;
+    }
     arena_fini(&a);
     render_fini(&p.r);
     SDL_DestroyRenderer(sdl);
