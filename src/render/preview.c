@@ -4,6 +4,7 @@
 #include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "render/png_write.h"
 #include "render/render.h"
@@ -50,6 +51,37 @@ static const char *card_title(const content_snapshot *s, int topic, int card)
     return c->kind == CARD_REVIEW && c->review_name ? c->review_name : c->title;
 }
 
+/* Whether the screen shows t, maybe broken over lines: the menu's heading
+ * gives way to bigger tiles on small screens. */
+static int shows(const layout_screen *sc, const char *t)
+{
+    char all[8192];
+    int n = 0;
+    for (int i = 0; t && i < sc->nbox; i++) {
+        const layout_box *b = &sc->box[i];
+        if (b->kind != BOX_TEXT || n + b->len + 2 > (int)sizeof all)
+            continue;
+        memcpy(all + n, b->text, (size_t)b->len);
+        n += b->len;
+        all[n++] = ' ';
+    }
+    all[n] = 0;
+    return t && strstr(all, t) != NULL;
+}
+
+/* The menu's title: its heading when shown, else its first tile's. */
+static const char *menu_title(const content_snapshot *s, const layout_deck *d,
+                              const layout_screen *sc)
+{
+    const char *label = s->settings.label[LABEL_MENU_TITLE];
+    if (shows(sc, label))
+        return label;
+    for (int t = 0; t < s->ntopics; t++)
+        if (d->topic[t].npages > 0)
+            return s->topics[t].title;
+    return label;
+}
+
 static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d,
                      const layout_metrics *m)
 {
@@ -61,7 +93,7 @@ static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d
             return -1;
     }
     layout_menu_screen(&p->screen->layout, s, d, m);
-    if (shoot(p, "menu.png", s->settings.label[LABEL_MENU_TITLE]))
+    if (shoot(p, "menu.png", menu_title(s, d, &p->screen->layout)))
         return -1;
     for (int t = 0; t < s->ntopics; t++) {
         for (int pg = 0; pg < d->topic[t].npages; pg++) {
