@@ -334,13 +334,13 @@ static layout_page *page_push(page_list *l)
 static void paginate(const lay_ctx *c, const content_card *card, const lay_card_style *st,
                      lay_area a, int topic, int ci, page_list *out)
 {
-    lay_cursor cur = { 0, 0 };
+    lay_cursor cur = { 0, { 0, 0 } };
     int first = out->n, n = 0;
     for (;;) {
         layout_page *pg = page_push(out);
         if (!pg)
             return;
-        layout_page p = { topic, ci, n, 0, cur.block, cur.line, 0 };
+        layout_page p = { topic, ci, n, 0, cur.block, cur.pos.run, cur.pos.off, 0 };
         *pg = p;
         lay_cursor before = cur;
         lay_card_page(c, NULL, card, st, a, n, &cur);
@@ -349,7 +349,9 @@ static void paginate(const lay_ctx *c, const content_card *card, const lay_card_
             break;
         /* Every page takes at least a line; stop rather than loop if not. */
         if (cur.block < before.block ||
-            (cur.block == before.block && cur.line <= before.line))
+            (cur.block == before.block && (cur.pos.run < before.pos.run ||
+                                           (cur.pos.run == before.pos.run &&
+                                            cur.pos.off <= before.pos.off))))
             break;
     }
     for (int i = first; i < out->n; i++)
@@ -372,7 +374,7 @@ static void loop_pages(const lay_ctx *c, const content_topic *t, int ti,
         layout_page *pg = page_push(out);
         if (!pg)
             return;
-        layout_page p = { ti, ci, 0, 1, 0, 0, 0 };
+        layout_page p = { ti, ci, 0, 1, 0, 0, 0, 0 };
         p.words = lay_loop_card(c, NULL, &t->cards[ci], st, a);
         *pg = p;
     }
@@ -456,7 +458,7 @@ static void card_screen(const lay_ctx *c, layout_screen *out, const content_snap
     const content_topic *t = &s->topics[p->topic];
     if (p->card < 0 || p->card >= t->ncards)
         return;
-    lay_cursor cur = { p->first_block, p->first_line };
+    lay_cursor cur = { p->first_block, { p->first_run, p->first_off } };
     lay_card_page(c, out, &t->cards[p->card], st, a, p->part, &cur);
 }
 

@@ -106,8 +106,8 @@ void layout_sizes_for(layout_sizes *z, int w, int h);
 typedef struct layout_page {
     int topic, card;
     int part, nparts;          /* 0-based page of this card, and how many */
-    int first_block;           /* where this page's text starts */
-    int first_line;            /* line within that block (wrapped lines) */
+    int first_block;           /* where this page's text starts: a block, */
+    int first_run, first_off;  /* and a run and byte in it (0, 0: its start) */
     /* Loop pages: the words the visitor reads on it (the headline or a
      * review's byline, and the teaser as far as it is shown; counted like
      * content_card.words, so a card shown whole gives card.words). For the

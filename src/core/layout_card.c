@@ -199,21 +199,17 @@ lay_text lay_block_text(const flow *f, const content_block *b)
     return t;
 }
 
-/* Places the lines of a text block from line *line on; returns 0 when the
- * page filled up first (and *line says where the next page goes on). */
+/* Places the lines of a text block from *from on; returns 0 when the page
+ * filled up first (and *from says where the next page goes on). */
 int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_block *b,
-                  const lay_text *t, int gap_before, int *line)
+                  const lay_text *t, int gap_before, lay_pos *from)
 {
     lay_geom g = lay_block_geom(c, f, b);
-    lay_pos p = lay_text_start(t), next;
+    lay_pos start = lay_text_start(t), p = *from, next;
     lay_line ln;
-    int i = 0, bottom = f->a.y + f->a.h, bar_top = -1, done = 1;
+    int bottom = f->a.y + f->a.h, bar_top = -1, done = 1;
+    int first = !lay_pos_before(t, start, p);   /* the block's first line comes */
     while (lay_break(c, t, f->px, g.text_w, p, &ln, &next)) {
-        p = next;
-        if (i < *line) {   /* shown on an earlier page */
-            i++;
-            continue;
-        }
         int top = f->y + (bar_top < 0 && f->placed ? gap_before : 0);
         if (f->placed && top + f->lh > bottom) {
             done = 0;
@@ -221,16 +217,22 @@ int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_bl
         }
         if (bar_top < 0)
             bar_top = top;
-        if (i == 0)
+        if (first)
             flow_marker(c, sc, f, b, &g, top);
+        first = 0;
         lay_emit_line(c, sc, t, f->px, ln, g.text_x, top, COL_TEXT, 0);
         f->y = top + f->lh;
         f->placed = 1;
-        i++;
+        p = next;
     }
     if (g.bar_w && bar_top >= 0)
         lay_rect(sc, f->a.x + g.indent, bar_top, g.bar_w, f->y - bar_top, COL_MUTED, 0);
-    *line = done ? 0 : i;
+    if (done) {
+        lay_pos zero = { 0, 0 };
+        *from = zero;
+    } else {
+        *from = p;
+    }
     return done;
 }
 
@@ -245,18 +247,20 @@ static void flow_blocks(const lay_ctx *c, layout_screen *sc, flow *f,
         if (b == skip)
             continue;
         int gap = bi > 0 ? lay_block_gap(c, &card->blocks[bi - 1], b) : 0;
-        int line = bi == cur->block ? cur->line : 0;
+        lay_pos from = { 0, 0 };
+        if (bi == cur->block)
+            from = cur->pos;
         lay_text t = lay_block_text(f, b);
         int ok = b->kind == BLOCK_IMAGE ? flow_image(c, sc, f, b, gap)
-                                        : lay_flow_text(c, sc, f, b, &t, gap, &line);
+                                        : lay_flow_text(c, sc, f, b, &t, gap, &from);
         if (!ok) {
             cur->block = bi;
-            cur->line = line;
+            cur->pos = from;
             return;
         }
     }
     cur->block = card->nblocks;
-    cur->line = 0;
+    cur->pos.run = cur->pos.off = 0;
 }
 
 /* The large opening quotation mark at (x, y), in the accent colour: a

@@ -114,7 +114,10 @@ int lay_shown(const content_topic *t);
 
 /* Card pages: the block flow in layout_card.c. */
 typedef struct lay_area { int x, y, w, h; } lay_area;
-typedef struct lay_cursor { int block, line; } lay_cursor;
+/* Where a page starts: a block, and the place in its text (a position,
+ * not a line count: a page beside a picture breaks lines narrower than the
+ * next). pos { 0, 0 }: the block's start. */
+typedef struct lay_cursor { int block; lay_pos pos; } lay_cursor;
 /* How a page of a card is laid into an area. */
 typedef struct lay_card_style {
     int title_px, title_max_lines;
@@ -146,10 +149,10 @@ lay_geom lay_block_geom(const lay_ctx *c, const lay_flow *f, const content_block
 int lay_block_gap(const lay_ctx *c, const content_block *prev, const content_block *b);
 /* b's words as a lay_text in f's style (italic in a quote with a bar). */
 lay_text lay_block_text(const lay_flow *f, const content_block *b);
-/* Places the lines of t (b's text, maybe stopped early) from line *line on;
- * returns 0 when the area filled up first (*line: where to go on). */
+/* Places the lines of t (b's text, maybe stopped early) from *from on;
+ * returns 0 when the area filled up first (*from: where to go on). */
 int lay_flow_text(const lay_ctx *c, layout_screen *sc, lay_flow *f, const content_block *b,
-                  const lay_text *t, int gap_before, int *line);
+                  const lay_text *t, int gap_before, lay_pos *from);
 /* Card title in st's sizes at the top of a; returns its height. */
 int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
                    const lay_card_style *st, lay_area a, int part);

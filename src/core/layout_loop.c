@@ -104,16 +104,17 @@ static int teaser_cut(const lay_ctx *c, layout_screen *sc, lay_flow *f,
 {
     lay_text t = lay_block_text(f, b);
     lay_geom g = lay_block_geom(c, f, b);
-    int line = 0, W = g.text_w;
+    lay_pos from = { 0, 0 };
+    int W = g.text_w;
     lay_pos limit = end_of_lines(c, &t, f->px, W, W, lines, NULL), stop;
     if (last_sentence_end(&t, limit, &stop)) {
         t.stop = stop;
-        lay_flow_text(c, sc, f, b, &t, 0, &line);
+        lay_flow_text(c, sc, f, b, &t, 0, &from);
         return count_words(&t);
     }
     int ew = lay_width(c, lay_face(t.base), f->px, ELLIPSIS, 3), last = 0;
     t.stop = end_of_lines(c, &t, f->px, W, W - ew, lines, NULL);
-    lay_flow_text(c, sc, f, b, &t, 0, &line);
+    lay_flow_text(c, sc, f, b, &t, 0, &from);
     /* The last line as drawn (the stopped text broken as flow_text broke it). */
     end_of_lines(c, &t, f->px, W, W, lines, &last);
     if (last + ew <= W) {
@@ -142,8 +143,8 @@ static int teaser(const lay_ctx *c, layout_screen *sc, const content_card *card,
         lay_text t = lay_block_text(f, b);
         lay_geom g = lay_block_geom(c, f, b);
         if (lay_count_lines(c, &t, f->px, g.text_w, lines + 1) <= lines) {
-            int line = 0;
-            lay_flow_text(c, sc, f, b, &t, gap, &line);
+            lay_pos from = { 0, 0 };
+            lay_flow_text(c, sc, f, b, &t, gap, &from);
             words += count_words(&t);
             prev = b;
             continue;

@@ -20,9 +20,10 @@ static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, grid *g)
     g->rows = (n + cols - 1) / cols;
     g->tile_w = (W - (cols - 1) * G) / cols;
     g->tile_h = (H - (g->rows - 1) * G) / g->rows;
-    /* A tall tile holds nothing more: keep them to twice a target. */
-    if (g->tile_h > 2 * T)
-        g->tile_h = 2 * T;
+    /* A taller tile holds nothing more: three targets fit three lines of
+     * the largest tile text; few topics would otherwise make slabs. */
+    if (g->tile_h > 3 * T)
+        g->tile_h = 3 * T;
     return g->tile_w >= T && g->tile_h >= T;
 }
 

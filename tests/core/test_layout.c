@@ -306,6 +306,211 @@ static void test_layout_no_topics(void **state)
     fx_free(s);
 }
 
+/* ---- the loop: one page per card, a teaser of whole sentences ---- */
+
+static int loop_index_of(const layout_deck *d, int topic, int card)
+{
+    for (int i = 0; i < d->nloop; i++)
+        if (d->loop[i].topic == topic && d->loop[i].card == card)
+            return i;
+    return -1;
+}
+
+static const layout_box *find_text(const layout_screen *s, const char *want)
+{
+    for (int i = 0; i < s->nbox; i++)
+        if (s->box[i].kind == BOX_TEXT && s->box[i].len == (int)strlen(want) &&
+            !memcmp(s->box[i].text, want, strlen(want)))
+            return &s->box[i];
+    return NULL;
+}
+
+static const layout_box *find_kind(const layout_screen *s, layout_box_kind k)
+{
+    for (int i = 1; i < s->nbox; i++)
+        if (s->box[i].kind == k)
+            return &s->box[i];
+    return NULL;
+}
+
+/* A paragraph of many short sentences; one long sentence with no end. */
+static void make_teaser_cards(content_snapshot *s)
+{
+    char buf[4096];
+    int o = snprintf(buf, sizeof buf, "P:");
+    for (int i = 1; i <= 30; i++)
+        o += snprintf(buf + o, sizeof buf - (size_t)o, i % 3 ? "Sentence %d is short. "
+                      : "\xE2\x80\x9CQuoted %d,\xE2\x80\x9D she said (twice!) ", i);
+    const char *many[] = { arena_strdup(&s->arena, buf), "P:Never shown.", NULL };
+    fx_card(&s->arena, &s->topics[FX_FAQ].cards[0], CARD_FAQ, "How long is a massage?", many);
+    o = snprintf(buf, sizeof buf, "P:");
+    for (int i = 0; i < 120; i++)
+        o += snprintf(buf + o, sizeof buf - (size_t)o, "word ");
+    const char *endless[] = { arena_strdup(&s->arena, buf), NULL };
+    fx_card(&s->arena, &s->topics[FX_CAUSES].cards[1], CARD_TEXT, "One long sentence", endless);
+}
+
+static void test_layout_loop_teaser(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    make_teaser_cards(s);
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        fx_check_deck(s, &x.d);   /* one page per card, prefixes, words */
+        /* Too long: whole sentences, ending at a '.', '!' or a closing mark. */
+        int li = loop_index_of(&x.d, FX_FAQ, 0);
+        assert_true(li >= 0);
+        layout_loop_screen(&sc, s, &x.d, &fx_metrics, li);
+        assert_null(find_text(&sc, "\xE2\x80\xA6"));
+        assert_true(x.d.loop[li].words > 5 && x.d.loop[li].words < 100);   /* of 127 */
+        /* No sentence end at all: the lines that fit, the last ending in "…"
+         * right after its last word, inside the safe area. */
+        li = loop_index_of(&x.d, FX_CAUSES, 1);
+        layout_loop_screen(&sc, s, &x.d, &fx_metrics, li);
+        const layout_box *e = find_text(&sc, "\xE2\x80\xA6");
+        assert_non_null(e);
+        const layout_box *before = NULL;
+        for (int b = 0; b < sc.nbox; b++)
+            if (sc.box[b].kind == BOX_TEXT && sc.box[b].y == e->y && sc.box[b].x < e->x)
+                before = &sc.box[b];
+        assert_non_null(before);
+        assert_int_equal(before->x + before->w, e->x);
+        assert_memory_equal(before->text + before->len - 4, "word", 4);
+        assert_true(x.d.loop[li].words > 3);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* Landscape: the picture at the right edge, 40% of the width at most, the
+ * words left of it; portrait: below the words, or left out. A picture with
+ * only a headline gets more room. */
+static void test_layout_loop_image(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    const char *alone[] = { "I:images/sunset.jpg:960x540", NULL };
+    fx_card(&s->arena, &s->topics[FX_FAQ].cards[0], CARD_FAQ, "How long is a massage?", alone);
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        fx_check_deck(s, &x.d);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        int inner = x.d.w - 2 * z.margin;
+        layout_loop_screen(&sc, s, &x.d, &fx_metrics, loop_index_of(&x.d, FX_KNEE, 3));
+        const layout_box *im = find_kind(&sc, BOX_IMAGE);
+        if (!z.portrait) {
+            assert_non_null(im);
+            assert_int_equal(im->x + im->w, x.d.w - z.margin);
+            assert_true(im->w * 100 <= inner * 40 + 100);
+            assert_true(im->w <= 2 * 1200);
+            for (int b = 0; b < sc.nbox; b++) {
+                const layout_box *t = &sc.box[b];
+                if (t->kind == BOX_TEXT && t->y < im->y + im->h && t->y + t->h > im->y)
+                    assert_true(t->x + t->w + z.gap <= im->x);
+            }
+        } else if (im) {
+            for (int b = 0; b < sc.nbox; b++)
+                if (sc.box[b].kind == BOX_TEXT && sc.box[b].y < im->y + im->h &&
+                    sc.box[b].px > z.px_small)
+                    assert_true(sc.box[b].y + sc.box[b].h <= im->y);
+        }
+        layout_loop_screen(&sc, s, &x.d, &fx_metrics, loop_index_of(&x.d, FX_FAQ, 0));
+        im = find_kind(&sc, BOX_IMAGE);
+        assert_non_null(im);
+        assert_true(im->w * 10 >= inner * 5);   /* alone, it is the screen's picture */
+        assert_true(im->w * 540 <= im->h * 960 + 960 && im->h * 960 <= im->w * 540 + 540);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* ---- topic cards: a picture beside the words in landscape ---- */
+
+static void test_layout_topic_image_beside_text(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        int first = layout_card_first_page(&x.d, FX_KNEE, 3);
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, first);
+        const layout_box *im = find_kind(&sc, BOX_IMAGE);
+        assert_non_null(im);
+        const layout_box *para = NULL;   /* the first line of the paragraph */
+        for (int b = 0; b < sc.nbox && !para; b++)
+            if (sc.box[b].kind == BOX_TEXT && fx_in_content(s, sc.box[b].text))
+                para = &sc.box[b];
+        assert_non_null(para);
+        if (!z.portrait) {
+            assert_int_equal(layout_card_parts(&x.d, FX_KNEE, 3), 1);
+            assert_int_equal(im->x + im->w, x.d.w - z.margin);
+            assert_true(im->y <= para->y + para->h && im->y >= para->y - z.gap);
+            for (int b = 0; b < sc.nbox; b++) {
+                const layout_box *t = &sc.box[b];
+                if (t->kind == BOX_TEXT && t->y < im->y + im->h && t->y + t->h > im->y)
+                    assert_true(t->x + t->w + z.gap <= im->x);
+            }
+        } else {
+            assert_true(im->y >= para->y + para->h);   /* below the words, as before */
+        }
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* ---- the menu: Back where it is on cards, the largest tile text ---- */
+
+static void test_layout_menu_back_and_tiles(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 0);
+        layout_box card_back = *fx_find_action(&sc, ACT_BACK);
+        layout_menu_screen(&sc, s, &x.d, &fx_metrics);
+        const layout_box *back = fx_find_action(&sc, ACT_BACK);
+        assert_non_null(back);
+        assert_int_equal(back->x, card_back.x);
+        assert_int_equal(back->y, card_back.y);
+        assert_int_equal(back->w, card_back.w);
+        assert_int_equal(back->h, card_back.h);
+        assert_null(fx_find_action(&sc, ACT_HOME));
+        assert_int_equal(layout_hit(&sc, back->x + back->w / 2, back->y + back->h / 2, NULL),
+                         ACT_BACK);
+        /* Tiles: one text size, whole titles at s/16 or more here, in 2-4
+         * columns (landscape) or 1-2 (portrait), all above Back's row. */
+        int px = 0, xs[FX_NTOPICS], ncols = 0;
+        for (int b = 0; b < sc.nbox; b++) {
+            const layout_box *t = &sc.box[b];
+            if (t->action != ACT_TOPIC)
+                continue;
+            assert_true(t->y + t->h + z.gap <= back->y);
+            int seen = 0;
+            for (int k = 0; k < ncols; k++)
+                seen |= xs[k] == t->x;
+            if (!seen)
+                xs[ncols++] = t->x;
+            for (int k = b + 1; k < sc.nbox; k++)
+                if (sc.box[k].kind == BOX_TEXT && fx_contains(t, &sc.box[k])) {
+                    if (!px)
+                        px = sc.box[k].px;
+                    assert_int_equal(sc.box[k].px, px);
+                }
+        }
+        assert_true(px * 16 >= z.s);
+        assert_true(z.portrait ? ncols >= 1 && ncols <= 2 : ncols >= 2 && ncols <= 4);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
 /* ---- the bundled content, through the real parser ---- */
 
 static void test_layout_bundled_content(void **state)
@@ -326,6 +531,30 @@ static void test_layout_bundled_content(void **state)
     content_free(s);
 }
 
+/* A peer's cards (title, three paragraphs, an 800x600 picture): one loop
+ * page each, whatever the size. */
+static void test_layout_peer_cards_loop(void **state)
+{
+    content_snapshot *s = content_load(KIOSK_SOURCE_DIR "/tests/bench/peer-cards", &fs_posix);
+    if (!s || !content_usable(s) || s->ntopics == 0) {
+        if (s)
+            content_free(s);
+        skip();
+    }
+    int cards = 0;
+    for (int t = 0; t < s->ntopics; t++)
+        cards += s->topics[t].ncards;
+    assert_int_equal(cards, 5);
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        assert_int_equal(x.d.nloop, 5);
+        fx_check_deck(s, &x.d);
+        arena_fini(&x.a);
+    }
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,7 +569,12 @@ int main(void)
         cmocka_unit_test(test_layout_notice_overlay),
         cmocka_unit_test(test_layout_screen_copy_owns_its_text),
         cmocka_unit_test(test_layout_no_topics),
+        cmocka_unit_test(test_layout_loop_teaser),
+        cmocka_unit_test(test_layout_loop_image),
+        cmocka_unit_test(test_layout_topic_image_beside_text),
+        cmocka_unit_test(test_layout_menu_back_and_tiles),
         cmocka_unit_test(test_layout_bundled_content),
+        cmocka_unit_test(test_layout_peer_cards_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
