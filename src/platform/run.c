@@ -318,6 +318,12 @@ int platform_run(const run_options *o)
         render_reset(&k.r, &k.content->settings, k.content_dir);
         if (platform_layout_size(&k.disp, k.content->settings.rotate, err, sizeof err))
             fprintf(stderr, "kiosk: %s\n", err);
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(k.disp.sdl, &info) == 0)
+            printf("kiosk: showing %s at %dx%d (rotate %d) with SDL's %s driver and "
+                   "%s renderer%s\n", k.content_dir, k.disp.w, k.disp.h, k.disp.rotate,
+                   SDL_GetCurrentVideoDriver(), info.name, k.disp.vsync ? ", vsync" : "");
+        fflush(stdout);
         arena_init(&k.deck_arena, RUN_DECK_ARENA_BYTES);
         if (build_deck(&k, SDL_GetTicks64(), 1) == 0) {
             main_loop(&k);
