@@ -209,6 +209,15 @@ int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_bl
     lay_line ln;
     int bottom = f->a.y + f->a.h, bar_top = -1, done = 1;
     int first = !lay_pos_before(t, start, p);   /* the block's first line comes */
+    /* A paragraph that does not fit what is left, but would fit a page of
+     * its own, goes to the next page whole: a page that opens with the end
+     * of a sentence ("tours.") reads badly. Only longer ones are split. */
+    if (first && f->placed) {
+        int room = (bottom - f->y - gap_before) / f->lh, most = f->a.h / f->lh;
+        int n = lay_count_lines(c, t, f->px, g.text_w, most + 1);
+        if (n > room && n <= most)
+            return 0;
+    }
     while (lay_break(c, t, f->px, g.text_w, p, &ln, &next)) {
         int top = f->y + (bar_top < 0 && f->placed ? gap_before : 0);
         if (f->placed && top + f->lh > bottom) {
