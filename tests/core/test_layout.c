@@ -97,6 +97,21 @@ static void test_layout_long_card_continues(void **state)
         fx_text_at(&sc, z.px_title, text, sizeof text);
         assert_non_null(strstr(text, "A long story"));
         assert_non_null(strstr(text, "(continued)"));
+        /* Its paragraphs are short: every page opens with a paragraph's
+         * first words, never the end of a sentence. */
+        const content_card *card = &s->topics[FX_CAUSES].cards[0];
+        for (int p = first; p < first + parts; p++) {
+            layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, p);
+            const layout_box *b = NULL;
+            for (int k = 0; k < sc.nbox && !b; k++)
+                if (sc.box[k].kind == BOX_TEXT && fx_in_content(s, sc.box[k].text))
+                    b = &sc.box[k];
+            assert_non_null(b);
+            int starts = 0;
+            for (int k = 0; k < card->nblocks; k++)
+                starts |= b->text == card->blocks[k].runs[0].text;
+            assert_true(starts);
+        }
         arena_fini(&x.a);
     }
     fx_free(s);
