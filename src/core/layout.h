@@ -141,10 +141,19 @@ int layout_card_parts(const layout_deck *d, int topic, int card);
 /* Index in d->topic[topic].page of the card's first page, or -1. */
 int layout_card_first_page(const layout_deck *d, int topic, int card);
 
+/* One loop card: headline (the card's title) and a teaser of whole text
+ * blocks, else whole sentences of the first, else its lines ending in "…";
+ * a review's quote and "name · date"; the card's picture at the right in
+ * landscape, below in portrait if room is left; the tap cue and spa strip.
+ * The backdrop carries ACT_OPEN_MENU. */
 void layout_loop_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m, int loop_index);
 /* Tiles for the topics that have pages, in menu order; ACT_TOPIC, arg = the
- * topic's index in s->topics. */
+ * topic's index in s->topics. The grid (2-4 columns in landscape, 1-2 in
+ * portrait) is the one that shows every title whole in the largest type; the
+ * menu's title is left out when that keeps the tiles larger. Back (ACT_BACK:
+ * to the loop) sits exactly where Back is on a topic card; there is no Home
+ * (the menu is home). The spa strip only where it fits. */
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
 /* page: index in d->topic[topic].page. Previous is left out on the first
