@@ -439,6 +439,10 @@ void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
     d->loop_words = loop_words;
     for (int i = 0; i < d->nloop; i++) {
         const layout_page *p = &ld->loop[i];
+        if (p->words > 0) {        /* what the loop page really shows */
+            loop_words[i] = p->words;
+            continue;
+        }
         int words = 0;
         if (p->topic >= 0 && p->topic < s->ntopics
             && p->card >= 0 && p->card < s->topics[p->topic].ncards)
