@@ -10,7 +10,7 @@ need identify convert tesseract iconv
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mkdir -p "$dir/content/images"
-convert -size 640x400 gradient:'#6b8f71-#f2e8cf' "$dir/content/images/garden.jpg"
+convert -size 3000x2000 gradient:'#6b8f71-#f2e8cf' "$dir/content/images/garden.jpg"
 cat > "$dir/content/kiosk.ini" <<'INI'
 [spa]
 name = Juniper Bathhouse
