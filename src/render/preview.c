@@ -18,10 +18,27 @@ typedef struct preview {
     render_screen *screen;
     const char *outdir;
     FILE *index;               /* screens.tsv: file name, then the title shown */
+    FILE *boxes;               /* boxes.tsv: every tap target of every screen */
     int written;
     char *err;
     int cap;
 } preview;
+
+/* One line per tap target (the backdrop aside): screen, action, topic,
+ * x, y, w, h. End-to-end tests tap these instead of guessed pixels. */
+static void note_targets(preview *p, const char *name)
+{
+    static const char *const act[] = {"none", "menu", "back", "home", "previous",
+                                      "next", "topic"};
+    const layout_screen *sc = &p->screen->layout;
+    for (int i = 0; i < sc->nbox; i++) {
+        const layout_box *b = &sc->box[i];
+        if (b->action == ACT_NONE || b->backdrop || (unsigned)b->action > ACT_TOPIC)
+            continue;
+        fprintf(p->boxes, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", name, act[b->action],
+                b->arg, b->x, b->y, b->w, b->h);
+    }
+}
 
 /* Draws what is in p->screen->layout, saves it as outdir/name and notes
  * the screen's title (what a visitor reads first) in the index. */
@@ -40,6 +57,7 @@ static int shoot(preview *p, const char *name, const char *title)
         return -1;
     }
     fprintf(p->index, "%s\t%s\n", name, title ? title : "");
+    note_targets(p, name);
     p->written++;
     return 0;
 }
@@ -134,12 +152,22 @@ int preview_write(const content_snapshot *s, const char *content_dir,
     if (!(p.index = fopen(path, "w")))
         snprintf(err, (size_t)cap, "could not write %s; check that the folder "
                  "can be written to", path);
+    else if (snprintf(path, sizeof path, "%s/boxes.tsv", outdir) < 0 ||
+             !(p.boxes = fopen(path, "w")))
+        snprintf(err, (size_t)cap, "could not write %s; check that the folder "
+                 "can be written to", path);
     else if (layout_deck_build(&d, s, &m, w, h, &a) != 0)
         snprintf(err, (size_t)cap, "the content is too large to lay out at %dx%d", w, h);
     else
         rc = shoot_all(&p, s, &d, &m);
     if (p.index && fclose(p.index) != 0 && rc == 0) {
-        snprintf(err, (size_t)cap, "could not finish %s; is the disk full?", path);
+        snprintf(err, (size_t)cap, "could not finish screens.tsv in %s; is the disk "
+                 "full?", outdir);
+        rc = -1;
+    }
+    if (p.boxes && fclose(p.boxes) != 0 && rc == 0) {
+        snprintf(err, (size_t)cap, "could not finish boxes.tsv in %s; is the disk "
+                 "full?", outdir);
         rc = -1;
     }
     arena_fini(&a);

@@ -9,7 +9,9 @@
 
 /* Writes loop-NN.png, menu.png, <topic>-NN.png and empty.png for a w x h
  * screen into outdir (which must exist), and screens.tsv: one line per PNG,
- * its name, a tab and the title it shows (for staff and for OCR tests). Returns the number of files
+ * its name, a tab and the title it shows (for staff and for OCR tests), and
+ * boxes.tsv: each screen's tap targets (name, action, topic, x, y, w, h) for
+ * end-to-end tests. Returns the number of files
  * written, or -1 with a plain sentence in err. */
 int preview_write(const content_snapshot *s, const char *content_dir,
                   metrics_ttf *fonts, int w, int h, const char *outdir,
