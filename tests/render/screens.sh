@@ -13,6 +13,7 @@ trap 'rm -rf "$out"' EXIT
 
 sizes="800x480 720x1280 1280x800 1920x1080 3840x2160"
 # Two sizes at a time: the test machine has two cores.
+# shellcheck disable=SC2086 # one size a line
 printf '%s\n' $sizes | xargs -P 2 -I{} "$kiosk" --render "$out/{}" --size {} \
     --content "$src/content" >/dev/null || fail "kiosk --render failed at some size"
 for size in $sizes; do
