@@ -84,6 +84,17 @@ typedef enum content_label {
     LABEL_POSITION,      /* "%d / %d": the card's place in its topic */
     LABEL_PHONE_PREFIX,  /* "Call" before the phone number in the strip */
     LABEL_CONTINUED,     /* "(continued)" after a title on an automatic next card */
+    /* The hidden staff view (only needed when [staff] pin is set). */
+    LABEL_STAFF_TITLE,       /* "Staff view": heading of the staff screen */
+    LABEL_STAFF_PIN_PROMPT,  /* "Staff PIN": above the PIN pad */
+    LABEL_STAFF_PIN_WRONG,   /* "Wrong PIN, try again" */
+    LABEL_STAFF_CLEAR,       /* PIN pad: start the number again */
+    LABEL_STAFF_CANCEL,      /* PIN pad: back to the visitors' screens */
+    LABEL_STAFF_RELOAD,      /* "Reload now": read the content folder again */
+    LABEL_STAFF_CLOSE,       /* leave the staff view */
+    LABEL_STAFF_ADDRESS,     /* "Network address" before the kiosk's addresses */
+    LABEL_STAFF_NO_ADDRESS,  /* "none (no network)" */
+    LABEL_STAFF_VERSION,     /* "Version" before the program's version */
     LABEL_COUNT
 } content_label;
 

@@ -32,8 +32,26 @@ static const char *const keys_colours[] = {
 /* In content_label order. */
 static const char *const keys_labels[] = {
     "tap_cue", "menu_title", "back", "home", "next", "previous", "idle_notice",
-    "position", "phone_prefix", "continued", NULL
+    "position", "phone_prefix", "continued",
+    "staff_title", "staff_pin_prompt", "staff_pin_wrong", "staff_clear",
+    "staff_cancel", "staff_reload", "staff_close", "staff_address",
+    "staff_no_address", "staff_version", NULL
 };
+/* An example for each label, in the same order, for the message that says
+ * one is missing (the staff guide, content/README.md, has the same ones). */
+static const char *const label_examples[] = {
+    "Touch the screen to explore", "What would you like to know?", "Back",
+    "Home", "Next", "Previous",
+    "Going back to the start in a moment. Touch the screen to stay.",
+    "{n} / {total}", "Call", "continued",
+    "Staff view", "Staff PIN", "Wrong PIN, try again", "Clear", "Cancel",
+    "Reload now", "Close", "Network address", "none (no network)", "Version"
+};
+/* The first staff label: the ones from here on are needed only when the
+ * staff view is on ([staff] pin set). */
+enum { LABEL_FIRST_STAFF = LABEL_STAFF_TITLE };
+_Static_assert(sizeof label_examples / sizeof label_examples[0] == LABEL_COUNT,
+               "an example for every label");
 static const char *const keys_staff[] = { "pin", NULL };
 /* In content_settings.hours order: 0 = Sunday. */
 static const char *const keys_hours[] = {
@@ -46,7 +64,8 @@ static const char *const *const section_keys[] = {
 };
 enum { SEC_SPA, SEC_KIOSK, SEC_LOOP, SEC_SCREEN, SEC_COLOURS, SEC_LABELS,
        SEC_STAFF, SEC_HOURS, SEC_COUNT };
-enum { KEYS_MAX = 10 };
+/* Most keys in one section: [labels]. */
+enum { KEYS_MAX = LABEL_COUNT };
 
 typedef struct ini_state {
     content_loader *L;
@@ -394,21 +413,20 @@ static void defaults(content_settings *c)
         c->hours[d] = (content_hours){ 0, 24 * 60 };
 }
 
-/* Labels are optional (the screens leave the place blank), but staff should
- * know, in one line rather than ten. */
+/* A missing label is an error: a button must have a word (DESIGN.md), and
+ * staff can only add the right one when told its name and an example. The
+ * staff view's labels count only when the staff view is on. */
 static void labels_missing(ini_state *st)
 {
-    char missing[300] = "";
+    int staff_on = st->L->s->settings.staff_pin != NULL;
     for (int i = 0; i < LABEL_COUNT; i++) {
-        if (st->seen[SEC_LABELS][i])
+        if (st->seen[SEC_LABELS][i] || (i >= LABEL_FIRST_STAFF && !staff_on))
             continue;
-        if (*missing)
-            strncat(missing, ", ", sizeof missing - strlen(missing) - 1);
-        strncat(missing, keys_labels[i], sizeof missing - strlen(missing) - 1);
+        loader_diag_add(st->L, DIAG_ERROR, 0, "[labels] has no %s; every word on "
+                        "the screen comes from here, so add a line under [labels] "
+                        "like %s = %s", keys_labels[i], keys_labels[i],
+                        label_examples[i]);
     }
-    if (*missing)
-        loader_diag_add(st->L, DIAG_WARNING, 0, "[labels] has no %s; those places "
-                        "on the screen stay blank (see README.md)", missing);
 }
 
 /* Rules between settings, and what must be there. */

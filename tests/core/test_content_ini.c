@@ -105,9 +105,34 @@ static void test_content_ini_labels(void **state)
     tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[spa] name is missing");
     tu_expect(s, DIAG_ERROR, "kiosk.ini", 4, "back is empty");
     tu_expect(s, DIAG_ERROR, "kiosk.ini", 5, "{n} and {total}");
-    tu_expect(s, DIAG_WARNING, "kiosk.ini", 0, "[labels] has no tap_cue, menu_title,",
-              "blank");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[labels] has no tap_cue",
+              "tap_cue = Touch the screen to explore");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[labels] has no menu_title",
+              "menu_title = What would you like to know?");
     assert_null(s->settings.label[LABEL_TAP_CUE]);
+    content_free(s);
+}
+
+/* The staff view's words are needed only when it is on (a pin is set). */
+static void test_content_ini_staff_labels(void **state)
+{
+    (void)state;
+    const char *core =
+        "[spa]\nname = S\n[labels]\ntap_cue = T\nmenu_title = M\nback = B\n"
+        "home = H\nnext = N\nprevious = P\nidle_notice = I\n"
+        "position = {n} / {total}\nphone_prefix = C\ncontinued = c\n";
+    tu_write("10-a.md", "# A\n\nText.\n");
+    tu_write("kiosk.ini", core);
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    content_free(s);
+    char with_pin[1024];
+    snprintf(with_pin, sizeof with_pin, "%s[staff]\npin = 2580\n", core);
+    tu_write("kiosk.ini", with_pin);
+    s = tu_load();
+    assert_false(content_usable(s));
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", 0, "[labels] has no staff_reload",
+              "staff_reload = Reload now");
     content_free(s);
 }
 
@@ -172,6 +197,7 @@ int main(void)
         T(test_content_ini_bad_values),
         T(test_content_ini_bad_lines),
         T(test_content_ini_labels),
+        T(test_content_ini_staff_labels),
         T(test_content_ini_settings),
         T(test_content_ini_defaults),
     };

@@ -26,7 +26,11 @@ static const char tu_good_ini[] =
     "[spa]\nname = Test Spa\ncity = Salt Lake City, Utah\nphone = (801) 555-0100\n"
     "[labels]\ntap_cue = Touch\nmenu_title = Menu\nback = Back\nhome = Home\n"
     "next = Next\nprevious = Previous\nidle_notice = Going back\n"
-    "position = {n} / {total}\nphone_prefix = Call\ncontinued = continued\n";
+    "position = {n} / {total}\nphone_prefix = Call\ncontinued = continued\n"
+    "staff_title = Staff\nstaff_pin_prompt = PIN\nstaff_pin_wrong = Wrong\n"
+    "staff_clear = Clear\nstaff_cancel = Cancel\nstaff_reload = Reload\n"
+    "staff_close = Close\nstaff_address = Address\nstaff_no_address = none\n"
+    "staff_version = Version\n";
 
 static char tu_dir[256] __attribute__((unused));
 
