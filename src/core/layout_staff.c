@@ -1,0 +1,230 @@
+/* layout_staff.c — the staff view's two screens: the PIN pad, and the
+ * status screen (what is shown, problems a page at a time, address,
+ * version, reload and close). Sized from s like every screen. */
+#include "layout_internal.h"
+#include "staff.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A key: a rounded box of at least a target, its word centred, marked with
+ * ACT_TOPIC and the staff_key (staff.h says why). */
+static void key_box(const lay_ctx *c, layout_screen *sc, const char *word, int px,
+                    staff_key k, int x, int y, int w, int h, int primary)
+{
+    layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
+    if (!b)
+        return;
+    b->colour = primary ? COL_ACCENT : COL_SURFACE;
+    b->radius = c->z.gap * 2 / 3;
+    b->action = ACT_TOPIC;
+    b->arg = (int)k;
+    int pad = c->z.gap / 2, room = w - 2 * pad;
+    int tw = lay_text_w(c, word, FACE_BOLD, px);
+    if (tw > room)
+        tw = room;
+    int lh = lay_line_height(c, px);
+    lay_one_line(c, sc, word, FACE_BOLD, px, x + (w - tw) / 2, y + (h - lh) / 2, room,
+                 primary ? COL_ACCENT_TEXT : COL_TEXT, 1);
+}
+
+/* Width of a button for word: its text and padding, at least a target. */
+static int button_w(const lay_ctx *c, const char *word)
+{
+    int w = lay_text_w(c, word, FACE_BOLD, c->z.px_small) + 2 * c->z.gap;
+    return w < c->z.target ? c->z.target : w;
+}
+
+staff_key staff_hit(const layout_screen *sc, int x, int y)
+{
+    int arg = 0;
+    return layout_hit(sc, x, y, &arg) == ACT_TOPIC ? (staff_key)arg : STAFF_KEY_NONE;
+}
+
+/* ---- the PIN pad ---- */
+
+/* 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Cancel in a grid of key x key cells. */
+static void keypad(const lay_ctx *c, layout_screen *sc, int x, int y, int key, int gap)
+{
+    static const char digits[] = "1234567890";
+    for (int i = 0; i < 9; i++)
+        key_box(c, sc, (char[2]){ digits[i], 0 }, c->z.px_title, STAFF_KEY_0 + i + 1,
+                x + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key, 0);
+    int y3 = y + 3 * (key + gap);
+    key_box(c, sc, lay_label(c, LABEL_STAFF_CLEAR), c->z.px_small, STAFF_KEY_CLEAR,
+            x, y3, key, key, 0);
+    key_box(c, sc, "0", c->z.px_title, STAFF_KEY_0, x + key + gap, y3, key, key, 0);
+    key_box(c, sc, lay_label(c, LABEL_STAFF_CANCEL), c->z.px_small, STAFF_KEY_CANCEL,
+            x + 2 * (key + gap), y3, key, key, 0);
+}
+
+/* The prompt, a dot per digit typed and the "wrong" line, in width w from
+ * (x, y), centred when centre. Returns the height used. */
+static int pin_prompt(const lay_ctx *c, layout_screen *sc, const staff *st, int x, int y,
+                      int w, int centre)
+{
+    const char *prompt = lay_label(c, LABEL_STAFF_PIN_PROMPT);
+    content_run run = { prompt, (int)strlen(prompt), 0 };
+    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
+    int top = y;
+    y += lay_paragraph(c, sc, &t, c->z.px_title, x, y, w, 2, centre, COL_TEXT, 0);
+    int d = c->z.px_small, G = c->z.gap;
+    y += G;
+    int row = st->nentered * d + (st->nentered > 0 ? (st->nentered - 1) * d / 2 : 0);
+    int dx = centre ? x + (w - row) / 2 : x;
+    for (int i = 0; i < st->nentered; i++)
+        lay_rect(sc, dx + i * (d + d / 2), y, d, d, COL_ACCENT, d / 2);
+    y += d + G;
+    if (st->show_wrong) {
+        const char *msg = lay_label(c, LABEL_STAFF_PIN_WRONG);
+        content_run r2 = { msg, (int)strlen(msg), 0 };
+        lay_text t2 = { &r2, 1, 0, { 0, 0 } };
+        y += lay_paragraph(c, sc, &t2, c->z.px_small, x, y, w, 2, centre, COL_ACCENT, 0);
+    }
+    return y - top;
+}
+
+void layout_staff_pin(layout_screen *out, const content_snapshot *s,
+                      const layout_metrics *m, int w, int h, const staff *st)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, w, h);
+    lay_screen_start(out, &c, ACT_NONE);
+    int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c), H = h - 2 * M;
+    if (!c.z.portrait && w > h) {
+        /* Prompt at the left, keys filling the right half's height. */
+        int half = (W - G) / 2;
+        int key = (H - 3 * G) / 4;
+        if (3 * key + 2 * G > half)
+            key = (half - 2 * G) / 3;
+        int pad_w = 3 * key + 2 * G;
+        int px0 = M + W - pad_w;
+        pin_prompt(&c, out, st, M, M, px0 - M - G, 0);
+        keypad(&c, out, px0, M + (H - (4 * key + 3 * G)) / 2, key, G);
+        return;
+    }
+    int used = pin_prompt(&c, out, st, M, M, W, 1);
+    int key = (W - 2 * G) / 3, room = H - used - G;
+    if (4 * key + 3 * G > room)
+        key = (room - 3 * G) / 4;
+    if (key > c.z.target * 2)
+        key = c.z.target * 2;   /* a thumb's reach: no need for palm-sized keys */
+    int pad_w = 3 * key + 2 * G, pad_h = 4 * key + 3 * G;
+    keypad(&c, out, M + (W - pad_w) / 2, h - M - pad_h, key, G);
+}
+
+/* ---- the staff screen ---- */
+
+/* The buttons along the bottom: Reload and Close at the right, Previous and
+ * Next at the left when there are pages; two rows when one is too narrow.
+ * Returns the top of the buttons. */
+static int staff_buttons(const lay_ctx *c, layout_screen *sc, int page, int npages)
+{
+    int M = c->z.margin, G = c->z.gap, T = c->z.target, W = lay_inner_w(c);
+    const char *rel = lay_label(c, LABEL_STAFF_RELOAD), *clo = lay_label(c, LABEL_STAFF_CLOSE);
+    const char *prv = lay_label(c, LABEL_PREVIOUS), *nxt = lay_label(c, LABEL_NEXT);
+    int rw = button_w(c, rel), cw = button_w(c, clo);
+    int pw = button_w(c, prv), nw = button_w(c, nxt);
+    int paged = npages > 1;
+    int rows = paged && pw + nw + rw + cw + 3 * G > W ? 2 : 1;
+    int y = c->h - M - T;
+    int top = rows == 2 ? y - T - G : y;
+    int px = c->z.px_small;
+    key_box(c, sc, clo, px, STAFF_KEY_CLOSE, M + W - cw, top, cw, T, 0);
+    key_box(c, sc, rel, px, STAFF_KEY_RELOAD, M + W - cw - G - rw, top, rw, T, 1);
+    if (paged) {
+        if (page > 0)
+            key_box(c, sc, prv, px, STAFF_KEY_PREV, M, y, pw, T, 0);
+        if (page + 1 < npages)
+            key_box(c, sc, nxt, px, STAFF_KEY_NEXT, rows == 2 ? M + W - nw : M + pw + G,
+                    y, nw, T, 0);
+    }
+    return top;
+}
+
+/* One status line as a lay_text. */
+static lay_text status_text(content_run *run, const char *p, int len)
+{
+    run->text = p;
+    run->len = len;
+    run->style = 0;
+    return (lay_text){ run, 1, 0, { 0, 0 } };
+}
+
+/* Lays the status lines out page by page between y0 and y1; draws page
+ * `page` (sc may be NULL to count). Blank lines are half a line's gap.
+ * Returns the number of pages. */
+static int status_pages(const lay_ctx *c, layout_screen *sc, const char *text, int y0,
+                        int y1, int page)
+{
+    int px = c->z.px_small, lh = lay_line_height(c, px), W = lay_inner_w(c);
+    int max_lines = (y1 - y0) / lh;
+    if (max_lines < 1)
+        max_lines = 1;
+    int pg = 0, y = y0;
+    for (const char *p = text ? text : ""; *p;) {
+        const char *e = strchr(p, '\n');
+        int len = e ? (int)(e - p) : (int)strlen(p);
+        if (len == 0) {
+            if (y > y0)
+                y += lh / 2;
+        } else {
+            content_run run;
+            lay_text t = status_text(&run, p, len);
+            int n = lay_count_lines(c, &t, px, W, max_lines);
+            if (y + n * lh > y1 && y > y0) {
+                pg++;
+                y = y0;
+            }
+            if (pg == page && sc)
+                lay_paragraph(c, sc, &t, px, c->z.margin, y, W, max_lines, 0,
+                              COL_TEXT, 1);
+            y += n * lh;
+        }
+        p = e ? e + 1 : p + len;
+    }
+    return pg + 1;
+}
+
+/* "Label: value" in the muted small type at y; returns its height. */
+static int info_line(const lay_ctx *c, layout_screen *sc, content_label l,
+                     const char *value, int y)
+{
+    char line[2 * KIOSK_MAX_VALUE_BYTES + 8];
+    snprintf(line, sizeof line, "%s: %s", lay_label(c, l), value ? value : "");
+    content_run run = { line, (int)strlen(line), 0 };
+    lay_text t = { &run, 1, 0, { 0, 0 } };
+    return lay_paragraph(c, sc, &t, c->z.px_small, c->z.margin, y, lay_inner_w(c), 2, 0,
+                         COL_MUTED, 1);
+}
+
+int layout_staff_view(layout_screen *out, const content_snapshot *s,
+                      const layout_metrics *m, int w, int h,
+                      const staff_info *info, int page)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, w, h);
+    lay_screen_start(out, &c, ACT_NONE);
+    int M = c.z.margin, G = c.z.gap, y = M;
+    const char *title = lay_label(&c, LABEL_STAFF_TITLE);
+    y += lay_line_height(&c, c.z.px_title) *
+         (lay_one_line(&c, out, title, FACE_BOLD, c.z.px_title, M, y, lay_inner_w(&c),
+                       COL_TEXT, 0) > 0);
+    const char *addr = info && info->address && *info->address
+        ? info->address : lay_label(&c, LABEL_STAFF_NO_ADDRESS);
+    y += info_line(&c, out, LABEL_STAFF_ADDRESS, addr, y);
+    y += info_line(&c, out, LABEL_STAFF_VERSION, info ? info->version : "", y);
+    y += G / 2;
+    /* Buttons first with the worst case (paged), so pages are counted for
+     * the room that is really left. */
+    int bottom = staff_buttons(&c, NULL, 0, 2) - G;
+    const char *text = info ? info->status : "";
+    int npages = status_pages(&c, NULL, text, y, bottom, -1);
+    if (page >= npages)
+        page = npages - 1;
+    if (page < 0)
+        page = 0;
+    status_pages(&c, out, text, y, bottom, page);
+    staff_buttons(&c, out, page, npages);
+    return npages;
+}

@@ -1,0 +1,254 @@
+/* test_staff.c — the staff view: PIN, wrong tries and the lock, idle close,
+ * reload and pages; its screens keep the layout rules at five sizes; and the
+ * rule for when new content may replace what is on screen. */
+#include "test_layout_fixture.h"
+
+#include "staff.h"
+
+#define PIN "2580"
+
+static void type(staff *st, const char *digits, uint64_t now)
+{
+    for (const char *d = digits; *d; d++)
+        staff_key_tap(st, (staff_key)(STAFF_KEY_0 + (*d - '0')), PIN, now);
+}
+
+static void test_staff_pin_opens_view(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    assert_int_equal(staff_request(&st, NULL, 0), 0);      /* no pin: off */
+    assert_int_equal(st.mode, STAFF_CLOSED);
+    assert_true(staff_request(&st, PIN, 0) & STAFF_OUT_CHANGED);
+    assert_int_equal(st.mode, STAFF_PIN);
+    type(&st, "25", 10);
+    assert_int_equal(st.nentered, 2);
+    staff_key_tap(&st, STAFF_KEY_CLEAR, PIN, 20);
+    assert_int_equal(st.nentered, 0);
+    type(&st, PIN, 30);
+    assert_int_equal(st.mode, STAFF_VIEW);
+    assert_int_equal(staff_key_tap(&st, STAFF_KEY_RELOAD, PIN, 40), STAFF_OUT_RELOAD);
+    assert_true(staff_key_tap(&st, STAFF_KEY_CLOSE, PIN, 50) & STAFF_OUT_CLOSED);
+    assert_int_equal(st.mode, STAFF_CLOSED);
+}
+
+static void test_staff_three_wrong_lock_a_minute(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    staff_request(&st, PIN, 0);
+    type(&st, "1111", 1);
+    assert_int_equal(st.mode, STAFF_PIN);
+    assert_true(st.show_wrong);
+    type(&st, "2222", 2);
+    int out = 0;
+    for (const char *d = "3333"; *d; d++)
+        out |= staff_key_tap(&st, (staff_key)(*d - '0'), PIN, 3);
+    assert_true(out & STAFF_OUT_CLOSED);
+    assert_int_equal(st.mode, STAFF_CLOSED);
+    /* Locked: the long press does nothing for a minute, the right PIN or not. */
+    assert_int_equal(staff_request(&st, PIN, 1000), 0);
+    assert_int_equal(staff_request(&st, PIN, 3 + STAFF_LOCK_MS - 1), 0);
+    staff_tick(&st, 60000, 3 + STAFF_LOCK_MS);
+    assert_true(staff_request(&st, PIN, 3 + STAFF_LOCK_MS));
+    type(&st, PIN, 4 + STAFF_LOCK_MS);
+    assert_int_equal(st.mode, STAFF_VIEW);
+}
+
+static void test_staff_cancel_and_idle(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    staff_request(&st, PIN, 0);
+    assert_true(staff_key_tap(&st, STAFF_KEY_CANCEL, PIN, 5) & STAFF_OUT_CLOSED);
+    staff_request(&st, PIN, 100);
+    type(&st, PIN, 200);
+    assert_int_equal(staff_next_deadline(&st, 60000), 200 + 60000);
+    staff_touch(&st, 1000);
+    assert_int_equal(staff_tick(&st, 60000, 60999), 0);
+    assert_true(staff_tick(&st, 60000, 61000) & STAFF_OUT_CLOSED);
+    assert_int_equal(st.mode, STAFF_CLOSED);
+    assert_int_equal(staff_next_deadline(&st, 60000), NAV_NEVER);
+}
+
+static void test_staff_pages(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    staff_request(&st, PIN, 0);
+    type(&st, PIN, 1);
+    staff_set_pages(&st, 3);
+    assert_int_equal(staff_key_tap(&st, STAFF_KEY_PREV, PIN, 2), 0);
+    staff_key_tap(&st, STAFF_KEY_NEXT, PIN, 3);
+    staff_key_tap(&st, STAFF_KEY_NEXT, PIN, 4);
+    assert_int_equal(st.page, 2);
+    assert_int_equal(staff_key_tap(&st, STAFF_KEY_NEXT, PIN, 5), 0);
+    staff_set_pages(&st, 1);   /* fewer problems after a reload */
+    assert_int_equal(st.page, 0);
+}
+
+/* The screen's words, boxes joined by spaces, contain want. */
+static int shows(const layout_screen *sc, const char *want)
+{
+    static char all[LAYOUT_MAX_TEXT * 2];
+    size_t n = 0;
+    for (int i = 0; i < sc->nbox; i++) {
+        const layout_box *b = &sc->box[i];
+        if (b->kind != BOX_TEXT || n + (size_t)b->len + 2 > sizeof all)
+            continue;
+        memcpy(all + n, b->text, (size_t)b->len);
+        n += (size_t)b->len;
+        all[n++] = ' ';
+    }
+    all[n] = 0;
+    return strstr(all, want) != NULL;
+}
+
+static const char *const staff_labels[] = {
+    "Staff view", "Staff PIN", "Wrong PIN, try again", "Clear", "Cancel",
+    "Reload now", "Close", "Network address", "none (no network)", "Version"
+};
+
+static content_snapshot *staff_snapshot(void)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 10; i++)
+        s->settings.label[LABEL_STAFF_TITLE + i] = staff_labels[i];
+    return s;
+}
+
+/* Which keys a screen has, as a bit set. */
+static unsigned keys_on(const layout_screen *sc)
+{
+    unsigned k = 0;
+    for (int i = 0; i < sc->nbox; i++)
+        if (sc->box[i].action == ACT_TOPIC)
+            k |= 1u << sc->box[i].arg;
+    return k;
+}
+
+static void test_staff_pin_screen(void **state)
+{
+    (void)state;
+    content_snapshot *s = staff_snapshot();
+    static layout_screen sc;
+    staff st;
+    staff_init(&st);
+    staff_request(&st, PIN, 0);
+    type(&st, "12", 1);
+    st.show_wrong = 1;
+    for (int z = 0; z < 5; z++) {
+        int w = fx_sizes[z][0], h = fx_sizes[z][1];
+        layout_staff_pin(&sc, s, &fx_metrics, w, h, &st);
+        fx_check_screen(&sc, s, "PIN pad");
+        assert_int_equal(keys_on(&sc), (1u << 12) - 1);   /* digits, Clear, Cancel */
+        assert_true(shows(&sc, "Staff PIN"));
+        assert_true(shows(&sc, "Wrong PIN"));
+        /* Every key answers where it is drawn. */
+        for (int i = 0; i < sc.nbox; i++) {
+            const layout_box *b = &sc.box[i];
+            if (b->action == ACT_TOPIC)
+                assert_int_equal(staff_hit(&sc, b->x + b->w / 2, b->y + b->h / 2), b->arg);
+        }
+        assert_int_equal(staff_hit(&sc, 1, 1), STAFF_KEY_NONE);
+    }
+    fx_free(s);
+}
+
+static void test_staff_view_screen(void **state)
+{
+    (void)state;
+    content_snapshot *s = staff_snapshot();
+    static layout_screen sc;
+    static char status[16384];
+    int n = snprintf(status, sizeof status, "On screen: the content of this folder.\n"
+                     "Since: Tue 14 May 10:32\n\n3 errors:\n");
+    for (int i = 0; i < 60; i++)
+        n += snprintf(status + n, sizeof status - (size_t)n, "%02d-topic.md:%d: this "
+                      "line is not valid text (UTF-8); save the file as UTF-8\n", i, i + 1);
+    staff_info info = { status, "192.168.1.20, fd00::20", "0.1.0" };
+    for (int z = 0; z < 5; z++) {
+        int w = fx_sizes[z][0], h = fx_sizes[z][1];
+        int pages = layout_staff_view(&sc, s, &fx_metrics, w, h, &info, 0);
+        fx_check_screen(&sc, s, "staff view");
+        assert_true(pages > 1);
+        assert_true(shows(&sc, "192.168.1.20"));
+        assert_true(shows(&sc, "0.1.0"));
+        assert_true(shows(&sc, "Since"));
+        unsigned k = keys_on(&sc);
+        assert_true(k & (1u << STAFF_KEY_RELOAD));
+        assert_true(k & (1u << STAFF_KEY_CLOSE));
+        assert_true(k & (1u << STAFF_KEY_NEXT));
+        assert_false(k & (1u << STAFF_KEY_PREV));
+        /* Every problem line is on some page, the last one included. */
+        int found = 0;
+        for (int p = 0; p < pages; p++) {
+            layout_staff_view(&sc, s, &fx_metrics, w, h, &info, p);
+            fx_check_screen(&sc, s, "staff view page");
+            found |= shows(&sc, "59-topic.md:60:");
+        }
+        assert_true(found);
+        assert_true(keys_on(&sc) & (1u << STAFF_KEY_PREV));
+        /* No network: the label says so; few lines: one page, no paging keys. */
+        staff_info none = { "No problems found.\n", "", "0.1.0" };
+        assert_int_equal(layout_staff_view(&sc, s, &fx_metrics, w, h, &none, 0), 1);
+        assert_true(shows(&sc, "none (no network)"));
+        assert_false(keys_on(&sc) & ((1u << STAFF_KEY_PREV) | (1u << STAFF_KEY_NEXT)));
+    }
+    fx_free(s);
+}
+
+static nav_state at(nav_mode mode, int loop, int topic, int page, int fading)
+{
+    nav_state st;
+    memset(&st, 0, sizeof st);
+    st.view = (nav_view){ mode, loop, topic, page };
+    st.tr.active = fading;
+    st.progress = fading ? 0.5f : 1.0f;
+    return st;
+}
+
+static void test_live_swap_rule(void **state)
+{
+    (void)state;
+    nav_view loop2 = { NAV_LOOP, 2, 0, 0 }, topic = { NAV_TOPIC, 2, 1, 3 };
+    nav_view menu = { NAV_MENU, 2, 0, 0 };
+    nav_state s;
+    /* The loop: at once, but not in the middle of a cross-fade. */
+    s = at(NAV_LOOP, 2, 0, 0, 0);
+    assert_true(live_swap_due(&s, loop2, 0));
+    s = at(NAV_LOOP, 2, 0, 0, 1);
+    assert_false(live_swap_due(&s, loop2, 0));
+    /* A topic page being read: not until the visitor moves on. */
+    s = at(NAV_TOPIC, 2, 1, 3, 0);
+    assert_false(live_swap_due(&s, topic, 0));
+    s = at(NAV_TOPIC, 2, 1, 4, 1);   /* Next tapped: the change goes with it */
+    assert_true(live_swap_due(&s, topic, 0));
+    s = at(NAV_MENU, 2, 0, 0, 0);
+    assert_false(live_swap_due(&s, menu, 0));
+    s = at(NAV_TOPIC, 2, 0, 0, 1);   /* a tile opened */
+    assert_true(live_swap_due(&s, menu, 0));
+    s = at(NAV_LOOP, 3, 0, 0, 1);    /* back to the loop (idle or Back) */
+    assert_true(live_swap_due(&s, topic, 0));
+    /* The staff view covers the screen: nothing a visitor reads changes. */
+    s = at(NAV_TOPIC, 2, 1, 3, 0);
+    assert_true(live_swap_due(&s, topic, 1));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_staff_pin_opens_view),
+        cmocka_unit_test(test_staff_three_wrong_lock_a_minute),
+        cmocka_unit_test(test_staff_cancel_and_idle),
+        cmocka_unit_test(test_staff_pages),
+        cmocka_unit_test(test_staff_pin_screen),
+        cmocka_unit_test(test_staff_view_screen),
+        cmocka_unit_test(test_live_swap_rule),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
