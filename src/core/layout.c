@@ -180,6 +180,9 @@ static void bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int 
         lay_button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - lay_button_w(c, LABEL_NEXT), b->nav_y, 1);
     lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
     lay_button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
+    /* "1 / 1" tells a visitor nothing (a topic of one review, one answer). */
+    if (total < 2)
+        return;
     char pos[KIOSK_MAX_VALUE_BYTES + 32];
     format_position(lay_label(c, LABEL_POSITION), n, total, pos, sizeof pos);
     int room = b->pos_right - b->pos_left;
@@ -514,6 +517,41 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
     lay_paragraph(&c, out, &t, px, c.z.margin, y, W, 3, 1, COL_TEXT, 0);
 }
 
+/* The notice's accent edge: thin enough to leave its words their room on
+ * 800x480 (3 px), plain to see from the sofa on 4K (13 px). */
+enum { NOTICE_EDGE_DIV = 160, NOTICE_MAX_LINES = 4 };
+
+/* The notice cut into its sentences (one run each, at most max): its
+ * lines break between sentences when that takes no more lines ("...in a
+ * moment." / "Touch the screen to stay." reads better than "...Touch" /
+ * "the screen..."). Returns 0 when it has more sentences than max. */
+static int notice_sentences(const char *msg, content_run *out, int max)
+{
+    int n = 0;
+    const char *p = msg;
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            return n;
+        const char *e = p;
+        while (*e && !(strchr(".!?", *e) && (e[1] == ' ' || !e[1])))
+            e++;
+        if (*e)
+            e++;
+        if (n == max)
+            return 0;
+        content_run r = { p, (int)(e - p), 0 };
+        out[n++] = r;
+        p = e;
+    }
+}
+
+/* The idle notice lies over the button row (and the gap above it), where
+ * no words of the card are: it covered the last lines being read when it
+ * stood higher. Any touch cancels it, so hiding the buttons costs nothing.
+ * A surface-coloured banner with an accent edge, the words at body size:
+ * distinct from the accent buttons it covers, and read from the sofa. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m)
 {
@@ -522,15 +560,52 @@ void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
     const char *msg = lay_label(&c, LABEL_IDLE_NOTICE);
     if (!*msg)
         return;
-    content_run run = { msg, (int)strlen(msg), 0 };
-    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
-    int px = c.z.px_body, G = c.z.gap, W = lay_inner_w(&c);
-    int lines = lay_count_lines(&c, &t, px, W - 2 * G, 4);
-    int h = lines * lay_line_height(&c, px) + 2 * G;
-    int y = c.h - c.z.margin - h;
-    lay_rect(sc, c.z.margin, y, W, h, COL_ACCENT, G);
-    lay_paragraph(&c, sc, &t, px, c.z.margin + G, y + G, W - 2 * G, lines, 1,
-                  COL_ACCENT_TEXT, 0);
+    int px = c.z.px_body, G = c.z.gap, M = c.z.margin, W = lay_inner_w(&c);
+    int edge = c.z.s / NOTICE_EDGE_DIV > 2 ? c.z.s / NOTICE_EDGE_DIV : 2;
+    int tw = W - 2 * (G + edge);
+    content_run whole = { msg, (int)strlen(msg), 0 }, runs[NOTICE_MAX_LINES];
+    lay_text one = { &whole, 1, RUN_BOLD, { 0, 0 } }, seg[NOTICE_MAX_LINES];
+    int lines = lay_count_lines(&c, &one, px, tw, NOTICE_MAX_LINES);
+    int nseg = notice_sentences(msg, runs, NOTICE_MAX_LINES), split = 0;
+    for (int i = 0; i < nseg; i++) {
+        lay_text t = { &runs[i], 1, RUN_BOLD, { 0, 0 } };
+        seg[i] = t;
+        split += lay_count_lines(&c, &seg[i], px, tw, NOTICE_MAX_LINES);
+    }
+    if (nseg < 2 || split > lines) {
+        nseg = 1;
+        seg[0] = one;
+    } else {
+        lines = split;
+    }
+    int lh = lay_line_height(&c, px), fh = lay_font_height(&c, FACE_BOLD, px);
+    lay_bar b = lay_bar_for(&c);
+    int bottom = c.h - M, room = bottom - (b.top - G), pad = G / 2 + edge;
+    /* Two lines at body size need a little more than a one-row bar and its
+     * gap: the lines close up to the font's height (Inter's has air above
+     * its capitals) and the padding shrinks before any word is covered. */
+    int step = lines * lh + 2 * pad <= room ? lh : fh;
+    int text_h = (lines - 1) * step + fh;
+    int h = text_h + 2 * pad;
+    if (h > room)
+        h = text_h + 2 * (edge + 1) > room ? text_h + 2 * (edge + 1) : room;
+    if (h < bottom - b.top)
+        h = bottom - b.top;   /* the buttons are covered whole */
+    int y = bottom - h, r = G * 2 / 3;
+    lay_rect(sc, M, y, W, h, COL_ACCENT, r);
+    lay_rect(sc, M + edge, y + edge, W - 2 * edge, h - 2 * edge, COL_SURFACE,
+             r > edge ? r - edge : 0);
+    int top = y + (h - text_h) / 2 - (lh - fh) / 2, n = 0;   /* the first line box */
+    for (int i = 0; i < nseg; i++) {
+        lay_pos p = lay_text_start(&seg[i]), next;
+        lay_line ln;
+        for (; n < lines && lay_break(&c, &seg[i], px, tw, p, &ln, &next); n++) {
+            int lw = lay_line_width(&c, &seg[i], px, ln);
+            lay_emit_line(&c, sc, &seg[i], px, ln, M + (W - lw) / 2, top + n * step,
+                          COL_TEXT, 0);
+            p = next;
+        }
+    }
 }
 
 layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg)

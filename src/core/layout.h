@@ -158,7 +158,7 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
 /* page: index in d->topic[topic].page. Previous is left out on the first
  * page and Next on the last (their places stay empty, so Back and Home never
- * move). */
+ * move); the position ("2 / 5") only when the topic has more than one page. */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
@@ -167,7 +167,10 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
                          const layout_metrics *m, int w, int h);
 
 /* Adds the idle notice (LABEL_IDLE_NOTICE) as a banner over a finished
- * screen, centred near the bottom. It has no action: any touch means stay. */
+ * screen: over the button row at the bottom, full width inside the margins,
+ * above no words of a card (unless the label is too long for that room). A
+ * surface-coloured banner with an accent edge, its words at body size. It
+ * has no action: any touch means stay. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m);
 

@@ -87,6 +87,7 @@ void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_
     f->quote_bars = quote_bars;
     f->y = a.y;
     f->placed = 0;
+    f->centre_images = 0;
 }
 
 /* w x h fitted inside box_w x box_h, never enlarged more than twice: a small
@@ -143,7 +144,7 @@ static int flow_image(const lay_ctx *c, layout_screen *sc, flow *f,
     if (f->placed && room < (h < f->a.h / 3 ? h : f->a.h / 3))
         return 0;
     lay_area box = { f->a.x + indent, top, f->a.w - indent, room > 1 ? room : 1 };
-    f->y = top + lay_image_fit(sc, b, box, 0);
+    f->y = top + lay_image_fit(sc, b, box, f->centre_images);
     f->placed = 1;
     return 1;
 }
@@ -388,5 +389,8 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
     }
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 1);
+    /* A card that is only a picture: the picture is the card, so it stands
+     * in the middle (at the left it left half the screen empty). */
+    f.centre_images = !lay_card_has_text(card);
     flow_blocks(c, sc, &f, card, img, cur);
 }

@@ -140,6 +140,7 @@ typedef struct lay_flow {
     int quote_bars;     /* draw blockquotes with a bar (not on review cards) */
     int y;              /* next free line top */
     int placed;         /* something is in the area already */
+    int centre_images;  /* images centred across the area (a card of only pictures) */
 } lay_flow;
 void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_bars);
 /* Where a text block's lines go in a flow: indent, list marker or quote bar. */

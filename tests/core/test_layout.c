@@ -208,6 +208,32 @@ static void test_layout_position_label(void **state)
     fx_free(s);
 }
 
+/* A topic of one page shows no "1 / 1": the position says nothing there. */
+static void test_layout_position_absent_on_one_page(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        static const int one[] = { FX_FAQ, FX_REVIEWS, FX_GIFT };
+        char text[4096];
+        for (int k = 0; k < 3; k++) {
+            assert_int_equal(x.d.topic[one[k]].npages, 1);
+            layout_topic_screen(&sc, s, &x.d, &fx_metrics, one[k], 0);
+            fx_text_at(&sc, 0, text, sizeof text);
+            assert_null(strstr(text, "1 / 1"));
+            assert_null(strstr(text, " / "));
+            assert_non_null(fx_find_action(&sc, ACT_BACK));
+            assert_non_null(fx_find_action(&sc, ACT_HOME));
+        }
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 0);
+        fx_text_at(&sc, 0, text, sizeof text);
+        assert_non_null(strstr(text, "1 / "));
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
 /* The review's opening quote mark: a box of its own, at least twice the
  * headline (its glyph fills only the top of its em), in the accent colour,
  * at the top left, the words to its right. */
@@ -251,31 +277,75 @@ static void test_layout_review_and_faq(void **state)
     fx_free(s);
 }
 
-/* The idle notice sits inside the safe area, its words inside its banner. */
+/* Adds the notice over sc and checks it: inside the safe area, full width
+ * inside the margins, down to the bottom margin, over every button whole
+ * and over no words of the card (the last lines being read stay visible);
+ * a surface banner in an accent edge, its words at body size inside it. */
+static void check_notice(layout_screen *scr, const content_snapshot *s, const layout_sizes *z)
+{
+    int before = scr->nbox;
+    layout_notice_overlay(scr, s, &fx_metrics);
+    assert_true(scr->nbox > before + 2);
+    const layout_box *edge = &scr->box[before], *banner = &scr->box[before + 1];
+    assert_int_equal(edge->kind, BOX_RECT);
+    assert_int_equal(edge->colour, COL_ACCENT);
+    assert_int_equal(banner->kind, BOX_RECT);
+    assert_int_equal(banner->colour, COL_SURFACE);
+    assert_true(fx_contains(edge, banner) && banner->x > edge->x && banner->y > edge->y);
+    assert_int_equal(edge->x, z->margin);
+    assert_int_equal(edge->w, scr->w - 2 * z->margin);
+    assert_int_equal(edge->y + edge->h, scr->h - z->margin);
+    static layout_screen only;
+    layout_screen_copy(&only, scr);
+    only.nbox = 1;
+    for (int b = before; b < scr->nbox; b++) {
+        only.box[only.nbox++] = only.box[b];
+        if (b > before + 1) {
+            assert_true(fx_contains(banner, &scr->box[b]));
+            assert_int_equal(scr->box[b].px, z->px_body);
+            assert_int_equal(scr->box[b].colour, COL_TEXT);
+        }
+    }
+    fx_check_screen(&only, s, "idle notice");
+    char text[4096];
+    fx_text_at(&only, 0, text, sizeof text);
+    assert_non_null(strstr(text, "Going back"));
+    assert_non_null(strstr(text, "stay."));
+    /* Beneath it: buttons covered whole; no other words under it. */
+    int bar_top = scr->h;
+    for (int b = 1; b < before; b++)
+        if (scr->box[b].action != ACT_NONE && scr->box[b].action != ACT_TOPIC) {
+            assert_true(fx_contains(edge, &scr->box[b]));
+            if (scr->box[b].y < bar_top)
+                bar_top = scr->box[b].y;
+        }
+    for (int b = 1; b < before; b++) {
+        const layout_box *t = &scr->box[b];
+        if ((t->kind == BOX_TEXT || t->kind == BOX_IMAGE) && fx_overlap(edge, t) &&
+            t->y < bar_top) {
+            fx_print_box("under the notice:", b, t);
+            fail_msg("the idle notice covers words at %dx%d", scr->w, scr->h);
+        }
+    }
+}
+
+/* The idle notice on full pages, a one-page topic and the menu. */
 static void test_layout_notice_overlay(void **state)
 {
     content_snapshot *s = fx_snapshot();
     for (int i = 0; i < 5; i++) {
         fx_deck x;
         build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
-        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 0);
-        int before = sc.nbox;
-        layout_notice_overlay(&sc, s, &fx_metrics);
-        assert_true(sc.nbox > before + 1);
-        const layout_box *banner = &sc.box[before];
-        assert_int_equal(banner->kind, BOX_RECT);
-        static layout_screen only;
-        layout_screen_copy(&only, &sc);
-        only.nbox = 1;
-        for (int b = before; b < sc.nbox; b++) {
-            only.box[only.nbox++] = only.box[b];
-            if (b > before)
-                assert_true(fx_contains(banner, &sc.box[b]));
-        }
-        fx_check_screen(&only, s, "idle notice");
-        char text[4096];
-        fx_text_at(&only, 0, text, sizeof text);
-        assert_non_null(strstr(text, "Going back"));
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        static const int topics[] = { FX_KNEE, FX_CAUSES, FX_REVIEWS };
+        for (int k = 0; k < 3; k++)
+            for (int p = 0; p < x.d.topic[topics[k]].npages; p++) {
+                layout_topic_screen(&sc, s, &x.d, &fx_metrics, topics[k], p);
+                check_notice(&sc, s, &z);
+            }
+        layout_menu_screen(&sc, s, &x.d, &fx_metrics);
+        check_notice(&sc, s, &z);
         arena_fini(&x.a);
     }
     fx_free(s);
@@ -477,6 +547,32 @@ static void test_layout_topic_image_beside_text(void **state)
     fx_free(s);
 }
 
+/* A card that is only a picture: centred across the screen (at the left it
+ * left half the screen empty), a grid unit clear of the button row. */
+static void test_layout_picture_only_card_centred(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    const char *alone[] = { "I:images/sunset.jpg:960x540", NULL };
+    fx_card(&s->arena, &s->topics[FX_FAQ].cards[0], CARD_TEXT, "Come and relax", alone);
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        fx_check_deck(s, &x.d);
+        layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_FAQ, 0);
+        const layout_box *im = find_kind(&sc, BOX_IMAGE);
+        assert_non_null(im);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        int left = im->x - z.margin, right = x.d.w - z.margin - (im->x + im->w);
+        assert_true(left - right <= 1 && right - left <= 1);
+        for (int b = 1; b < sc.nbox; b++)
+            if (sc.box[b].action != ACT_NONE)
+                assert_true(im->y + im->h + z.gap <= sc.box[b].y);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
 /* ---- the menu: Back where it is on cards, the largest tile text ---- */
 
 static void test_layout_menu_back_and_tiles(void **state)
@@ -580,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_layout_long_word_breaks),
         cmocka_unit_test(test_layout_hit_testing),
         cmocka_unit_test(test_layout_position_label),
+        cmocka_unit_test(test_layout_position_absent_on_one_page),
         cmocka_unit_test(test_layout_review_and_faq),
         cmocka_unit_test(test_layout_notice_overlay),
         cmocka_unit_test(test_layout_screen_copy_owns_its_text),
@@ -587,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_layout_loop_teaser),
         cmocka_unit_test(test_layout_loop_image),
         cmocka_unit_test(test_layout_topic_image_beside_text),
+        cmocka_unit_test(test_layout_picture_only_card_centred),
         cmocka_unit_test(test_layout_menu_back_and_tiles),
         cmocka_unit_test(test_layout_bundled_content),
         cmocka_unit_test(test_layout_peer_cards_loop),
