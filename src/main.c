@@ -10,6 +10,7 @@
 
 #include "core/content.h"
 #include "core/layout.h"
+#include "platform/bench.h"
 #include "platform/metrics_ttf.h"
 #include "platform/run.h"
 #include "render/preview.h"
@@ -64,7 +65,8 @@ static void usage(FILE *f)
 {
     fputs("usage: kiosk [--content DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
-          "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n", f);
+          "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n"
+          "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n", f);
 }
 
 static int parse_size(const char *arg, int *w, int *h)
@@ -201,11 +203,13 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
 int main(int argc, char **argv)
 {
     const char *dir = NULL, *outdir = NULL, *assets = NULL;
-    int check = 0, w = 800, h = 480, win_w = 0, win_h = 0;
+    int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--check")) {
             check = 1;
+        } else if (!strcmp(a, "--bench") || !strcmp(a, "--quick")) {
+            *(a[2] == 'b' ? &bench : &quick) = 1;
         } else if (!strcmp(a, "--content") && v) {
             dir = v, i++;
         } else if (!strcmp(a, "--assets") && v) {
@@ -235,6 +239,8 @@ int main(int argc, char **argv)
         return run_check(dir, assets);
     if (outdir)
         return run_render(dir, outdir, w, h, assets);
+    if (bench)
+        return bench_main(dir, assets, w, h, quick);
     const char *found = metrics_ttf_find_assets(assets);
     if (!found) {
         fprintf(stderr, "kiosk: the fonts were not found; give --assets DIR (the "
