@@ -63,7 +63,7 @@ static int make_dirs(const char *path)
 
 static void usage(FILE *f)
 {
-    fputs("usage: kiosk [--content DIR] [--window WxH] [--assets DIR]\n"
+    fputs("usage: kiosk [--content DIR] [--state DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
           "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n"
           "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n", f);
@@ -202,7 +202,7 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
 
 int main(int argc, char **argv)
 {
-    const char *dir = NULL, *outdir = NULL, *assets = NULL;
+    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL;
     int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -212,6 +212,8 @@ int main(int argc, char **argv)
             *(a[2] == 'b' ? &bench : &quick) = 1;
         } else if (!strcmp(a, "--content") && v) {
             dir = v, i++;
+        } else if (!strcmp(a, "--state") && v) {
+            state = v, i++;   /* the last good content is kept there */
         } else if (!strcmp(a, "--assets") && v) {
             assets = v, i++;
         } else if (!strcmp(a, "--render") && v) {
@@ -247,6 +249,9 @@ int main(int argc, char **argv)
                 "folder with fonts/Inter-Regular.otf)\n");
         return 1;
     }
+    if (state && (make_dirs(state) != 0 || !is_dir(state)))
+        fprintf(stderr, "kiosk: could not make the state folder %s; the last good "
+                "content will not be kept\n", state);
     run_options o = {dir, found, win_w, win_h};
-    return platform_run(&o);
+    return platform_run_with_state(&o, state);
 }

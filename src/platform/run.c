@@ -7,11 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/nav.h"
-#include "platform/metrics_ttf.h"
 #include "platform/notify.h"
-#include "platform/platform_sdl.h"
-#include "render/render.h"
+#include "platform/run_internal.h"
+#include "platform/signals.h"
 
 /* Layout of one screen size: pages for a few thousand cards fit well under. */
 #define RUN_DECK_ARENA_BYTES (64u * 1024 * 1024)
@@ -22,37 +20,6 @@
 #define RUN_MAX_SLEEP_MS 60000
 /* The mouse is one more finger; a touch screen's ids are small and positive. */
 #define RUN_MOUSE_FINGER (-42)
-
-/* Which screen a prepared slot holds. */
-typedef struct run_key {
-    int valid;
-    nav_view view;
-    int notice;
-} run_key;
-
-typedef struct run_slot {
-    run_key key;
-    render_screen screen;
-} run_slot;
-
-typedef struct run {
-    platform_display disp;
-    metrics_ttf fonts;
-    layout_metrics m;
-    render r;
-    content_snapshot *content;
-    const char *content_dir;
-    arena deck_arena;
-    layout_deck deck;
-    int *loop_words;
-    nav_deck nd;
-    nav nav;
-    run_slot slot[2];          /* the screen shown and the one it came from */
-    run_slot *hit_slot;        /* the slot nav hit-tests against */
-    unsigned drawn;            /* nav's changed counter at the last frame */
-    int dirty;                 /* redraw regardless (expose, resize) */
-    int quit;
-} run;
 
 static int same_view(nav_view a, nav_view b)
 {
@@ -70,7 +37,7 @@ static int same_key(run_key a, run_key b)
     return a.valid && b.valid && a.notice == b.notice && same_view(a.view, b.view);
 }
 
-static void release_slots(run *k)
+void run_release_slots(run *k)
 {
     for (int i = 0; i < 2; i++) {
         render_release(&k->r, &k->slot[i].screen);
@@ -111,9 +78,9 @@ static run_slot *slot_for(run *k, run_key key, const run_slot *avoid)
 }
 
 /* Lays the content out for the current screen size and tells nav. */
-static int build_deck(run *k, uint64_t now, int first)
+int run_build_deck(run *k, uint64_t now, int first)
 {
-    release_slots(k);
+    run_release_slots(k);
     arena_fini(&k->deck_arena);
     arena_init(&k->deck_arena, RUN_DECK_ARENA_BYTES);
     if (layout_deck_build(&k->deck, k->content, &k->m, k->disp.w, k->disp.h,
@@ -136,15 +103,15 @@ static int build_deck(run *k, uint64_t now, int first)
     return 0;
 }
 
-static void apply_screen_size(run *k, uint64_t now)
+void run_apply_screen_size(run *k, uint64_t now)
 {
     char err[256];
     if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
         fprintf(stderr, "kiosk: %s\n", err);
-    build_deck(k, now, 0);
+    run_build_deck(k, now, 0);
 }
 
-static void draw(run *k, uint64_t now)
+static void draw_content(run *k, uint64_t now)
 {
     nav_state st;
     nav_state_get(&k->nav, now, &st);
@@ -153,7 +120,6 @@ static void draw(run *k, uint64_t now)
     run_slot *from = NULL;
     if (st.tr.active && st.progress < 1.0f)
         from = slot_for(k, (run_key){1, st.tr.from, 0}, to);
-    k->hit_slot = to;
     nav_set_hit(&k->nav, nav_hit_screen, &to->screen.layout);
 
     platform_begin_frame(&k->disp);
@@ -174,18 +140,38 @@ static void draw(run *k, uint64_t now)
     }
     platform_end_frame(&k->disp);
     k->drawn = st.changed;
+}
+
+static void draw(run *k, uint64_t now)
+{
+    if (run_staff_open(k))
+        run_staff_draw(k);
+    else
+        draw_content(k, now);
     k->dirty = 0;
 }
 
+/* Touch goes to the staff view while it is open, else to nav; the long
+ * press in the corner opens the staff view. */
 static void input(run *k, nav_input_kind kind, int64_t finger, int x, int y, uint64_t now)
 {
+    if (run_staff_open(k)) {
+        run_staff_input(k, kind, finger, x, y, now);
+        return;
+    }
     nav_input_event ev = {kind, finger, x, y};
-    nav_input(&k->nav, &ev, now);
+    if (nav_input(&k->nav, &ev, now) & NAV_OUT_STAFF_REQUEST)
+        run_staff_request(k, now);
 }
 
 static void handle(run *k, const SDL_Event *e, uint64_t now)
 {
     int x, y;
+    if (e->type == k->wake_event && k->wake_event != (Uint32)-1) {
+        run_live_poll(k, now);   /* a signal, a change in the folder, a load done */
+        platform_wake_ack(k->wake);
+        return;
+    }
     switch (e->type) {
     case SDL_QUIT:
         k->quit = 1;
@@ -221,7 +207,7 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-            apply_screen_size(k, now);
+            run_apply_screen_size(k, now);
         else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST)
             input(k, NAV_IN_CANCEL, 0, 0, 0, now);
         k->dirty = 1;
@@ -231,23 +217,34 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         break;
     case SDL_RENDER_DEVICE_RESET:
         /* Every texture is gone: make them again from the same content. */
-        release_slots(k);
-        render_reset(&k->r, &k->content->settings, k->content_dir);
-        apply_screen_size(k, now);
+        run_release_slots(k);
+        run_staff_release(k);
+        render_reset(&k->r, &k->content->settings, k->shown_dir);
+        run_apply_screen_size(k, now);
         break;
     default:
         break;
     }
 }
 
-/* How long to sleep: until nav's next deadline, one frame while moving. */
+static long until(uint64_t due, uint64_t now)
+{
+    return due == NAV_NEVER ? RUN_MAX_SLEEP_MS : due <= now ? 0 : (long)(due - now);
+}
+
+/* How long to sleep: until the next deadline (nav, staff view, the
+ * watcher's settle time), one frame while moving. */
 static int sleep_ms(run *k, uint64_t now)
 {
-    if (nav_animating(&k->nav, now))
+    if (nav_animating(&k->nav, now) && !run_staff_open(k))
         return k->disp.vsync ? 0 : RUN_FRAME_MS;
-    uint64_t due = nav_next_deadline(&k->nav);
-    long ms = due == NAV_NEVER ? RUN_MAX_SLEEP_MS
-              : due <= now ? 0 : (long)(due - now);
+    long ms = until(nav_next_deadline(&k->nav), now);
+    long st = until(run_staff_deadline(k), now);
+    if (st < ms)
+        ms = st;
+    long wt = run_live_timeout_ms(k, now);
+    if (wt >= 0 && wt < ms)
+        ms = wt;
     if (ms > RUN_MAX_SLEEP_MS)
         ms = RUN_MAX_SLEEP_MS;
     long wd = platform_notify_watchdog_max_sleep_ms();
@@ -258,17 +255,24 @@ static int sleep_ms(run *k, uint64_t now)
 
 static void main_loop(run *k)
 {
-    int ready = 0;
     while (!k->quit) {
         uint64_t now = SDL_GetTicks64();
-        nav_tick(&k->nav, now);
+        run_live_poll(k, now);
+        if (k->quit)
+            break;
+        if (nav_tick(&k->nav, now) & NAV_OUT_STAFF_REQUEST)
+            run_staff_request(k, now);
+        run_staff_tick(k, now);
+        run_live_maybe_swap(k, now);
         nav_state st;
         nav_state_get(&k->nav, now, &st);
-        if (k->dirty || st.changed != k->drawn || nav_animating(&k->nav, now)) {
+        int moving = nav_animating(&k->nav, now) && !run_staff_open(k);
+        if (k->dirty || st.changed != k->drawn || moving) {
             draw(k, now);
-            if (!ready) {
+            if (!k->ready) {
                 platform_notify_ready();
-                ready = 1;
+                k->ready = 1;
+                run_live_after_first_frame(k);
             }
         }
         platform_notify_watchdog();
@@ -282,25 +286,52 @@ static void main_loop(run *k)
     platform_notify_stopping();
 }
 
-static int load_content(run *k)
+static void say_what_is_shown(run *k)
 {
-    k->content = content_load(k->content_dir, &fs_posix);
-    if (!k->content) {
-        fprintf(stderr, "kiosk: out of memory\n");
-        return -1;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(k->disp.sdl, &info) == 0)
+        printf("kiosk: showing %s at %dx%d (rotate %d) with SDL's %s driver and "
+               "%s renderer%s\n", k->shown_dir, k->disp.w, k->disp.h, k->disp.rotate,
+               SDL_GetCurrentVideoDriver(), info.name, k->disp.vsync ? ", vsync" : "");
+    fflush(stdout);
+}
+
+/* The screen is open: draw, run until told to stop, tear down. */
+static int run_on_screen(run *k)
+{
+    char err[512];
+    int rc = 1;
+    render_init(&k->r, k->disp.sdl, &k->fonts);
+    render_reset(&k->r, &k->content->settings, k->shown_dir);
+    if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
+        fprintf(stderr, "kiosk: %s\n", err);
+    say_what_is_shown(k);
+    arena_init(&k->deck_arena, RUN_DECK_ARENA_BYTES);
+    if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
+        run_live_start(k);
+        main_loop(k);
+        rc = 0;
     }
-    if (!content_usable(k->content))
-        fprintf(stderr, "kiosk: %s has %d errors; showing what is valid. Run "
-                "kiosk --check --content %s to see them\n",
-                k->content_dir, k->content->nerrors, k->content_dir);
-    return 0;
+    run_live_stop(k);
+    run_release_slots(k);
+    run_staff_release(k);
+    render_fini(&k->r);
+    arena_fini(&k->deck_arena);
+    platform_close(&k->disp);
+    return rc;
 }
 
 int platform_run(const run_options *o)
 {
+    return platform_run_with_state(o, NULL);
+}
+
+int platform_run_with_state(const run_options *o, const char *state_dir)
+{
     static run k;   /* large (two prepared screens); one per process */
     char err[512];
     k.content_dir = o->content_dir;
+    k.state_dir = state_dir;
     if (TTF_Init() != 0) {
         fprintf(stderr, "kiosk: the font library did not start\n");
         return 1;
@@ -311,34 +342,25 @@ int platform_run(const run_options *o)
         return 1;
     }
     k.m = metrics_ttf_interface(&k.fonts);
+    staff_init(&k.staff);
     int rc = 1;
-    if (load_content(&k) == 0 &&
-        platform_open(&k.disp, o->win_w, o->win_h, err, sizeof err) == 0) {
-        render_init(&k.r, k.disp.sdl, &k.fonts);
-        render_reset(&k.r, &k.content->settings, k.content_dir);
-        if (platform_layout_size(&k.disp, k.content->settings.rotate, err, sizeof err))
+    if (run_live_first_load(&k) == 0) {
+        if (platform_open(&k.disp, o->win_w, o->win_h, err, sizeof err) == 0)
+            rc = run_on_screen(&k);
+        else
             fprintf(stderr, "kiosk: %s\n", err);
-        SDL_RendererInfo info;
-        if (SDL_GetRendererInfo(k.disp.sdl, &info) == 0)
-            printf("kiosk: showing %s at %dx%d (rotate %d) with SDL's %s driver and "
-                   "%s renderer%s\n", k.content_dir, k.disp.w, k.disp.h, k.disp.rotate,
-                   SDL_GetCurrentVideoDriver(), info.name, k.disp.vsync ? ", vsync" : "");
-        fflush(stdout);
-        arena_init(&k.deck_arena, RUN_DECK_ARENA_BYTES);
-        if (build_deck(&k, SDL_GetTicks64(), 1) == 0) {
-            main_loop(&k);
-            rc = 0;
-        }
-        release_slots(&k);
-        render_fini(&k.r);
-        arena_fini(&k.deck_arena);
-        platform_close(&k.disp);
-    } else if (k.content) {
-        fprintf(stderr, "kiosk: %s\n", err);
     }
+    run_live_stop(&k);   /* also when the screen never opened */
     free(k.loop_words);
-    if (k.content)
-        content_free(k.content);
+    content_snapshot *snaps[3] = {k.content, k.current, k.pending};
+    for (int i = 0; i < 3; i++) {
+        int seen = 0;
+        for (int j = 0; j < i; j++)
+            seen |= snaps[j] == snaps[i];
+        if (snaps[i] && !seen)
+            content_free(snaps[i]);
+    }
+    free(k.status_text);
     metrics_ttf_close(&k.fonts);
     TTF_Quit();
     IMG_Quit();

@@ -12,5 +12,8 @@ typedef struct run_options {
 
 /* Returns the process exit status; prints one plain line on failure. */
 int platform_run(const run_options *o);
+/* The same, keeping the last good content in state_dir (--state; NULL:
+ * nothing kept, as platform_run). */
+int platform_run_with_state(const run_options *o, const char *state_dir);
 
 #endif

@@ -1,0 +1,119 @@
+/* run_internal.h — the running kiosk's state, shared by run.c (the loop,
+ * input, drawing), run_live.c (loading, reloading, the swap, STATUS.txt) and
+ * run_staff.c (the hidden staff view). Not for use elsewhere. */
+#ifndef KIOSK_RUN_INTERNAL_H
+#define KIOSK_RUN_INTERNAL_H
+
+#include "core/nav.h"
+#include "core/staff.h"
+#include "core/status.h"
+#include "platform/loader.h"
+#include "platform/metrics_ttf.h"
+#include "platform/platform_sdl.h"
+#include "platform/run.h"
+#include "platform/wake.h"
+#include "platform/watch.h"
+#include "render/render.h"
+
+/* Local times for staff ("Tue 14 May 2024 10:32:05"): room to spare. */
+#define RUN_STAMP_BYTES 64
+/* A folder path: Linux's PATH_MAX (not <limits.h>: src/core's shadows it). */
+#define RUN_PATH_BYTES 4096
+
+/* Which screen a prepared slot holds. */
+typedef struct run_key {
+    int valid;
+    nav_view view;
+    int notice;
+} run_key;
+
+typedef struct run_slot {
+    run_key key;
+    render_screen screen;
+} run_slot;
+
+typedef struct run {
+    platform_display disp;
+    metrics_ttf fonts;
+    layout_metrics m;
+    render r;
+    const char *content_dir;
+    const char *state_dir;     /* NULL: nothing kept across restarts */
+    arena deck_arena;
+    layout_deck deck;
+    int *loop_words;
+    nav_deck nd;
+    nav nav;
+    run_slot slot[2];          /* the screen shown and the one it came from */
+    unsigned drawn;            /* nav's changed counter at the last frame */
+    int dirty;                 /* redraw regardless (expose, resize) */
+    int quit;
+    int ready;                 /* READY=1 sent */
+
+    /* Live content (run_live.c). content is what the deck is built from and
+     * the screens show; current is the latest load of the folder (its
+     * problems go to STATUS.txt); pending waits for a calm moment. Two or
+     * three of them may be the same snapshot. */
+    content_snapshot *content, *current, *pending;
+    status_showing showing, pending_showing;
+    nav_view pending_since;    /* what was on screen when pending arrived */
+    char shown_dir[RUN_PATH_BYTES];   /* where content's images are read */
+    char pending_dir[RUN_PATH_BYTES];
+    char since[RUN_STAMP_BYTES], checked_at[RUN_STAMP_BYTES], saved_at[RUN_STAMP_BYTES];
+    const char *backup_note;   /* why the last good copy could not be saved */
+    platform_loader *loader;
+    platform_watch *watch;
+    platform_wake *wake;
+    Uint32 wake_event;
+    unsigned startup_seq;      /* the save of the content shown at start */
+    int hup_pending;           /* READY=1 again once the SIGHUP reload is in */
+    unsigned status_gen;       /* bumps when the status text changes */
+    char *status_text;         /* STATUS.txt's body, for the staff view */
+
+    /* Staff view (run_staff.c). */
+    staff staff;
+    render_screen staff_screen;
+    int staff_laid;            /* staff_screen holds the current staff screen */
+    unsigned staff_key_changed, staff_key_gen;
+    int staff_finger_down;
+    int64_t staff_finger;
+    staff_key staff_pressed;
+    int staff_px, staff_py;
+} run;
+
+/* run.c */
+void run_release_slots(run *k);
+int run_build_deck(run *k, uint64_t now, int first);
+void run_apply_screen_size(run *k, uint64_t now);
+
+/* run_live.c */
+void run_stamp(char *buf, size_t cap);
+/* Before the screen opens: recovers the state folder, loads the content
+ * folder (or the last good copy) synchronously; logs the problems. */
+int run_live_first_load(run *k);
+/* After the screen opens: watcher, loader, signals, waker. */
+void run_live_start(run *k);
+/* After the first frame: STATUS.txt, and the saving of the last good copy. */
+void run_live_after_first_frame(run *k);
+/* Reads signals, the watcher and the loader; requests loads; takes results. */
+void run_live_poll(run *k, uint64_t now);
+/* Swaps a waiting snapshot in when live_swap_due says so. */
+void run_live_maybe_swap(run *k, uint64_t now);
+/* Asks the loader for the content folder (save as last good if usable). */
+void run_live_request(run *k);
+/* Milliseconds until the watcher wants a look, or -1. */
+int run_live_timeout_ms(run *k, uint64_t now);
+void run_live_stop(run *k);
+
+/* run_staff.c */
+int run_staff_open(const run *k);
+void run_staff_request(run *k, uint64_t now);
+void run_staff_input(run *k, nav_input_kind kind, int64_t finger, int x, int y,
+                     uint64_t now);
+void run_staff_tick(run *k, uint64_t now);
+uint64_t run_staff_deadline(const run *k);
+/* Draws the staff screen (laying it out again when it changed). */
+void run_staff_draw(run *k);
+void run_staff_release(run *k);
+
+#endif

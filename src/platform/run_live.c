@@ -1,0 +1,327 @@
+/* run_live.c — content that follows staff's edits: the first load (or the
+ * last good copy), reloads on a change in the folder, SIGHUP or the staff
+ * view's button, the swap at a calm moment, and STATUS.txt plus the journal
+ * after every load. The rules are loader.h's. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/lastgood.h"
+#include "platform/notify.h"
+#include "platform/run_internal.h"
+#include "platform/signals.h"
+#include "platform/status_file.h"
+
+/* The USB import's last result, shown in STATUS.txt: a few lines. */
+#define RUN_USB_BYTES 4096
+
+void run_stamp(char *buf, size_t cap)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&t, &tm) || !strftime(buf, cap, "%a %d %b %Y %H:%M:%S", &tm))
+        snprintf(buf, cap, "(time unknown)");
+}
+
+/* Frees s unless something still shows, reports or waits with it. */
+static void drop(run *k, content_snapshot *s)
+{
+    if (s && s != k->content && s != k->current && s != k->pending)
+        content_free(s);
+}
+
+/* Topics a visitor could open: without them only the spa's name shows. */
+static status_showing partial_or_nothing(const content_snapshot *s)
+{
+    for (int t = 0; t < s->ntopics; t++)
+        if (s->topics[t].nerrors == 0 && s->topics[t].ncards > 0)
+            return STATUS_PARTIAL;
+    return STATUS_NOTHING;
+}
+
+/* The problem lines, once per load, for the journal. */
+static void log_problems(const char *dir, const content_snapshot *s)
+{
+    char line[1200];
+    for (int i = 0; i < s->ndiags; i++) {
+        content_diag_format(&s->diags[i], line, sizeof line);
+        fprintf(stderr, "kiosk: %s\n", line);
+    }
+    fprintf(stderr, "kiosk: read %s: %d topics, %d cards; %d errors, %d warnings%s\n",
+            dir, s->ntopics, s->ncards, s->nerrors, s->nwarnings,
+            content_usable(s) ? "" : " - not shown until the errors are fixed");
+}
+
+static void saved_at_from_state(run *k)
+{
+    k->saved_at[0] = 0;
+    if (!k->state_dir || !lastgood_stamp(&fs_posix, k->state_dir, k->saved_at,
+                                         sizeof k->saved_at))
+        snprintf(k->saved_at, sizeof k->saved_at, "%s", k->since);
+}
+
+/* Formats the status (version NULL: left out, as the staff view shows it
+ * on a line of its own). NULL when out of memory. */
+static char *format_status(run *k, const char *version, size_t *len)
+{
+    static char usb[RUN_USB_BYTES];
+    status_read_usb(&fs_posix, k->state_dir, usb, sizeof usb);
+    /* A snapshot waiting for a calm moment is as good as shown: it will be
+     * within a card's time, and staff read this file to see their edit. */
+    status_report r = {
+        .showing = k->pending ? k->pending_showing : k->showing,
+        .since = k->pending ? k->checked_at : k->since,
+        .checked_at = k->checked_at,
+        .shown = k->pending ? k->pending : k->content,
+        .current = k->current,
+        .backup_note = k->backup_note,
+        .usb = usb[0] ? usb : NULL,
+        .version = version,
+    };
+    if (r.showing == STATUS_LAST_GOOD)
+        r.saved_at = k->saved_at;
+    size_t n = status_format(&r, NULL, 0);
+    char *text = malloc(n + 1);
+    if (text)
+        status_format(&r, text, n + 1);
+    *len = n;
+    return text;
+}
+
+/* STATUS.txt in the content folder, and the staff view's copy. */
+static void publish_status(run *k)
+{
+    size_t n;
+    char *text = format_status(k, KIOSK_VERSION, &n);
+    if (text && platform_status_write(k->content_dir, text, n) != 0)
+        fprintf(stderr, "kiosk: could not write STATUS.txt in %s (%s); the screen "
+                "is not affected\n", k->content_dir, strerror(errno));
+    free(text);
+    char *body = format_status(k, NULL, &n);
+    if (body) {
+        char *rest = strstr(body, "\n\n");
+        if (rest)
+            memmove(body, rest + 2, strlen(rest + 2) + 1);
+        free(k->status_text);
+        k->status_text = body;
+    }
+    k->status_gen++;
+    if (run_staff_open(k))
+        k->dirty = 1;
+}
+
+int run_live_first_load(run *k)
+{
+    if (k->state_dir) {
+        lastgood_status st = lastgood_recover(&lastgood_os_posix, k->state_dir);
+        if (st != LG_OK)
+            fprintf(stderr, "kiosk: state folder %s: %s\n", k->state_dir,
+                    lastgood_message(st));
+    }
+    /* Watching starts before the first read, so no edit falls between. */
+    k->watch = platform_watch_open(k->content_dir, PLATFORM_WATCH_SETTLE_MS);
+    if (!k->watch)
+        fprintf(stderr, "kiosk: changes in %s are not noticed by themselves; "
+                "send SIGHUP (systemctl reload kiosk) after editing\n", k->content_dir);
+    run_stamp(k->checked_at, sizeof k->checked_at);
+    snprintf(k->since, sizeof k->since, "%s", k->checked_at);
+    k->current = content_load(k->content_dir, &fs_posix);
+    if (!k->current) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        return -1;
+    }
+    log_problems(k->content_dir, k->current);
+    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->content_dir);
+    if (content_usable(k->current)) {
+        k->content = k->current;
+        k->showing = STATUS_FRESH;
+        return 0;
+    }
+    char lg[RUN_PATH_BYTES];
+    if (k->state_dir && lastgood_exists(&lastgood_os_posix, k->state_dir) &&
+        lastgood_path(k->state_dir, lg, sizeof lg)) {
+        content_snapshot *s = content_load(lg, &fs_posix);
+        if (s && content_usable(s)) {
+            k->content = s;
+            k->showing = STATUS_LAST_GOOD;
+            snprintf(k->shown_dir, sizeof k->shown_dir, "%s", lg);
+            saved_at_from_state(k);
+            fprintf(stderr, "kiosk: showing the last good copy (saved %s) until the "
+                    "errors in %s are fixed\n", k->saved_at, k->content_dir);
+            return 0;
+        }
+        if (s)
+            content_free(s);
+    }
+    k->content = k->current;
+    k->showing = partial_or_nothing(k->current);
+    return 0;
+}
+
+void run_live_start(run *k)
+{
+    if (platform_signals_init() != 0)
+        fprintf(stderr, "kiosk: signal handlers could not be set; SIGHUP will not "
+                "reload\n");
+    k->loader = platform_loader_start(&fs_posix, &lastgood_os_posix, k->state_dir);
+    if (!k->loader)
+        fprintf(stderr, "kiosk: the loader could not start; the content shown "
+                "now stays until the kiosk restarts\n");
+    k->wake_event = SDL_RegisterEvents(1);
+    int fds[3] = { platform_signals_fd(), k->watch ? platform_watch_fd(k->watch) : -1,
+                   k->loader ? platform_loader_fd(k->loader) : -1 };
+    if (k->wake_event != (Uint32)-1)
+        k->wake = platform_wake_start(fds, 3, k->wake_event);
+}
+
+void run_live_request(run *k)
+{
+    char stamp[RUN_STAMP_BYTES];
+    run_stamp(stamp, sizeof stamp);
+    if (!k->loader || !platform_loader_request(k->loader, k->content_dir, 1, stamp))
+        fprintf(stderr, "kiosk: could not read %s again\n", k->content_dir);
+}
+
+void run_live_after_first_frame(run *k)
+{
+    /* Saved off the render path: the first frame never waits for fsyncs. */
+    if (k->showing == STATUS_FRESH && k->state_dir && k->loader) {
+        char stamp[RUN_STAMP_BYTES];
+        run_stamp(stamp, sizeof stamp);
+        k->startup_seq = platform_loader_request(k->loader, k->content_dir, 1, stamp);
+    }
+    publish_status(k);
+}
+
+static void set_current(run *k, content_snapshot *s)
+{
+    content_snapshot *old = k->current;
+    k->current = s;
+    drop(k, old);
+}
+
+static void set_pending(run *k, content_snapshot *s, status_showing showing, uint64_t now)
+{
+    content_snapshot *old = k->pending;
+    nav_state st;
+    nav_state_get(&k->nav, now, &st);
+    k->pending = s;
+    k->pending_showing = showing;
+    k->pending_since = st.view;
+    snprintf(k->pending_dir, sizeof k->pending_dir, "%s", k->content_dir);
+    drop(k, old);
+}
+
+/* A good one is on screen or on its way: broken files leave it there. */
+static int good_shown(const run *k)
+{
+    return k->showing == STATUS_FRESH || k->showing == STATUS_LAST_GOOD ||
+           (k->pending && (k->pending_showing == STATUS_FRESH ||
+                           k->pending_showing == STATUS_LAST_GOOD));
+}
+
+static void take_result(run *k, platform_load_result *res, uint64_t now)
+{
+    if (!res->snap) {
+        fprintf(stderr, "kiosk: out of memory reading %s\n", k->content_dir);
+        return;
+    }
+    run_stamp(k->checked_at, sizeof k->checked_at);
+    if (res->save_asked && res->usable && k->state_dir)
+        k->backup_note = res->saved == LG_OK ? NULL : lastgood_message(res->saved);
+    log_problems(k->content_dir, res->snap);
+    int same_as_shown = res->seq == k->startup_seq && res->usable &&
+                        k->showing == STATUS_FRESH && !k->pending;
+    set_current(k, res->snap);
+    if (same_as_shown) {
+        /* The start's content, read again to be saved: nothing new to show. */
+    } else if (res->usable) {
+        set_pending(k, res->snap, STATUS_FRESH, now);
+    } else if (good_shown(k)) {
+        if (k->showing == STATUS_FRESH) {
+            k->showing = STATUS_LAST_GOOD;
+            saved_at_from_state(k);
+        }
+        if (k->pending)
+            k->pending_showing = STATUS_LAST_GOOD;
+    } else {
+        set_pending(k, res->snap, partial_or_nothing(res->snap), now);
+    }
+    publish_status(k);
+}
+
+void run_live_poll(run *k, uint64_t now)
+{
+    if (platform_signal_take_term()) {
+        k->quit = 1;
+        return;
+    }
+    if (platform_signal_take_hup()) {
+        platform_notify_reloading();
+        k->hup_pending = 1;
+        run_live_request(k);
+    }
+    if (k->watch) {
+        platform_watch_drain(k->watch, (long long)now);
+        if (platform_watch_settled(k->watch, (long long)now))
+            run_live_request(k);
+    }
+    platform_load_result res;
+    if (k->loader && platform_loader_take(k->loader, &res))
+        take_result(k, &res, now);
+    /* systemd waits for READY=1 after RELOADING=1: once the load is in,
+     * shown or waiting for a calm moment. */
+    if (k->hup_pending && k->loader && !platform_loader_busy(k->loader)) {
+        platform_notify_ready();
+        k->hup_pending = 0;
+    }
+}
+
+static void swap_in(run *k, uint64_t now)
+{
+    run_release_slots(k);
+    run_staff_release(k);
+    content_snapshot *old = k->content;
+    k->content = k->pending;
+    k->pending = NULL;
+    k->showing = k->pending_showing;
+    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->pending_dir);
+    run_stamp(k->since, sizeof k->since);
+    if (k->showing == STATUS_LAST_GOOD)
+        saved_at_from_state(k);
+    render_reset(&k->r, &k->content->settings, k->shown_dir);
+    nav_set_settings(&k->nav, &k->content->settings);
+    run_apply_screen_size(k, now);   /* rotation may have changed; new deck */
+    drop(k, old);
+    k->dirty = 1;
+    fprintf(stderr, "kiosk: new content on screen: %d topics, %d cards\n",
+            k->content->ntopics, k->content->ncards);
+    publish_status(k);
+}
+
+void run_live_maybe_swap(run *k, uint64_t now)
+{
+    if (!k->pending)
+        return;
+    nav_state st;
+    nav_state_get(&k->nav, now, &st);
+    if (live_swap_due(&st, k->pending_since, run_staff_open(k)))
+        swap_in(k, now);
+}
+
+int run_live_timeout_ms(run *k, uint64_t now)
+{
+    return k->watch ? platform_watch_timeout_ms(k->watch, (long long)now) : -1;
+}
+
+void run_live_stop(run *k)
+{
+    platform_wake_stop(k->wake);
+    k->wake = NULL;
+    platform_loader_stop(k->loader);
+    k->loader = NULL;
+    platform_watch_close(k->watch);
+    k->watch = NULL;
+}
