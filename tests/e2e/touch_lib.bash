@@ -1,0 +1,249 @@
+# touch_lib.bash — helpers for the end-to-end touch tests (sourced; not *.sh,
+# so CMake does not take it for a test): the real kiosk on an Xvfb screen,
+# driven by xdotool, its screenshots matched against `kiosk --render` of the
+# same content and size, and read back by OCR.
+#
+# Coordinates are layout pixels (what --render's boxes.tsv gives); tap and
+# drag turn them through the kiosk's rotation to screen pixels, and shot turns
+# the screenshot back, so a test reads the same at every rotation.
+
+. "$SRC/tests/render/lib.bash"
+
+# The kiosk turns its picture clockwise by ROTATE on a SW x SH screen; the
+# layout is LW x LH.
+ROTATE=0 SW=0 SH=0 LW=0 LH=0
+XVFB_PID='' KIOSK_PID='' T0=$SECONDS
+# Screens are told apart first on small grey thumbnails (one awk pass over
+# all of them), then confirmed at full size.
+THUMB="-resize 80x48! -colorspace Gray -depth 8" THUMB_BYTES=3840
+
+log() { printf '[%3ds] %s\n' $((SECONDS - T0)) "$*"; }
+
+cleanup() {
+    [ -n "$KIOSK_PID" ] && kill "$KIOSK_PID" 2>/dev/null && wait "$KIOSK_PID" 2>/dev/null
+    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+    if [ -n "${TOUCH_KEEP:-}" ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
+}
+
+# setup_tmp: a scratch folder, removed with everything started in it.
+setup_tmp() {
+    TMP=$(mktemp -d)
+    trap cleanup EXIT
+}
+
+# start_x W H: an Xvfb screen on a free display (Xvfb picks it: -displayfd).
+start_x() {
+    SW=$1 SH=$2
+    rm -f "$TMP/display"
+    Xvfb -displayfd 3 -screen 0 "${SW}x${SH}x24" -nolisten tcp \
+        3>"$TMP/display" >"$TMP/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    local i
+    for i in $(seq 50); do
+        [ -s "$TMP/display" ] && break
+        sleep 0.1
+    done
+    [ -s "$TMP/display" ] || fail "Xvfb did not start: $(cat "$TMP/xvfb.log")"
+    DISPLAY=":$(head -1 "$TMP/display")"
+    export DISPLAY
+    unset WAYLAND_DISPLAY
+    export SDL_VIDEODRIVER=x11
+}
+
+# content_copy: the bundled content in $TMP/content, for ini_set to change.
+content_copy() {
+    rm -rf "$TMP/content"
+    cp -r "$SRC/content" "$TMP/content"
+}
+
+# ini_set SECTION KEY VALUE: in the copy's kiosk.ini, adding the section or
+# key when missing.
+ini_set() {
+    local sec=$1 key=$2 val=$3 f=$TMP/content/kiosk.ini
+    grep -q "^\[$sec\]" "$f" || printf '\n[%s]\n' "$sec" >> "$f"
+    if sed -n "/^\[$sec\]/,/^\[/p" "$f" | grep -q "^$key *="; then
+        sed -i "/^\[$sec\]/,/^\[/ s/^$key *=.*/$key = $val/" "$f"
+    else
+        sed -i "/^\[$sec\]/a $key = $val" "$f"
+    fi
+}
+
+# render_refs: --render of the test's content at the layout size, the
+# screens a screenshot is matched against.
+render_refs() {
+    LW=$SW LH=$SH
+    case $ROTATE in 90|270) LW=$SH LH=$SW ;; esac
+    "$KIOSK" --render "$TMP/ref" --size "${LW}x$LH" --content "$TMP/content" >/dev/null ||
+        fail "kiosk --render failed"
+    # Thumbnails of them all, one line of grey levels each, for which_screen.
+    local names
+    mapfile -t names < <(cd "$TMP/ref" && find . -name '*.png' | sed 's|^\./||' | sort)
+    printf '%s\n' "${names[@]}" > "$TMP/ref.names"
+    # shellcheck disable=SC2086
+    (cd "$TMP/ref" && convert "${names[@]}" $THUMB gray:-) |
+        od -An -v -tu1 -w$THUMB_BYTES > "$TMP/ref.thumbs"
+}
+
+# start_kiosk ARGS: fullscreen on the Xvfb screen; waits for its window.
+start_kiosk() {
+    "$KIOSK" "$@" >"$TMP/kiosk.log" 2>&1 &
+    KIOSK_PID=$!
+    local i
+    for i in $(seq 100); do
+        grep -q "^kiosk: showing" "$TMP/kiosk.log" && break
+        kill -0 "$KIOSK_PID" 2>/dev/null || fail "the kiosk ended: $(cat "$TMP/kiosk.log")"
+        sleep 0.1
+    done
+    grep "^kiosk: showing" "$TMP/kiosk.log" || fail "the kiosk did not start"
+}
+
+alive() { kill -0 "$KIOSK_PID" 2>/dev/null || fail "the kiosk died: $(cat "$TMP/kiosk.log")"; }
+
+# to_screen LX LY: prints screen pixels of a layout point (the kiosk's
+# clockwise turn about the centre, as in platform_end_frame).
+to_screen() {
+    local x=$1 y=$2
+    case $ROTATE in
+        90) echo "$((SW - 1 - y)) $x" ;;
+        180) echo "$((SW - 1 - x)) $((SH - 1 - y))" ;;
+        270) echo "$y $((SH - 1 - x))" ;;
+        *) echo "$x $y" ;;
+    esac
+}
+
+tap() {
+    alive
+    # shellcheck disable=SC2046
+    xdotool mousemove $(to_screen "$1" "$2") click 1
+}
+
+# drag LX0 LY0 LX1 LY1: a finger pressed, moved in ten steps over ~0.3 s,
+# lifted: a swipe.
+drag() {
+    local x0=$1 y0=$2 x1=$3 y1=$4 i
+    alive
+    # shellcheck disable=SC2046
+    xdotool mousemove $(to_screen "$x0" "$y0") mousedown 1
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        sleep 0.03
+        # shellcheck disable=SC2046
+        xdotool mousemove $(to_screen $((x0 + (x1 - x0) * i / 10)) $((y0 + (y1 - y0) * i / 10)))
+    done
+    xdotool mouseup 1
+}
+
+# box SCREEN ACTION [TOPIC]: "cx cy", the centre of that tap target on that
+# screen of --render's boxes.tsv.
+box() {
+    local b
+    b=$(awk -F '\t' -v s="$1" -v a="$2" -v t="${3:-0}" \
+        '$1 == s && $2 == a && $3 == t { print int($4 + $6 / 2), int($5 + $7 / 2); exit }' \
+        "$TMP/ref/boxes.tsv")
+    [ -n "$b" ] || fail "no $2 ${3:-} on $1 in boxes.tsv"
+    echo "$b"
+}
+
+# read_box SHOT SCREEN ACTION TOPIC TEXT: OCR of that tap target's rectangle
+# on the screenshot finds TEXT (a tile read alone: columns of tiles side by
+# side confuse OCR of the whole screen).
+read_box() {
+    local r
+    r=$(awk -F '\t' -v s="$2" -v a="$3" -v t="$4" \
+        '$1 == s && $2 == a && $3 == t { print $6 "x" $7 "+" $4 "+" $5; exit }' \
+        "$TMP/ref/boxes.tsv")
+    [ -n "$r" ] || fail "no $3 $4 on $2 in boxes.tsv"
+    convert "$TMP/$1.png" -crop "$r" +repage -bordercolor black -border 20 "$TMP/box.png"
+    ocr_has "$TMP/box.png" "$5"
+}
+
+# tap_box SCREEN ACTION [TOPIC]
+tap_box() {
+    # shellcheck disable=SC2046
+    tap $(box "$@")
+}
+
+# shot NAME: the screen, turned back to the layout's way up, in $TMP/NAME.png.
+shot() {
+    import -window root "$TMP/raw.png" || fail "no screenshot"
+    if [ "$ROTATE" = 0 ]; then
+        mv "$TMP/raw.png" "$TMP/$1.png"
+    else
+        convert "$TMP/raw.png" -rotate $((360 - ROTATE)) +repage "$TMP/$1.png"
+    fi
+}
+
+# looks_like SHOT REF: 0 when SHOT looks like the reference screen REF (a name
+# in $TMP/ref): RMSE under 3% (GL and the software renderer differ by ~0.2%
+# in anti-aliasing; two different screens by 10% or more).
+looks_like() {
+    local e
+    e=$(compare -metric RMSE "$TMP/$1.png" "$TMP/ref/$2" null: 2>&1 | sed 's/.*(\(.*\))/\1/')
+    awk -v e="$e" 'BEGIN { exit !(e + 0 < 0.03) }'
+}
+
+# which_screen SHOT [PREFIX]: the reference screen SHOT shows (among those
+# whose names start with PREFIX), or nothing.
+which_screen() {
+    local best
+    # shellcheck disable=SC2086
+    best=$(convert "$TMP/$1.png" $THUMB gray:- | od -An -v -tu1 -w$THUMB_BYTES |
+        awk -v p="${2:-}" 'NR == FNR { shot = $0; next }
+            FNR == 1 { while ((getline n < names) > 0) name[++k] = n }
+            index(name[FNR], p) == 1 {
+                split(shot, a); e = 0
+                for (i = 1; i <= NF; i++) e += ($i - a[i]) ^ 2
+                if (best == "" || e < be) { best = name[FNR]; be = e }
+            }
+            END { print best }' names="$TMP/ref.names" - "$TMP/ref.thumbs")
+    [ -n "$best" ] && looks_like "$1" "$best" && echo "$best"
+}
+
+# wait_for REF [SECONDS]: shots until the screen is REF (a fade may be
+# mid-way at the first); fails naming what shows instead.
+wait_for() {
+    local ref=$1 until=$((SECONDS + ${2:-3}))
+    while :; do
+        shot now
+        looks_like now "$ref" && { log "shows $ref"; return 0; }
+        [ $SECONDS -ge "$until" ] && break
+        sleep 0.3
+    done
+    fail "expected $ref, the screen shows $(which_screen now || echo 'none of the screens')"
+}
+
+# wait_loop [SECONDS] [NOT]: shots until a loop screen other than NOT shows;
+# prints its name.
+wait_loop() {
+    local until=$((SECONDS + ${1:-3})) not=${2:-} got
+    while :; do
+        shot now
+        got=$(which_screen now loop-) && [ "$got" != "$not" ] && { echo "$got"; return 0; }
+        [ $SECONDS -ge "$until" ] && break
+        sleep 0.3
+    done
+    fail "expected a loop screen${not:+ other than $not}, the screen shows $(which_screen now || echo 'none of the screens')"
+}
+
+# title REF: the title screens.tsv gives for a reference screen.
+title() { awk -F '\t' -v s="$1" '$1 == s { print $2; exit }' "$TMP/ref/screens.tsv"; }
+
+# read_title SHOT REF: OCR of the live screenshot finds REF's title.
+read_title() {
+    ocr_has "$TMP/$1.png" "$(title "$2")" || fail "OCR did not read \"$(title "$2")\" on $1"
+    log "read \"$(title "$2")\""
+}
+
+# topic_name N: the file name part of the N-th topic (0-based, menu order),
+# as --render names its screens.
+topic_name() {
+    local f
+    f=$(find "$TMP/content" -maxdepth 1 -name '[0-9]*.md' | sort | sed -n "$(($1 + 1))p")
+    f=$(basename "$f" .md)
+    echo "${f#*-}"
+}
+
+# pages NAME: how many screens the topic has.
+pages() { grep -c "^$1-[0-9]*\.png" "$TMP/ref/screens.tsv"; }
+
+# cpu_ticks: utime + stime of the kiosk so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$KIOSK_PID/stat"; }
