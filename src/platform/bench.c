@@ -8,6 +8,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <dlfcn.h>
+#include <execinfo.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -66,6 +67,7 @@
 
 static int bench_counting;
 static unsigned long bench_allocs;
+static int bench_trace;
 
 #if BENCH_COUNTS_ALLOCS
 extern void *__libc_malloc(size_t);
@@ -74,10 +76,37 @@ extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
 extern void __libc_free(void *);
 
+/* KIOSK_BENCH_TRACE=1: the callers of every counted allocation go to
+ * stderr (addresses: resolve with addr2line -e kiosk or gdb), to find who
+ * allocates in a frame that should not. */
+static __thread int in_trace;
+
+static void trace_caller(void)
+{
+    void *pc[8];
+    in_trace = 1;
+    int n = backtrace(pc, 8);
+    fputs("alloc:", stderr);
+    for (int i = 2; i < n; i++) {
+        Dl_info di;
+        if (dladdr(pc[i], &di) && di.dli_fname)
+            fprintf(stderr, " %s:%s+%#lx", strrchr(di.dli_fname, '/') ? strrchr(di.dli_fname, '/') + 1
+                                                                      : di.dli_fname,
+                    di.dli_sname ? di.dli_sname : "",
+                    (unsigned long)((char *)pc[i] - (char *)(di.dli_sname ? di.dli_saddr
+                                                                          : di.dli_fbase)));
+    }
+    fputc('\n', stderr);
+    in_trace = 0;
+}
+
 static inline void count_one(void)
 {
-    if (__atomic_load_n(&bench_counting, __ATOMIC_RELAXED))
+    if (__atomic_load_n(&bench_counting, __ATOMIC_RELAXED)) {
         __atomic_fetch_add(&bench_allocs, 1, __ATOMIC_RELAXED);
+        if (bench_trace && !in_trace)
+            trace_caller();
+    }
 }
 
 void *malloc(size_t n)
@@ -258,6 +287,7 @@ typedef struct child_args {
     int fd;
     int idle_s;
     int w, h;
+    int trace;           /* KIOSK_BENCH_TRACE during the transition */
 } child_args;
 
 static void push_quit(void)
@@ -339,8 +369,10 @@ static void *child_watch(void *arg)
     sleep_ms(1000);
     send(c->fd, "rss_after_first_frame_kb", (double)proc_kb("/proc/self/status", "VmRSS"));
     __atomic_store_n(&hook.rec, 1, __ATOMIC_RELEASE);
+    bench_trace = c->trace;
     push_tap(c->w / 2, c->h / 2);
     sleep_ms(1000);   /* transitions last 400 ms at most */
+    bench_trace = 0;
     __atomic_store_n(&hook.rec, 0, __ATOMIC_RELEASE);
     send_transition(c->fd);
     /* The idle window: the real loop asleep on the menu. */
@@ -368,6 +400,10 @@ static int child_main(const char *mode, const char *dir, const char *assets, int
     c.idle_s = atoi(getenv("KIOSK_BENCH_IDLE_S") ? getenv("KIOSK_BENCH_IDLE_S") : "5");
     c.w = w;
     c.h = h;
+    c.trace = BENCH_COUNTS_ALLOCS && getenv("KIOSK_BENCH_TRACE") &&
+              *getenv("KIOSK_BENCH_TRACE") == '1';
+    if (c.trace)
+        backtrace((void *[1]){0}, 1);
     if (c.fd < 0)
         return 2;
     sem_init(&hook.first, 0, 0);
@@ -376,7 +412,7 @@ static int child_main(const char *mode, const char *dir, const char *assets, int
     pthread_t t;
     if (pthread_create(&t, NULL, child_watch, &c) != 0)
         return 2;
-    run_options o = {dir, assets, w, h};
+    run_options o = {.content_dir = dir, .assets_dir = assets, .win_w = w, .win_h = h};
     int rc = platform_run(&o);
     pthread_join(t, NULL);
     close(c.fd);
@@ -649,10 +685,10 @@ static void frame(platform_display *d, int kind, int i)
     } else if (kind == 1) {   /* fade: as run.c draws it */
         render_draw(&bench_r, &bench_a, 0, 0, 255);
         render_draw(&bench_r, &bench_b, 0, 0, (int)(p * 255));
-    } else {                  /* slide left */
+    } else if (kind == 2) {   /* slide left */
         render_draw(&bench_r, &bench_a, -off, 0, 255);
         render_draw(&bench_r, &bench_b, w - off, 0, 255);
-    }
+    }   /* kind 3, bare: clear and present only, what SDL costs alone */
     platform_end_frame(d);
 }
 
@@ -665,10 +701,10 @@ static void drain_events(void)
 
 static void bench_frames(bench *b, platform_display *d)
 {
-    static const char *const kind_name[3] = {"still", "fade", "slide"};
+    static const char *const kind_name[4] = {"still", "fade", "slide", "bare"};
     int n = b->quick ? BENCH_FRAMES_QUICK : BENCH_FRAMES;
     static double t[BENCH_FRAMES];
-    for (int kind = 0; kind < 3; kind++) {
+    for (int kind = 0; kind < 4; kind++) {
         for (int i = 0; i < BENCH_WARM_FRAMES; i++) {
             frame(d, kind, i);
             drain_events();
@@ -831,6 +867,11 @@ int bench_main(const char *content_dir, const char *assets_arg, int w, int h, in
         return 1;
     }
     b.m = metrics_ttf_interface(&b.fonts);
+#if BENCH_COUNTS_ALLOCS
+    bench_trace = getenv("KIOSK_BENCH_TRACE") && *getenv("KIOSK_BENCH_TRACE") == '1';
+    if (bench_trace)
+        backtrace((void *[1]){0}, 1);   /* loads libgcc now, not in a frame */
+#endif
     printf("bench: %s allocation counting, %s\n",
            BENCH_COUNTS_ALLOCS ? "with" : "without", quick ? "quick" : "full");
     bench_content(&b);

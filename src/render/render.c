@@ -66,7 +66,8 @@ static void drop_all(render *r)
     r->nimages = 0;
     r->image_bytes = 0;
     for (int i = 0; i < r->ncorners; i++)
-        SDL_DestroyTexture(r->corners[i].tex);
+        for (int k = 0; k < 4; k++)
+            SDL_DestroyTexture(r->corners[i].tex[k]);
     r->ncorners = 0;
 }
 
@@ -218,27 +219,31 @@ static int image_for(render *r, const layout_box *b)
 
 /* ---- rounded corners ---- */
 
-/* A white quarter disc of radius rad, its centre at the texture's bottom
- * right: the top-left corner piece, flipped for the other three. Coverage is
- * sampled 4x4 per pixel so the edge is smooth on every backend. */
-static SDL_Texture *make_corner(render *r, int rad)
+/* One corner of a disc of radius rad in colour c: k = 0 top-left, 1
+ * top-right, 2 bottom-left, 3 bottom-right (bit 0: right, bit 1: bottom).
+ * Coverage is sampled 4x4 per pixel so the edge is smooth on every backend. */
+static SDL_Texture *make_corner(render *r, int rad, SDL_Color c, int k)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, rad, rad, 32,
                                                     SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return NULL;
+    Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
     for (int y = 0; y < rad; y++) {
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
         for (int x = 0; x < rad; x++) {
+            /* Distance from the disc's centre, which lies at the corner of
+             * the piece nearest the rectangle's middle. */
+            int ux = k & 1 ? rad - 1 - x : x, uy = k & 2 ? rad - 1 - y : y;
             int hits = 0;
             for (int sy = 0; sy < 4; sy++)
                 for (int sx = 0; sx < 4; sx++) {
-                    double px = rad - (x + (sx + 0.5) / 4.0);
-                    double py = rad - (y + (sy + 0.5) / 4.0);
+                    double px = rad - (ux + (sx + 0.5) / 4.0);
+                    double py = rad - (uy + (sy + 0.5) / 4.0);
                     hits += px * px + py * py <= (double)rad * rad;
                 }
             Uint32 a = (Uint32)(hits * 255 / 16);
-            row[x] = (a << 24) | 0xFFFFFFu;
+            row[x] = (a << 24) | rgb;
         }
     }
     SDL_Texture *t = texture_from_surface(r, s);
@@ -246,17 +251,26 @@ static SDL_Texture *make_corner(render *r, int rad)
     return t;
 }
 
-static SDL_Texture *corner_for(render *r, int rad)
+static const render_corner *corner_for(render *r, int rad, SDL_Color c)
 {
-    for (int i = 0; i < r->ncorners; i++)
-        if (r->corners[i].radius == rad)
-            return r->corners[i].tex;
+    for (int i = 0; i < r->ncorners; i++) {
+        const render_corner *k = &r->corners[i];
+        if (k->radius == rad && k->colour.r == c.r && k->colour.g == c.g && k->colour.b == c.b)
+            return k;
+    }
     if (r->ncorners == RENDER_MAX_CORNERS)
         return NULL;   /* square corners rather than a growing table */
-    SDL_Texture *t = make_corner(r, rad);
-    if (t)
-        r->corners[r->ncorners++] = (render_corner){rad, t};
-    return t;
+    render_corner *k = &r->corners[r->ncorners];
+    k->radius = rad;
+    k->colour = c;
+    for (int i = 0; i < 4; i++)
+        if (!(k->tex[i] = make_corner(r, rad, c, i))) {
+            while (i-- > 0)
+                SDL_DestroyTexture(k->tex[i]);
+            return NULL;
+        }
+    r->ncorners++;
+    return k;
 }
 
 static int clamp_radius(const layout_box *b)
@@ -320,7 +334,7 @@ void render_prepare(render *r, render_screen *s)
         else if (b->kind == BOX_IMAGE && (s->image[i] = (short)image_for(r, b)) >= 0)
             r->images[s->image[i]].refs++;
         else if (b->kind == BOX_RECT && clamp_radius(b))
-            corner_for(r, clamp_radius(b));
+            corner_for(r, clamp_radius(b), r->colour[b->colour]);
     }
     s->prepared = 1;
 }
@@ -365,7 +379,7 @@ static void fill_box(render *r, const layout_box *b, SDL_Color c, int dx, int dy
     SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, (Uint8)alpha);
     int rad = clamp_radius(b);
-    SDL_Texture *corner = rad ? corner_for(r, rad) : NULL;
+    const render_corner *corner = rad ? corner_for(r, rad, c) : NULL;
     if (!corner) {
         fill(r, x, y, b->w, b->h);
         return;
@@ -374,14 +388,10 @@ static void fill_box(render *r, const layout_box *b, SDL_Color c, int dx, int dy
     fill(r, x + rad, y, b->w - 2 * rad, b->h);
     fill(r, x, y + rad, rad, b->h - 2 * rad);
     fill(r, x + b->w - rad, y + rad, rad, b->h - 2 * rad);
-    SDL_SetTextureColorMod(corner, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(corner, (Uint8)alpha);
-    static const SDL_RendererFlip flips[4] = {
-        SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL, SDL_FLIP_VERTICAL,
-        SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL};
     for (int k = 0; k < 4; k++) {
         SDL_Rect to = {k & 1 ? x + b->w - rad : x, k & 2 ? y + b->h - rad : y, rad, rad};
-        SDL_RenderCopyEx(r->sdl, corner, NULL, &to, 0, NULL, flips[k]);
+        SDL_SetTextureAlphaMod(corner->tex[k], (Uint8)alpha);
+        SDL_RenderCopy(r->sdl, corner->tex[k], NULL, &to);
     }
 }
 

@@ -25,8 +25,10 @@
 /* How dark a pressed button turns (of 255): plain to see within 100 ms on
  * the accent and on the surface colour alike. */
 #define RENDER_PRESS_ALPHA 80
-/* Corner pieces for rounded rectangles: one per radius in use. */
-#define RENDER_MAX_CORNERS 16
+/* Corner pieces for rounded rectangles: one set per radius and colour in
+ * use (a screen has two or three radii in two or three colours, plus the
+ * black of the press veil). */
+#define RENDER_MAX_CORNERS 24
 
 typedef struct render_image {
     char path[KIOSK_MAX_PATH_BYTES];
@@ -37,9 +39,14 @@ typedef struct render_image {
     int refs;                    /* prepared screens using it */
 } render_image;
 
+/* The four corners of one radius in one colour, each already turned and
+ * coloured: drawn with a plain copy, as SDL's software renderer allocates
+ * on every flipped copy (SDL_RenderCopyEx) and on every colour-mod change
+ * of a texture, and a kiosk's frames allocate nothing (issue 9). */
 typedef struct render_corner {
     int radius;
-    SDL_Texture *tex;            /* white quarter disc, antialiased */
+    SDL_Color colour;
+    SDL_Texture *tex[4];         /* top-left, top-right, bottom-left, bottom-right */
 } render_corner;
 
 /* One prepared screen: the boxes and a texture per text or image box. The
