@@ -14,6 +14,7 @@
 #include "platform/metrics_ttf.h"
 #include "platform/run.h"
 #include "render/preview.h"
+#include "render/preview_staff.h"
 
 /* Screen sizes accepted by --size and --window: from a small panel to 8K;
  * beyond that a PNG of every screen is hundreds of megabytes. */
@@ -187,6 +188,9 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
         snprintf(err, sizeof err, "the font library did not start");
     } else if (metrics_ttf_open(&fonts, assets, err, sizeof err) == 0) {
         n = preview_write(s, dir, &fonts, w, h, outdir, err, sizeof err);
+        int staff = n < 0 ? 0 : preview_staff_write(s, dir, &fonts, w, h, outdir, err,
+                                                    sizeof err);
+        n = staff < 0 ? -1 : n + staff;
         metrics_ttf_close(&fonts);
     }
     if (n < 0)

@@ -28,6 +28,13 @@ static void key_box(const lay_ctx *c, layout_screen *sc, const char *word, int p
                  primary ? COL_ACCENT_TEXT : COL_TEXT, 1);
 }
 
+/* Staff read the status at arm's length: the smallest size the design
+ * allows (s/22), so a whole status fits one page on a 7" panel. */
+static int staff_px(const lay_ctx *c)
+{
+    return (c->z.s + 21) / 22;
+}
+
 /* Width of a button for word: its text and padding, at least a target. */
 static int button_w(const lay_ctx *c, const char *word)
 {
@@ -43,19 +50,48 @@ staff_key staff_hit(const layout_screen *sc, int x, int y)
 
 /* ---- the PIN pad ---- */
 
-/* 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Cancel in a grid of key x key cells. */
-static void keypad(const lay_ctx *c, layout_screen *sc, int x, int y, int key, int gap)
+/* 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Cancel in a grid of key x key cells;
+ * with words = 0, Clear and Cancel are left to the caller (their words do
+ * not fit a key) and the last row holds only 0. */
+static void keypad(const lay_ctx *c, layout_screen *sc, int x, int y, int key, int gap,
+                   int words)
 {
     static const char digits[] = "1234567890";
     for (int i = 0; i < 9; i++)
         key_box(c, sc, (char[2]){ digits[i], 0 }, c->z.px_title, STAFF_KEY_0 + i + 1,
                 x + (i % 3) * (key + gap), y + (i / 3) * (key + gap), key, key, 0);
     int y3 = y + 3 * (key + gap);
+    key_box(c, sc, "0", c->z.px_title, STAFF_KEY_0, x + key + gap, y3, key, key, 0);
+    if (!words)
+        return;
     key_box(c, sc, lay_label(c, LABEL_STAFF_CLEAR), c->z.px_small, STAFF_KEY_CLEAR,
             x, y3, key, key, 0);
-    key_box(c, sc, "0", c->z.px_title, STAFF_KEY_0, x + key + gap, y3, key, key, 0);
     key_box(c, sc, lay_label(c, LABEL_STAFF_CANCEL), c->z.px_small, STAFF_KEY_CANCEL,
             x + 2 * (key + gap), y3, key, key, 0);
+}
+
+/* Clear and Cancel fit on keys of this size. */
+static int words_fit(const lay_ctx *c, int key)
+{
+    return button_w(c, lay_label(c, LABEL_STAFF_CLEAR)) <= key &&
+           button_w(c, lay_label(c, LABEL_STAFF_CANCEL)) <= key;
+}
+
+/* Clear and Cancel as a pair of buttons of height h from (x, y), side by
+ * side within width w, else Cancel above Clear. */
+static void pad_buttons(const lay_ctx *c, layout_screen *sc, int x, int y, int w, int h)
+{
+    const char *cl = lay_label(c, LABEL_STAFF_CLEAR), *ca = lay_label(c, LABEL_STAFF_CANCEL);
+    int cw = button_w(c, cl), aw = button_w(c, ca), G = c->z.gap;
+    if (cw > w)
+        cw = w;
+    if (aw > w)
+        aw = w;
+    key_box(c, sc, cl, c->z.px_small, STAFF_KEY_CLEAR, x, y, cw, h, 0);
+    if (cw + G + aw <= w)
+        key_box(c, sc, ca, c->z.px_small, STAFF_KEY_CANCEL, x + cw + G, y, aw, h, 0);
+    else
+        key_box(c, sc, ca, c->z.px_small, STAFF_KEY_CANCEL, x, y - h - G, aw, h, 0);
 }
 
 /* The prompt, a dot per digit typed and the "wrong" line, in width w from
@@ -97,10 +133,12 @@ void layout_staff_pin(layout_screen *out, const content_snapshot *s,
         int key = (H - 3 * G) / 4;
         if (3 * key + 2 * G > half)
             key = (half - 2 * G) / 3;
-        int pad_w = 3 * key + 2 * G;
-        int px0 = M + W - pad_w;
+        int pad_w = 3 * key + 2 * G, pad_y = M + (H - (4 * key + 3 * G)) / 2;
+        int px0 = M + W - pad_w, words = words_fit(&c, key);
         pin_prompt(&c, out, st, M, M, px0 - M - G, 0);
-        keypad(&c, out, px0, M + (H - (4 * key + 3 * G)) / 2, key, G);
+        keypad(&c, out, px0, pad_y, key, G, words);
+        if (!words)   /* beside the last row, under the prompt */
+            pad_buttons(&c, out, M, pad_y + 3 * (key + G), px0 - M - G, key);
         return;
     }
     int used = pin_prompt(&c, out, st, M, M, W, 1);
@@ -109,8 +147,17 @@ void layout_staff_pin(layout_screen *out, const content_snapshot *s,
         key = (room - 3 * G) / 4;
     if (key > c.z.target * 2)
         key = c.z.target * 2;   /* a thumb's reach: no need for palm-sized keys */
+    int words = words_fit(&c, key);
+    if (!words) {
+        room -= c.z.target + G;
+        if (4 * key + 3 * G > room)
+            key = (room - 3 * G) / 4;
+    }
     int pad_w = 3 * key + 2 * G, pad_h = 4 * key + 3 * G;
-    keypad(&c, out, M + (W - pad_w) / 2, h - M - pad_h, key, G);
+    int x0 = M + (W - pad_w) / 2, y0 = h - M - pad_h;
+    keypad(&c, out, x0, y0, key, G, words);
+    if (!words)   /* a row of their own above the keys */
+        pad_buttons(&c, out, x0, y0 - G - c.z.target, pad_w, c.z.target);
 }
 
 /* ---- the staff screen ---- */
@@ -157,7 +204,7 @@ static lay_text status_text(content_run *run, const char *p, int len)
 static int status_pages(const lay_ctx *c, layout_screen *sc, const char *text, int y0,
                         int y1, int page)
 {
-    int px = c->z.px_small, lh = lay_line_height(c, px), W = lay_inner_w(c);
+    int px = staff_px(c), lh = lay_line_height(c, px), W = lay_inner_w(c);
     int max_lines = (y1 - y0) / lh;
     if (max_lines < 1)
         max_lines = 1;
@@ -186,16 +233,37 @@ static int status_pages(const lay_ctx *c, layout_screen *sc, const char *text, i
     return pg + 1;
 }
 
-/* "Label: value" in the muted small type at y; returns its height. */
+/* "Label: value" in the muted small type at (x, y) in width w, at most
+ * max_lines; returns its height (0 lines: measures only, with sc NULL). */
 static int info_line(const lay_ctx *c, layout_screen *sc, content_label l,
-                     const char *value, int y)
+                     const char *value, int x, int y, int w, int max_lines)
 {
     char line[2 * KIOSK_MAX_VALUE_BYTES + 8];
     snprintf(line, sizeof line, "%s: %s", lay_label(c, l), value ? value : "");
     content_run run = { line, (int)strlen(line), 0 };
     lay_text t = { &run, 1, 0, { 0, 0 } };
-    return lay_paragraph(c, sc, &t, c->z.px_small, c->z.margin, y, lay_inner_w(c), 2, 0,
-                         COL_MUTED, 1);
+    return lay_paragraph(c, sc, &t, staff_px(c), x, y, w, max_lines, 0, COL_MUTED, 1);
+}
+
+/* The title, with the version at the right of the same row when both fit
+ * (else on a line of its own); returns the height used. */
+static int staff_header(const lay_ctx *c, layout_screen *sc, const char *version, int y)
+{
+    int M = c->z.margin, W = lay_inner_w(c), G = c->z.gap, px = c->z.px_title;
+    const char *title = lay_label(c, LABEL_STAFF_TITLE);
+    int tw = lay_text_w(c, title, FACE_BOLD, px);
+    char v[KIOSK_MAX_VALUE_BYTES + 64];
+    snprintf(v, sizeof v, "%s: %s", lay_label(c, LABEL_STAFF_VERSION), version ? version : "");
+    int vw = lay_text_w(c, v, FACE_REGULAR, staff_px(c));
+    int lh = lay_line_height(c, px);
+    lay_one_line(c, sc, title, FACE_BOLD, px, M, y, W, COL_TEXT, 0);
+    if (tw + G + vw <= W) {
+        int sl = lay_line_height(c, staff_px(c));
+        lay_one_line(c, sc, v, FACE_REGULAR, staff_px(c), M + W - vw, y + lh - sl, vw,
+                     COL_MUTED, 1);
+        return lh;
+    }
+    return lh + info_line(c, sc, LABEL_STAFF_VERSION, version, M, y + lh, W, 1);
 }
 
 int layout_staff_view(layout_screen *out, const content_snapshot *s,
@@ -206,14 +274,10 @@ int layout_staff_view(layout_screen *out, const content_snapshot *s,
     lay_ctx_init(&c, s, m, w, h);
     lay_screen_start(out, &c, ACT_NONE);
     int M = c.z.margin, G = c.z.gap, y = M;
-    const char *title = lay_label(&c, LABEL_STAFF_TITLE);
-    y += lay_line_height(&c, c.z.px_title) *
-         (lay_one_line(&c, out, title, FACE_BOLD, c.z.px_title, M, y, lay_inner_w(&c),
-                       COL_TEXT, 0) > 0);
+    y += staff_header(&c, out, info ? info->version : "", y);
     const char *addr = info && info->address && *info->address
         ? info->address : lay_label(&c, LABEL_STAFF_NO_ADDRESS);
-    y += info_line(&c, out, LABEL_STAFF_ADDRESS, addr, y);
-    y += info_line(&c, out, LABEL_STAFF_VERSION, info ? info->version : "", y);
+    y += info_line(&c, out, LABEL_STAFF_ADDRESS, addr, M, y, lay_inner_w(&c), 2);
     y += G / 2;
     /* Buttons first with the worst case (paged), so pages are counted for
      * the room that is really left. */

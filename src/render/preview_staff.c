@@ -1,0 +1,112 @@
+/* preview_staff.c — the staff view's two screens to PNG: the pad with two
+ * digits typed, and the status screen with this folder's status. */
+#include "render/preview_staff.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/staff.h"
+#include "core/status.h"
+#include "platform/netaddr.h"
+#include "render/png_write.h"
+#include "render/render.h"
+
+typedef struct shot {
+    render r;
+    SDL_Surface *surface;
+    render_screen *screen;
+    const char *outdir;
+    FILE *index;
+} shot;
+
+static int shoot(shot *p, const char *name, const char *title, char *err, int cap)
+{
+    render_prepare(&p->r, p->screen);
+    render_clear(&p->r);
+    render_draw(&p->r, p->screen, 0, 0, 255);
+    SDL_RenderFlush(p->r.sdl);
+    render_release(&p->r, p->screen);
+    char path[1400];
+    snprintf(path, sizeof path, "%s/%s", p->outdir, name);
+    if (png_write_screen(p->surface, path) != 0) {
+        snprintf(err, (size_t)cap, "could not write %s; check that the folder "
+                 "exists and there is space on the disk", path);
+        return -1;
+    }
+    fprintf(p->index, "%s\t%s\n", name, title ? title : "");
+    return 0;
+}
+
+/* The status as the staff view shows it: STATUS.txt without its first note
+ * and its version line (the screen has its own). */
+static char *status_body(const content_snapshot *s)
+{
+    status_report r = { .showing = content_usable(s) ? STATUS_FRESH : STATUS_PARTIAL,
+                        .since = "(when the kiosk shows it)", .shown = s, .current = s };
+    size_t n = status_format(&r, NULL, 0);
+    char *text = malloc(n + 1);
+    if (!text)
+        return NULL;
+    status_format(&r, text, n + 1);
+    char *rest = strstr(text, "\n\n");
+    if (rest)
+        memmove(text, rest + 2, strlen(rest + 2) + 1);
+    return text;
+}
+
+static int shoot_both(shot *p, const content_snapshot *s, const layout_metrics *m, int w,
+                      int h, char *err, int cap)
+{
+    staff st;
+    staff_init(&st);
+    staff_request(&st, s->settings.staff_pin, 0);
+    st.nentered = 2;   /* two dots: what staff see while typing */
+    layout_staff_pin(&p->screen->layout, s, m, w, h, &st);
+    if (shoot(p, "staff-pin.png", s->settings.label[LABEL_STAFF_PIN_PROMPT], err, cap))
+        return -1;
+    char addr[512];
+    platform_addresses(addr, sizeof addr);
+    char *body = status_body(s);
+    staff_info info = { body ? body : "", addr, KIOSK_VERSION };
+    layout_staff_view(&p->screen->layout, s, m, w, h, &info, 0);
+    int rc = shoot(p, "staff.png", s->settings.label[LABEL_STAFF_TITLE], err, cap);
+    free(body);
+    return rc < 0 ? -1 : 2;
+}
+
+int preview_staff_write(const content_snapshot *s, const char *content_dir,
+                        metrics_ttf *fonts, int w, int h, const char *outdir,
+                        char *err, int cap)
+{
+    if (!s->settings.staff_pin)
+        return 0;
+    shot p = { .outdir = outdir };
+    char path[1400];
+    snprintf(path, sizeof path, "%s/screens.tsv", outdir);
+    p.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    p.screen = calloc(1, sizeof *p.screen);
+    SDL_Renderer *sdl = p.surface ? SDL_CreateSoftwareRenderer(p.surface) : NULL;
+    p.index = fopen(path, "a");
+    int rc = -1;
+    if (!sdl || !p.screen) {
+        snprintf(err, (size_t)cap, "not enough memory to draw a %dx%d screen", w, h);
+    } else if (!p.index) {
+        snprintf(err, (size_t)cap, "could not write %s", path);
+    } else {
+        render_init(&p.r, sdl, fonts);
+        render_reset(&p.r, &s->settings, content_dir);
+        layout_metrics m = metrics_ttf_interface(fonts);
+        rc = shoot_both(&p, s, &m, w, h, err, cap);
+        render_fini(&p.r);
+    }
+    if (p.index && fclose(p.index) != 0 && rc >= 0) {
+        snprintf(err, (size_t)cap, "could not finish %s; is the disk full?", path);
+        rc = -1;
+    }
+    if (sdl)
+        SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(p.surface);
+    free(p.screen);
+    return rc;
+}
