@@ -9,8 +9,9 @@
 
 typedef struct grid { int cols, rows, tile_w, tile_h; } grid;
 
-/* A tile's title: at most this many lines; more reads as a paragraph. */
-enum { TILE_MAX_LINES = 3 };
+/* A tile's title: at most this many lines; more reads as a paragraph. A
+ * size this much smaller (percent) is worth it when it saves lines. */
+enum { TILE_MAX_LINES = 3, TILE_SHRINK_PCT = 90 };
 
 /* The grid of cols columns, or 0 when its tiles are too small to tap. */
 static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, grid *g)
@@ -45,10 +46,11 @@ static int widest_word(const lay_ctx *c, const char *s, int px)
     return best;
 }
 
-/* Inside a tile: a grid unit around a picture; half of one beside and
- * above and below the words, since a tile's title needs its size more than
- * its air (the corners' radius is 2/3 of a unit, and the words are centred
- * away from them). */
+/* Inside a tile: one grid unit round a picture and beside the words (at
+ * half a unit they nearly touched the tile's edge on 800x480). Above and
+ * below, at least half a unit: the words are centred, so they get more when
+ * the tile is taller than they need, and a whole unit there would cost a
+ * line of the title (three lines of "What Is Runner's Knee?" at 1920x1080). */
 static int tile_pad(const lay_ctx *c)
 {
     return c->z.gap;
@@ -56,7 +58,7 @@ static int tile_pad(const lay_ctx *c)
 
 static int tile_pad_h(const lay_ctx *c)
 {
-    return c->z.gap / 2;
+    return c->z.gap;
 }
 
 static int tile_pad_v(const lay_ctx *c)
@@ -72,9 +74,17 @@ static int tile_image_w(const lay_ctx *c, const content_topic *t, const grid *g)
     return w < g->tile_w / 3 ? w : g->tile_w / 3;
 }
 
+/* A tile's title is a heading of a few words, not a paragraph: its lines
+ * sit at the font's height (Inter: 1.2x), not at the body's 1.35x, which
+ * is worth a larger size for three-line titles. */
+static int tile_step(const lay_ctx *c, int px)
+{
+    return lay_font_height(c, FACE_BOLD, px);
+}
+
 static int tile_lines_max(const lay_ctx *c, const grid *g, int px)
 {
-    int max = (g->tile_h - 2 * tile_pad_v(c)) / lay_line_height(c, px);
+    int max = (g->tile_h - 2 * tile_pad_v(c)) / tile_step(c, px);
     return max < 1 ? 1 : max;
 }
 
@@ -85,11 +95,12 @@ static int tile_text_w(const lay_ctx *c, const content_topic *t, const grid *g)
 }
 
 /* Every tile's title fits whole at px: no word cut, no line dropped, at
- * most TILE_MAX_LINES lines. */
+ * most TILE_MAX_LINES lines. Returns the lines of all titles, 0 when one
+ * does not fit. */
 static int titles_fit(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
                       const grid *g, int px)
 {
-    int max = (g->tile_h - 2 * tile_pad_v(c)) / lay_line_height(c, px);
+    int max = (g->tile_h - 2 * tile_pad_v(c)) / tile_step(c, px), total = 0;
     if (max > TILE_MAX_LINES)
         max = TILE_MAX_LINES;
     if (max < 1)
@@ -99,11 +110,30 @@ static int titles_fit(const lay_ctx *c, const content_snapshot *s, const int *id
         const char *title = t->title ? t->title : "";
         content_run run = { title, (int)strlen(title), 0 };
         lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
-        int w = tile_text_w(c, t, g);
-        if (widest_word(c, title, px) > w || lay_count_lines(c, &text, px, w, max + 1) > max)
+        int w = tile_text_w(c, t, g), lines = lay_count_lines(c, &text, px, w, max + 1);
+        if (widest_word(c, title, px) > w || lines > max)
             return 0;
+        total += lines;
     }
-    return 1;
+    return total;
+}
+
+/* Down to TILE_SHRINK_PCT of px, the size whose titles break into the
+ * fewest lines ("Massage / That / Helps" in one word a line reads as a
+ * list); only while the words stay at body size or more: below it, size
+ * comes first. */
+static int fewest_lines_px(const lay_ctx *c, const content_snapshot *s, const int *idx,
+                           int n, const grid *g, int px)
+{
+    int best = px, lines = titles_fit(c, s, idx, n, g, px), floor = c->z.px_body;
+    for (int p = px - 1; p >= floor && p * 100 >= px * TILE_SHRINK_PCT; p--) {
+        int l = titles_fit(c, s, idx, n, g, p);
+        if (l && l < lines) {
+            best = p;
+            lines = l;
+        }
+    }
+    return best;
 }
 
 /* The largest size in [lo, hi] at which every title fits g, or 0. A binary
@@ -124,12 +154,13 @@ static int largest_px(const lay_ctx *c, const content_snapshot *s, const int *id
 }
 
 /* The grid for n tiles in W x H whose titles fit in the largest type (from
- * the small-print floor s/22 up to between body and title size), then with
+ * the small-print floor s/22 up to the card title's size s/11: a tile is a
+ * way into a topic and must not outshout the topic's own title), then with
  * the fewest empty cells. Returns that size, 0 when no grid fits. */
 static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
                      int W, int H, grid *out)
 {
-    int lo = (c->z.s + 21) / 22, hi = (c->z.px_body + c->z.px_title) / 2;
+    int lo = (c->z.s + 21) / 22, hi = c->z.px_title;
     int c0 = c->z.portrait ? 1 : 2, c1 = c->z.portrait ? 2 : 4;
     if (c1 > n)
         c1 = n;
@@ -147,7 +178,7 @@ static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx
             *out = g;
         }
     }
-    return best;
+    return best ? fewest_lines_px(c, s, idx, n, out, best) : 0;
 }
 
 static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s, int ti,
@@ -174,11 +205,18 @@ static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s
     const char *title = t->title ? t->title : "";
     content_run run = { title, (int)strlen(title), 0 };
     lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
-    int tw = x + g->tile_w - tile_pad_h(c) - tx, lh = lay_line_height(c, px);
-    int max = tile_lines_max(c, g, px);
+    int tw = x + g->tile_w - tile_pad_h(c) - tx, step = tile_step(c, px);
+    int max = tile_lines_max(c, g, px), lh = lay_line_height(c, px);
     int lines = lay_count_lines(c, &text, px, tw, max);
-    lay_paragraph(c, out, &text, px, tx, y + (g->tile_h - lines * lh) / 2, tw, max, 0,
-                  COL_TEXT, 0);
+    /* Line boxes are lh tall with the glyphs centred: start half the
+     * difference higher, so the glyphs are centred in the tile. */
+    int ly = y + (g->tile_h - lines * step) / 2 - (lh - step) / 2;
+    lay_pos p = lay_text_start(&text), next;
+    lay_line ln;
+    for (int i = 0; i < max && lay_break(c, &text, px, tw, p, &ln, &next); i++) {
+        lay_emit_line(c, out, &text, px, ln, tx, ly + i * step, COL_TEXT, 0);
+        p = next;
+    }
 }
 
 /* The menu's title: one line at title size, else up to two at body size.
@@ -192,15 +230,30 @@ static int menu_title(const lay_ctx *c, layout_screen *sc)
     lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
     int W = lay_inner_w(c), M = c->z.margin;
     int px = lay_count_lines(c, &t, c->z.px_title, W, 2) > 1 ? c->z.px_body : c->z.px_title;
-    return lay_paragraph(c, sc, &t, px, M, M, W, 2, 0, COL_TEXT, 0) + c->z.gap;
+    /* Two lines of even length rather than one word left over ("What would
+     * you like to" / "know?" in portrait): the narrowest width that still
+     * takes no more lines. */
+    int lines = lay_count_lines(c, &t, px, W, 3), lo = W / 3, hi = W;
+    while (lines > 1 && lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (lay_count_lines(c, &t, px, mid, lines + 1) <= lines)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lay_paragraph(c, sc, &t, px, M, M, lines > 1 ? hi : W, 2, 0, COL_TEXT, 0) +
+           c->z.gap;
 }
 
 /* Back where it is on a card; the spa strip beside it in a one-row bar, or
- * in the row below it (Previous and Next's, empty on the menu). */
-static void menu_bar(const lay_ctx *c, layout_screen *out, const lay_bar *b)
+ * in the row below it (Previous and Next's, empty on the menu). strip 0:
+ * left out. */
+static void menu_bar(const lay_ctx *c, layout_screen *out, const lay_bar *b, int strip)
 {
     int T = c->z.target, G = c->z.gap, lh = lay_line_height(c, c->z.px_small);
     lay_button(c, out, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
+    if (!strip)
+        return;
     if (b->rows == 1)
         lay_strip_row(c, out, b->back_x + lay_button_w(c, LABEL_BACK) + G,
                       c->w - c->z.margin, b->util_y + (T - lh) / 2);
@@ -218,29 +271,21 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
     lay_screen_start(out, &c, ACT_NONE);
     int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c);
     lay_bar b = lay_bar_for(&c);
-    menu_bar(&c, out, &b);
     int bottom = b.top - G;
 
     int idx[KIOSK_MAX_TOPICS], n = 0;
     for (int ti = 0; ti < s->ntopics && ti < d->ntopics && n < KIOSK_MAX_TOPICS; ti++)
         if (lay_shown(&s->topics[ti]) && d->topic[ti].npages > 0)
             idx[n++] = ti;
-    /* The title stays unless dropping it is what lets the tiles keep body
-     * size (s/16) or larger; the tiles are what a visitor reads. */
-    int th = menu_title(&c, NULL), top = M + th;
-    grid g, g_bare;
+    /* The heading always stays: after a tap it is the invitation that says
+     * what the tiles are for. */
+    int top = M + menu_title(&c, out);
+    grid g;
     int px = n ? best_grid(&c, s, idx, n, W, bottom - top, &g) : 0;
-    if (n && px < c.z.px_body) {
-        int bare = best_grid(&c, s, idx, n, W, bottom - M, &g_bare);
-        if (bare > px) {
-            px = bare;
-            g = g_bare;
-            th = 0;
-            top = M;
-        }
-    }
-    if (th)
-        menu_title(&c, out);
+    /* The spa's name and phone must not outshout the tiles: on 800x480 the
+     * tiles' words are smaller than the strip's, and there it is left out
+     * (the loop shows it all the time). */
+    menu_bar(&c, out, &b, !n || px >= c.z.px_small);
     if (n == 0)
         return;
     if (!px) {

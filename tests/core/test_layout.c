@@ -575,6 +575,48 @@ static void test_layout_picture_only_card_centred(void **state)
 
 /* ---- the menu: Back where it is on cards, the largest tile text ---- */
 
+/* Every menu: its heading (the invitation after a tap) at the top at body
+ * size or more, above every tile; tile words no larger than a card's title,
+ * a grid unit clear of the tile's sides and half of one of its top and
+ * bottom; the spa strip never larger than the tiles' words. */
+static void check_menu(const layout_screen *m, const layout_sizes *z)
+{
+    char text[4096];
+    fx_text_at(m, 0, text, sizeof text);
+    assert_non_null(strstr(text, "What would you like to know?"));
+    int tiles_top = m->h, tile_px = 0;
+    for (int b = 0; b < m->nbox; b++)
+        if (m->box[b].action == ACT_TOPIC && m->box[b].y < tiles_top)
+            tiles_top = m->box[b].y;
+    for (int b = 0; b < m->nbox; b++) {
+        const layout_box *t = &m->box[b];
+        if (t->action != ACT_TOPIC)
+            continue;
+        for (int k = 0; k < m->nbox; k++) {
+            const layout_box *w = &m->box[k];
+            if (w->kind != BOX_TEXT || !fx_contains(t, w))
+                continue;
+            tile_px = w->px;
+            assert_true(w->px <= z->px_title);
+            assert_true(w->x >= t->x + z->gap && w->x + w->w <= t->x + t->w - z->gap);
+            assert_true(w->y >= t->y + z->gap / 2 && w->y + w->h <= t->y + t->h - z->gap / 2);
+        }
+    }
+    int heading = 0;
+    for (int k = 0; k < m->nbox; k++) {
+        const layout_box *w = &m->box[k];
+        if (w->kind != BOX_TEXT)
+            continue;
+        if (fx_contains(&(layout_box){ .x = 0, .y = 0, .w = m->w, .h = tiles_top }, w)) {
+            heading++;
+            assert_true(w->px >= z->px_body && w->px <= z->px_title);
+        }
+        if (!strncmp(w->text, "Call", 4) || !strncmp(w->text, "Matrix", 6))
+            assert_true(w->px <= tile_px);
+    }
+    assert_true(heading >= 1 && heading <= 2);
+}
+
 static void test_layout_menu_back_and_tiles(void **state)
 {
     content_snapshot *s = fx_snapshot();
@@ -595,8 +637,9 @@ static void test_layout_menu_back_and_tiles(void **state)
         assert_null(fx_find_action(&sc, ACT_HOME));
         assert_int_equal(layout_hit(&sc, back->x + back->w / 2, back->y + back->h / 2, NULL),
                          ACT_BACK);
-        /* Tiles: one text size, whole titles at s/16 or more here, in 2-4
-         * columns (landscape) or 1-2 (portrait), all above Back's row. */
+        check_menu(&sc, &z);
+        /* Tiles: one text size, whole titles, in 2-4 columns (landscape)
+         * or 1-2 (portrait), all above Back's row. */
         int px = 0, xs[FX_NTOPICS], ncols = 0;
         for (int b = 0; b < sc.nbox; b++) {
             const layout_box *t = &sc.box[b];
@@ -615,8 +658,40 @@ static void test_layout_menu_back_and_tiles(void **state)
                     assert_int_equal(sc.box[k].px, px);
                 }
         }
-        assert_true(px * 16 >= z.s);
+        assert_true(px * 22 >= z.s && px <= z.px_title);
         assert_true(z.portrait ? ncols >= 1 && ncols <= 2 : ncols >= 2 && ncols <= 4);
+        arena_fini(&x.a);
+    }
+    fx_free(s);
+}
+
+/* Short titles: the tiles' words reach body size (s/16) at every size,
+ * and never pass a card title's (s/11) however much room there is. */
+static void test_layout_menu_short_titles_body_size(void **state)
+{
+    content_snapshot *s = fx_snapshot();
+    static const char *const short_titles[FX_NTOPICS] = { "Knee", "Causes", "FAQ",
+                                                          "Reviews", "Broken", "Gifts" };
+    for (int t = 0; t < FX_NTOPICS; t++)
+        s->topics[t].title = short_titles[t];
+    for (int i = 0; i < 5; i++) {
+        fx_deck x;
+        build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        layout_menu_screen(&sc, s, &x.d, &fx_metrics);
+        fx_check_screen(&sc, s, "menu of short titles");
+        check_menu(&sc, &z);
+        int n = 0;
+        for (int b = 0; b < sc.nbox; b++) {
+            const layout_box *t = &sc.box[b];
+            for (int k = 0; t->action == ACT_TOPIC && k < sc.nbox; k++)
+                if (sc.box[k].kind == BOX_TEXT && fx_contains(t, &sc.box[k])) {
+                    assert_true(sc.box[k].px >= z.px_body);
+                    n++;
+                }
+        }
+        assert_int_equal(n, FX_NTOPICS - 1);   /* one line each */
         arena_fini(&x.a);
     }
     fx_free(s);
@@ -637,6 +712,10 @@ static void test_layout_bundled_content(void **state)
         build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
         assert_true(x.d.nloop > 0);
         fx_check_deck(s, &x.d);
+        layout_sizes z;
+        layout_sizes_for(&z, x.d.w, x.d.h);
+        layout_menu_screen(&sc, s, &x.d, &fx_metrics);
+        check_menu(&sc, &z);
         arena_fini(&x.a);
     }
     content_free(s);
@@ -686,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_layout_topic_image_beside_text),
         cmocka_unit_test(test_layout_picture_only_card_centred),
         cmocka_unit_test(test_layout_menu_back_and_tiles),
+        cmocka_unit_test(test_layout_menu_short_titles_body_size),
         cmocka_unit_test(test_layout_bundled_content),
         cmocka_unit_test(test_layout_peer_cards_loop),
     };
