@@ -35,8 +35,14 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
     }
     Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= win_w > 0 ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    d->win = SDL_CreateWindow("kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                              win_w > 0 ? win_w : 800, win_h > 0 ? win_h : 480, flags);
+    SDL_Rect at = {SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, win_w, win_h};
+    /* Fullscreen: the window starts as large as the display and on it. X
+     * with no window manager (a bare kiosk session) never honours the
+     * fullscreen request, while SDL draws for the display's size: a smaller
+     * window showed a strip of the picture, with taps beside their buttons. */
+    if (win_w <= 0 && SDL_GetDisplayBounds(0, &at) != 0)
+        at = (SDL_Rect){SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 800, 480};
+    d->win = SDL_CreateWindow("kiosk", at.x, at.y, at.w, at.h, flags);
     if (!d->win) {
         snprintf(err, (size_t)cap, "the screen could not be opened (%s); to preview "
                  "the screens without one, run: kiosk --render OUTDIR", SDL_GetError());
