@@ -217,6 +217,8 @@ static int tick_idle(nav *n, uint64_t now)
     return 0;
 }
 
+static int feedback(nav *n, uint64_t now);
+
 int nav_tick(nav *n, uint64_t now)
 {
     int out = tick_transition(n, now);
@@ -224,6 +226,7 @@ int nav_tick(nav *n, uint64_t now)
         out |= NAV_OUT_STAFF_REQUEST;
     out |= tick_loop(n, now);
     out |= tick_idle(n, now);
+    out |= feedback(n, now);
     return out;
 }
 
@@ -330,11 +333,14 @@ static int press(nav *n, const nav_input_event *ev, uint64_t now)
     return out;
 }
 
-/* Press feedback is visible only where a tap can hit a button. */
-static int feedback(nav *n)
+/* Press feedback is visible only where a tap can hit a button, and only
+ * while lifting the finger would still tap it: a button that stayed dark
+ * through a long press and then did nothing would puzzle a slow presser. */
+static int feedback(nav *n, uint64_t now)
 {
     int x, y;
-    int p = exploring(n) && nav_gesture_pressing(&n->g, &x, &y) && !n->g.consumed;
+    int p = exploring(n) && nav_gesture_pressing(&n->g, &x, &y) && !n->g.consumed
+        && now < nav_gesture_tap_deadline(&n->g);
     if (p == n->pressed)
         return 0;
     n->pressed = p;
@@ -362,7 +368,7 @@ int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
         break;
     case NAV_IN_RELEASE: {
         nav_gesture_result r = nav_gesture_release(&n->g, ev, now);
-        out |= feedback(n);
+        out |= feedback(n, now);
         out |= on_gesture(n, &r, now);
         break;
     }
@@ -371,12 +377,14 @@ int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
         nav_gesture_cancel(&n->g);
         break;
     }
-    return out | feedback(n);
+    return out | feedback(n, now);
 }
 
 uint64_t nav_next_deadline(const nav *n)
 {
     uint64_t t = nav_gesture_staff_deadline(&n->g);
+    if (n->pressed && nav_gesture_tap_deadline(&n->g) < t)
+        t = nav_gesture_tap_deadline(&n->g);
     if (n->tr.active && transition_end(n) < t)
         t = transition_end(n);
     if (n->view.mode == NAV_LOOP && n->deck.nloop >= 2 && n->loop_until < t)

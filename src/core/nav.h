@@ -228,7 +228,8 @@ typedef struct nav_state {
     nav_transition tr;         /* tr.active: draw tr.from -> tr.to at progress */
     float progress;            /* 0..1, eased; 1 when no transition */
     int notice;                /* show the idle notice banner */
-    int pressed;               /* one finger is down, still a tap: darken what is */
+    int pressed;               /* one finger is down, still a tap (not yet held
+                                  NAV_TAP_MAX_MS): darken what is */
     int press_x, press_y;      /* under press_x, press_y (feedback within 100 ms) */
     unsigned changed;          /* bumps on every visible change; compare to redraw */
 } nav_state;
@@ -281,5 +282,8 @@ uint64_t nav_gesture_staff_deadline(const nav_gesture *g);
 int nav_gesture_staff_due(nav_gesture *g, uint64_t now);
 /* One finger down, not spoiled, still within the tap slop: its landing point. */
 int nav_gesture_pressing(const nav_gesture *g, int *x, int *y);
+/* When the finger down stops being a tap (held NAV_TAP_MAX_MS): its press
+ * feedback ends then. NAV_NEVER when no tap is in progress. */
+uint64_t nav_gesture_tap_deadline(const nav_gesture *g);
 
 #endif

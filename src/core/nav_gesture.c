@@ -168,3 +168,11 @@ int nav_gesture_pressing(const nav_gesture *g, int *x, int *y)
     *y = g->finger[0].y0;
     return 1;
 }
+
+uint64_t nav_gesture_tap_deadline(const nav_gesture *g)
+{
+    int x, y;
+    if (!nav_gesture_pressing(g, &x, &y))
+        return NAV_NEVER;
+    return g->finger[0].t0 + NAV_TAP_MAX_MS;
+}

@@ -212,6 +212,17 @@ static void test_nav_held_finger_does_nothing_and_idles(void **state)
     assert_true(st.pressed);                    /* feedback under the finger */
     assert_int_equal(st.press_x, FX_NEXT_X);
     assert_int_equal(st.press_y, FX_NEXT_Y);
+    /* held too long to tap: the button stops looking pressed then, so the
+     * release doing nothing is no surprise */
+    assert_int_equal(nav_next_deadline(&f->n), f->now + NAV_TAP_MAX_MS);
+    f->now += NAV_TAP_MAX_MS - 1;
+    nav_tick(&f->n, f->now);
+    nav_state_get(&f->n, f->now, &st);
+    assert_true(st.pressed);
+    assert_int_equal(fx_wait(f, 1), NAV_OUT_CHANGED);
+    nav_state_get(&f->n, f->now, &st);
+    assert_false(st.pressed);
+    assert_true(nav_next_deadline(&f->n) > f->now);
     f->now += 5000;
     fx_release(f, 1, FX_NEXT_X, FX_NEXT_Y);
     fx_assert_view(f, NAV_TOPIC, 0, 0);
