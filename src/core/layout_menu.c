@@ -7,15 +7,20 @@
 
 #include <string.h>
 
-typedef struct grid { int cols, rows, tile_w, tile_h; } grid;
+/* pad_h: space beside a tile's words (tile_pad_h); pictures: topics'
+ * pictures shown where the tiles are wide enough. */
+typedef struct grid { int cols, rows, tile_w, tile_h, pad_h, pictures; } grid;
 
 /* A tile's title: at most this many lines; more reads as a paragraph. A
  * size this much smaller (percent) is worth it when it saves lines. */
 enum { TILE_MAX_LINES = 3, TILE_SHRINK_PCT = 90 };
 
 /* The grid of cols columns, or 0 when its tiles are too small to tap. */
-static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, grid *g)
+static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, int pad_h, int pictures,
+                    grid *g)
 {
+    g->pad_h = pad_h;
+    g->pictures = pictures;
     int G = c->z.gap, T = c->z.target;
     g->cols = cols;
     g->rows = (n + cols - 1) / cols;
@@ -56,9 +61,11 @@ static int tile_pad(const lay_ctx *c)
     return c->z.gap;
 }
 
-static int tile_pad_h(const lay_ctx *c)
+/* Beside the words: a grid unit; half of one only when no grid shows
+ * every title whole with a whole unit (else words would be cut). */
+static int tile_pad_h(const lay_ctx *c, int tight)
 {
-    return c->z.gap;
+    return tight ? c->z.gap / 2 : c->z.gap;
 }
 
 static int tile_pad_v(const lay_ctx *c)
@@ -68,7 +75,7 @@ static int tile_pad_v(const lay_ctx *c)
 
 static int tile_image_w(const lay_ctx *c, const content_topic *t, const grid *g)
 {
-    if (!t->image || g->tile_w < 2 * g->tile_h)
+    if (!t->image || !g->pictures || g->tile_w < 2 * g->tile_h)
         return 0;
     int h = g->tile_h - 2 * tile_pad(c), w = h * 4 / 3;
     return w < g->tile_w / 3 ? w : g->tile_w / 3;
@@ -88,10 +95,12 @@ static int tile_lines_max(const lay_ctx *c, const grid *g, int px)
     return max < 1 ? 1 : max;
 }
 
+/* The words' width: from a pad after the picture (or the tile's side padding)
+ * to the side padding at the right; tile() places them so. */
 static int tile_text_w(const lay_ctx *c, const content_topic *t, const grid *g)
 {
     int iw = tile_image_w(c, t, g);
-    return g->tile_w - 2 * tile_pad_h(c) - (iw ? iw + tile_pad(c) - tile_pad_h(c) : 0);
+    return g->tile_w - g->pad_h - (iw ? tile_pad(c) + iw + tile_pad(c) : g->pad_h);
 }
 
 /* Every tile's title fits whole at px: no word cut, no line dropped, at
@@ -166,18 +175,23 @@ static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx
         c1 = n;
     if (c0 > c1)
         c0 = c1;
+    /* Pictures help a visitor find a topic, but not at the cost of its
+     * words' size: with and without, the larger words win (at 800x480 a
+     * picture left the words a third of a tile). */
     int best = 0, best_empty = 0;
-    for (int cols = c0; cols <= c1; cols++) {
-        grid g;
-        if (!grid_for(c, n, cols, W, H, &g))
-            continue;
-        int px = largest_px(c, s, idx, n, &g, lo, hi), empty = g.rows * g.cols - n;
-        if (px > best || (px && px == best && empty < best_empty)) {
-            best = px;
-            best_empty = empty;
-            *out = g;
-        }
-    }
+    for (int tight = 0; tight < 2 && !best; tight++)
+        for (int pictures = 1; pictures >= 0; pictures--)
+            for (int cols = c0; cols <= c1; cols++) {
+                grid g;
+                if (!grid_for(c, n, cols, W, H, tile_pad_h(c, tight), pictures, &g))
+                    continue;
+                int px = largest_px(c, s, idx, n, &g, lo, hi), empty = g.rows * g.cols - n;
+                if (px > best || (px && px == best && empty < best_empty)) {
+                    best = px;
+                    best_empty = empty;
+                    *out = g;
+                }
+            }
     return best ? fewest_lines_px(c, s, idx, n, out, best) : 0;
 }
 
@@ -193,7 +207,7 @@ static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s
     b->radius = c->z.gap * 2 / 3;
     b->action = ACT_TOPIC;
     b->arg = ti;
-    int iw = tile_image_w(c, t, g), tx = x + tile_pad_h(c);
+    int iw = tile_image_w(c, t, g), tx = x + g->pad_h;
     if (iw) {
         layout_box *im = lay_add(out, BOX_IMAGE, x + pad, y + pad, iw, g->tile_h - 2 * pad);
         if (im) {
@@ -205,7 +219,7 @@ static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s
     const char *title = t->title ? t->title : "";
     content_run run = { title, (int)strlen(title), 0 };
     lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
-    int tw = x + g->tile_w - tile_pad_h(c) - tx, step = tile_step(c, px);
+    int tw = tile_text_w(c, t, g), step = tile_step(c, px);
     int max = tile_lines_max(c, g, px), lh = lay_line_height(c, px);
     int lines = lay_count_lines(c, &text, px, tw, max);
     /* Line boxes are lh tall with the glyphs centred: start half the
@@ -300,6 +314,8 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
             return;
         g.tile_w = (W - (g.cols - 1) * G) / g.cols;
         g.tile_h = c.z.target;
+        g.pad_h = tile_pad_h(&c, 1);
+        g.pictures = 0;
         if (n > g.rows * g.cols)
             n = g.rows * g.cols;
     }

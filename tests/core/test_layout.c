@@ -577,9 +577,10 @@ static void test_layout_picture_only_card_centred(void **state)
 
 /* Every menu: its heading (the invitation after a tap) at the top at body
  * size or more, above every tile; tile words no larger than a card's title,
- * a grid unit clear of the tile's sides and half of one of its top and
- * bottom; the spa strip never larger than the tiles' words. */
-static void check_menu(const layout_screen *m, const layout_sizes *z)
+ * pad clear of the tile's sides (a grid unit, or half of one where titles
+ * would not fit whole otherwise) and half a unit of its top and bottom; the
+ * spa strip never larger than the tiles' words. */
+static void check_menu(const layout_screen *m, const layout_sizes *z, int pad)
 {
     char text[4096];
     fx_text_at(m, 0, text, sizeof text);
@@ -598,7 +599,7 @@ static void check_menu(const layout_screen *m, const layout_sizes *z)
                 continue;
             tile_px = w->px;
             assert_true(w->px <= z->px_title);
-            assert_true(w->x >= t->x + z->gap && w->x + w->w <= t->x + t->w - z->gap);
+            assert_true(w->x >= t->x + pad && w->x + w->w <= t->x + t->w - pad);
             assert_true(w->y >= t->y + z->gap / 2 && w->y + w->h <= t->y + t->h - z->gap / 2);
         }
     }
@@ -615,6 +616,29 @@ static void check_menu(const layout_screen *m, const layout_sizes *z)
             assert_true(w->px <= tile_px);
     }
     assert_true(heading >= 1 && heading <= 2);
+}
+
+/* Every tile shows its topic's whole title: its lines, joined by spaces,
+ * are the title (no word cut, no line dropped). */
+static void check_tile_titles(const layout_screen *m, const content_snapshot *s)
+{
+    for (int b = 0; b < m->nbox; b++) {
+        const layout_box *t = &m->box[b];
+        if (t->action != ACT_TOPIC)
+            continue;
+        char got[1024];
+        size_t o = 0;
+        got[0] = '\0';
+        for (int k = 0; k < m->nbox; k++) {
+            const layout_box *w = &m->box[k];
+            if (w->kind == BOX_TEXT && fx_contains(t, w))
+                o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s", o ? " " : "",
+                                      w->len, w->text);
+        }
+        if (strcmp(got, s->topics[t->arg].title))
+            fail_msg("tile shows \"%s\" for \"%s\" at %dx%d", got, s->topics[t->arg].title,
+                     m->w, m->h);
+    }
 }
 
 static void test_layout_menu_back_and_tiles(void **state)
@@ -637,7 +661,8 @@ static void test_layout_menu_back_and_tiles(void **state)
         assert_null(fx_find_action(&sc, ACT_HOME));
         assert_int_equal(layout_hit(&sc, back->x + back->w / 2, back->y + back->h / 2, NULL),
                          ACT_BACK);
-        check_menu(&sc, &z);
+        check_menu(&sc, &z, z.gap);
+        check_tile_titles(&sc, s);
         /* Tiles: one text size, whole titles, in 2-4 columns (landscape)
          * or 1-2 (portrait), all above Back's row. */
         int px = 0, xs[FX_NTOPICS], ncols = 0;
@@ -681,7 +706,7 @@ static void test_layout_menu_short_titles_body_size(void **state)
         layout_sizes_for(&z, x.d.w, x.d.h);
         layout_menu_screen(&sc, s, &x.d, &fx_metrics);
         fx_check_screen(&sc, s, "menu of short titles");
-        check_menu(&sc, &z);
+        check_menu(&sc, &z, z.gap);
         int n = 0;
         for (int b = 0; b < sc.nbox; b++) {
             const layout_box *t = &sc.box[b];
@@ -715,7 +740,8 @@ static void test_layout_bundled_content(void **state)
         layout_sizes z;
         layout_sizes_for(&z, x.d.w, x.d.h);
         layout_menu_screen(&sc, s, &x.d, &fx_metrics);
-        check_menu(&sc, &z);
+        check_menu(&sc, &z, z.gap / 2);
+        check_tile_titles(&sc, s);
         arena_fini(&x.a);
     }
     content_free(s);
@@ -740,6 +766,8 @@ static void test_layout_peer_cards_loop(void **state)
         build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
         assert_int_equal(x.d.nloop, 5);
         fx_check_deck(s, &x.d);
+        layout_menu_screen(&sc, s, &x.d, &fx_metrics);   /* tiles with pictures */
+        check_tile_titles(&sc, s);
         arena_fini(&x.a);
     }
     content_free(s);
