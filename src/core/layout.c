@@ -434,6 +434,30 @@ int layout_deck_build(layout_deck *d, const content_snapshot *s,
     return ok ? 0 : -1;
 }
 
+int layout_deck_build_first(layout_deck *d, const content_snapshot *s,
+                            const layout_metrics *m, int w, int h, arena *a)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, w, h);
+    memset(d, 0, sizeof *d);
+    d->w = w;
+    d->h = h;
+    d->ntopics = s->ntopics;
+    /* Every topic present with no pages, so nothing indexes past the end. */
+    if (s->ntopics > 0 && !(d->topic = arena_alloc(a, (size_t)s->ntopics * sizeof *d->topic)))
+        return -1;
+    lay_card_style lst = loop_style(&c);
+    lay_area la = loop_area(&c);
+    page_list loop = { NULL, 0, 0, 0 };
+    for (int ti = 0; ti < s->ntopics && loop.n == 0; ti++)
+        if (lay_shown(&s->topics[ti]) && s->topics[ti].in_loop)
+            loop_pages(&c, &s->topics[ti], ti, &lst, la, &loop);
+    d->loop = keep_pages(a, &loop, 0, &d->nloop);
+    int ok = !loop.failed && (d->loop || d->nloop == 0);
+    free(loop.p);
+    return ok ? 0 : -1;
+}
+
 int layout_card_first_page(const layout_deck *d, int topic, int card)
 {
     if (topic < 0 || topic >= d->ntopics)

@@ -135,6 +135,13 @@ typedef struct layout_deck {
 int layout_deck_build(layout_deck *d, const content_snapshot *s,
                       const layout_metrics *m, int w, int h, arena *a);
 
+/* The start of a deck, for the first frame (issue 9): the loop pages of the
+ * first topic in the loop only, and every topic with no pages. A small part
+ * of layout_deck_build's time on large content; its loop page 0 is the full
+ * deck's loop page 0. Build the full deck before showing anything else. */
+int layout_deck_build_first(layout_deck *d, const content_snapshot *s,
+                            const layout_metrics *m, int w, int h, arena *a);
+
 /* Topic pages of one card at the deck's size (0: not shown). More than 1
  * means the card continues on an automatic next card: --check warns. */
 int layout_card_parts(const layout_deck *d, int topic, int card);

@@ -77,14 +77,21 @@ static run_slot *slot_for(run *k, run_key key, const run_slot *avoid)
     return sl;
 }
 
+/* Set while the deck holds the loop's first topic only (start-up). */
+static int run_deck_first_only;
+
 /* Lays the content out for the current screen size and tells nav. */
 int run_build_deck(run *k, uint64_t now, int first)
 {
     run_release_slots(k);
     arena_fini(&k->deck_arena);
     arena_init(&k->deck_arena, RUN_DECK_ARENA_BYTES);
-    if (layout_deck_build(&k->deck, k->content, &k->m, k->disp.w, k->disp.h,
-                          &k->deck_arena) != 0) {
+    /* The first frame comes first (issue 9): at start only the loop's first
+     * topic is laid out (the whole deck took 2 s for 840 cards); main_loop
+     * builds the whole deck right after that frame. */
+    run_deck_first_only = first;
+    if ((first ? layout_deck_build_first : layout_deck_build)(
+            &k->deck, k->content, &k->m, k->disp.w, k->disp.h, &k->deck_arena) != 0) {
         fprintf(stderr, "kiosk: the content is too large to lay out on this screen\n");
         return -1;
     }
@@ -273,6 +280,8 @@ static void main_loop(run *k)
                 platform_notify_ready();
                 k->ready = 1;
                 run_live_after_first_frame(k);
+                if (run_deck_first_only)
+                    run_build_deck(k, SDL_GetTicks64(), 0);
             }
         }
         platform_notify_watchdog();
