@@ -1,0 +1,83 @@
+#!/bin/bash
+# staff.sh — the hidden staff view in the real kiosk under Xvfb, driven with
+# xdotool as staff would: a long press in the top-left corner opens the PIN
+# pad; a wrong PIN says so, Cancel goes back; the right PIN shows the staff
+# screen (address, version, status); "Reload now" reads the folder again;
+# Close goes back; idle closes it; three wrong PINs lock it for a minute.
+# Key places are those of the 800x480 layout (kiosk --render's staff-pin.png).
+# Args: kiosk-binary source-dir.
+set -euo pipefail
+KIOSK=${1:?usage: staff.sh kiosk-binary source-dir}
+SRC=${2:?usage: staff.sh kiosk-binary source-dir}
+. "$SRC/tests/e2e/live_lib.bash"
+need xdotool
+setup
+ini_loop_slow
+sed -i 's/^idle_timeout *=.*/idle_timeout = 10/' "$C/kiosk.ini"
+
+# Centres of the keys at 800x480: digits in a 3x4 grid at the right.
+key_xy() {
+    case $1 in
+        0) echo "612 397" ;;
+        clear) echo "99 397" ;;
+        cancel) echo "249 397" ;;
+        reload) echo "512 405" ;;
+        close) echo "698 405" ;;
+        *) local i=$(( $1 - 1 )) row; row=$(( i / 3 )); echo "$(( 507 + i % 3 * 105 )) $(( 82 + row * 105 ))" ;;
+    esac
+}
+tap() {
+    local x y
+    read -r x y <<< "$(key_xy "$1")"
+    xdotool mousemove "$x" "$y" click 1
+    sleep 0.15
+}
+pin() { local d; for d in $(echo "$1" | fold -w1); do tap "$d"; done; sleep 0.3; }
+long_press() {
+    xdotool mousemove 20 20 mousedown 1
+    sleep 3.4
+    xdotool mouseup 1
+    sleep 0.4
+}
+on_loop() { shows "runner" "knee"; }
+
+start_kiosk
+on_loop || fail "the loop is not on screen: $(cat "$TMP/ocr.txt")"
+
+long_press
+shows "staff" "pin" || fail "no PIN pad after the long press: $(cat "$TMP/ocr.txt")"
+pin 1111
+shows "wrong" || fail "a wrong PIN is not said: $(cat "$TMP/ocr.txt")"
+tap cancel
+sleep 0.3
+on_loop || fail "Cancel did not go back to the loop: $(cat "$TMP/ocr.txt")"
+log "PIN pad: wrong PIN said, Cancel goes back"
+
+long_press
+pin 2580
+shows "staff view" "network" "version" "on screen" ||
+    fail "the staff screen is not shown: $(cat "$TMP/ocr.txt")"
+n=$(loads)
+tap reload
+wait_for 3000 loaded_past "$n" || fail "Reload now did not read the folder again"
+tap close
+sleep 0.3
+on_loop || fail "Close did not go back to the loop: $(cat "$TMP/ocr.txt")"
+log "staff screen: shown after the PIN; Reload now reads the folder; Close goes back"
+
+long_press
+pin 2580
+shows "staff view" || fail "the staff screen did not open again"
+sleep 10.5
+on_loop || fail "the staff view did not close after idle_timeout: $(cat "$TMP/ocr.txt")"
+log "staff screen closed itself after idle_timeout"
+
+long_press
+pin 1111; pin 2222; pin 3333
+on_loop || fail "three wrong PINs did not go back to the loop: $(cat "$TMP/ocr.txt")"
+long_press
+on_loop || fail "the PIN pad opened again within a minute of three wrong PINs"
+grep -q "locked for a minute" "$TMP/kiosk.err" || fail "the lock is not in the journal"
+log "three wrong PINs: back to the loop, long press refused"
+stop_kiosk
+echo "ok: staff view"
