@@ -179,6 +179,8 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         platform_wake_ack(k->wake);
         return;
     }
+    if (screen_schedule_input(&k->sched, e, now))
+        return;   /* the touch that wakes a dark screen is not a tap */
     switch (e->type) {
     case SDL_QUIT:
         k->quit = 1;
@@ -274,8 +276,11 @@ static void main_loop(run *k)
         nav_state st;
         nav_state_get(&k->nav, now, &st);
         int moving = nav_animating(&k->nav, now) && !run_staff_open(k);
-        if (k->dirty || st.changed != k->drawn || moving) {
-            draw(k, now);
+        int dark = screen_schedule_frame(&k->sched, &k->disp, &k->content->settings,
+                                         now, &k->dirty);
+        if (dark || k->dirty || st.changed != k->drawn || moving) {
+            if (!dark)
+                draw(k, now);
             if (!k->ready) {
                 platform_notify_ready();
                 k->ready = 1;
@@ -286,7 +291,9 @@ static void main_loop(run *k)
         }
         platform_notify_watchdog();
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, sleep_ms(k, SDL_GetTicks64()))) {
+        uint64_t t = SDL_GetTicks64();
+        int wait = screen_schedule_sleep_ms(&k->sched, &k->content->settings, t, sleep_ms(k, t));
+        if (SDL_WaitEventTimeout(&e, wait)) {
             do
                 handle(k, &e, SDL_GetTicks64());
             while (!k->quit && SDL_PollEvent(&e));

@@ -11,6 +11,7 @@
 #include "platform/metrics_ttf.h"
 #include "platform/platform_sdl.h"
 #include "platform/run.h"
+#include "platform/screen_schedule.h"
 #include "platform/wake.h"
 #include "platform/watch.h"
 #include "render/render.h"
@@ -49,6 +50,7 @@ typedef struct run {
     int dirty;                 /* redraw regardless (expose, resize) */
     int quit;
     int ready;                 /* READY=1 sent */
+    screen_schedule sched;     /* dark outside opening hours (screen_schedule.c) */
 
     /* Live content (run_live.c). content is what the deck is built from and
      * the screens show; current is the latest load of the folder (its
