@@ -1,0 +1,53 @@
+#!/bin/bash
+# touch_schedule.sh — the screen schedule in the real kiosk under Xvfb, with
+# [hours] that keep it closed every day: the screen is black from the start
+# and costs no CPU; a tap wakes it to the loop (the waking tap is not a tap
+# on the loop, so the menu does not open); a second tap opens the menu; after
+# idle_timeout without a touch it is black again.
+# Args: kiosk-binary source-dir.
+set -eu
+KIOSK=$1 SRC=$2
+. "$SRC/tests/e2e/touch_lib.bash"
+need Xvfb xdotool import convert compare
+IDLE=10
+
+setup_tmp
+content_copy
+ini_set kiosk idle_timeout $IDLE
+ini_set kiosk idle_notice 4
+for d in monday tuesday wednesday thursday friday saturday sunday; do
+    ini_set hours "$d" closed
+done
+start_x 800 480
+render_refs
+start_kiosk --content "$TMP/content"
+
+# black: the brightest pixel of the whole screen is black
+black() { [ "$(convert "$TMP/$1.png" -format '%[fx:maxima]' info:)" = 0 ]; }
+
+sleep 1
+shot dark1
+black dark1 || fail "outside opening hours the screen is not black"
+grep -q "outside opening hours" "$TMP/kiosk.log" || fail "the log does not say the screen went dark"
+t0=$(cpu_ticks)
+sleep 5
+shot dark2
+black dark2 || fail "the screen did not stay black"
+log "black; CPU while dark: $(( ($(cpu_ticks) - t0) * 100 / $(getconf CLK_TCK) / 5 ))% of a core"
+
+tap $((LW / 2)) $((LH / 2))
+woke=$(wait_loop 3)
+log "a tap woke it to the loop ($woke), not to the menu"
+tap $((LW / 2)) $((LH / 2))
+wait_for menu.png
+start=$SECONDS
+sleep $((IDLE - 2))
+shot awake
+black awake && fail "dark again before idle_timeout"
+until shot late && black late; do
+    [ $((SECONDS - start)) -le $((IDLE + 4)) ] || fail "not dark again $((IDLE + 4)) s after the last touch"
+    sleep 0.5
+done
+log "dark again $((SECONDS - start)) s after the last touch (idle_timeout $IDLE)"
+alive
+echo "ok: dark outside opening hours, a tap wakes it, dark again after idle_timeout"
