@@ -20,9 +20,11 @@ THUMB="-resize 80x48! -colorspace Gray -depth 8" THUMB_BYTES=3840
 log() { printf '[%3ds] %s\n' $((SECONDS - T0)) "$*"; }
 
 cleanup() {
-    [ -n "$KIOSK_PID" ] && kill "$KIOSK_PID" 2>/dev/null && wait "$KIOSK_PID" 2>/dev/null
-    [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null && wait "$XVFB_PID" 2>/dev/null
+    # Each step may fail (the process already gone): none may stop the rest.
+    if [ -n "$KIOSK_PID" ]; then kill "$KIOSK_PID" 2>/dev/null || true; wait "$KIOSK_PID" 2>/dev/null || true; fi
+    if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; wait "$XVFB_PID" 2>/dev/null || true; fi
     if [ -n "${TOUCH_KEEP:-}" ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
+    return 0
 }
 
 # setup_tmp: a scratch folder, removed with everything started in it.
