@@ -226,7 +226,9 @@ static int status_pages(const lay_ctx *c, layout_screen *sc, const char *text, i
             if (pg == page && sc)
                 lay_paragraph(c, sc, &t, px, c->z.margin, y, W, max_lines, 0,
                               COL_TEXT, 1);
-            y += n * lh;
+            /* A little air after each line, so a problem that wraps does
+             * not read as two. */
+            y += n * lh + lh / 6;
         }
         p = e ? e + 1 : p + len;
     }

@@ -132,7 +132,6 @@ int run_live_first_load(run *k)
         fprintf(stderr, "kiosk: out of memory\n");
         return -1;
     }
-    log_problems(k->content_dir, k->current);
     snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->content_dir);
     if (content_usable(k->current)) {
         k->content = k->current;
@@ -148,8 +147,6 @@ int run_live_first_load(run *k)
             k->showing = STATUS_LAST_GOOD;
             snprintf(k->shown_dir, sizeof k->shown_dir, "%s", lg);
             saved_at_from_state(k);
-            fprintf(stderr, "kiosk: showing the last good copy (saved %s) until the "
-                    "errors in %s are fixed\n", k->saved_at, k->content_dir);
             return 0;
         }
         if (s)
@@ -162,6 +159,12 @@ int run_live_first_load(run *k)
 
 void run_live_start(run *k)
 {
+    /* Logged once the screen is open: without one, the only line on stderr
+     * is the one that says so. */
+    log_problems(k->content_dir, k->current);
+    if (k->showing == STATUS_LAST_GOOD)
+        fprintf(stderr, "kiosk: showing the last good copy (saved %s) until the "
+                "errors in %s are fixed\n", k->saved_at, k->content_dir);
     if (platform_signals_init() != 0)
         fprintf(stderr, "kiosk: signal handlers could not be set; SIGHUP will not "
                 "reload\n");
