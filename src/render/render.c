@@ -376,7 +376,9 @@ static void fill_box(render *r, const layout_box *b, SDL_Color c, int dx, int dy
                      int alpha)
 {
     int x = b->x + dx, y = b->y + dy;
-    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    /* Opaque fills are plain copies: blending costs a read of every pixel
+     * on the software renderer, for nothing at full alpha. */
+    SDL_SetRenderDrawBlendMode(r->sdl, alpha >= 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r->sdl, c.r, c.g, c.b, (Uint8)alpha);
     int rad = clamp_radius(b);
     const render_corner *corner = rad ? corner_for(r, rad, c) : NULL;
@@ -449,7 +451,12 @@ void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha)
     if (alpha > 255)
         alpha = 255;
     for (int i = 0; i < s->layout.nbox && i < LAYOUT_MAX_BOXES; i++) {
-        switch (s->layout.box[i].kind) {
+        const layout_box *b = &s->layout.box[i];
+        /* An opaque ground backdrop is what render_clear drew (slid or
+         * not): a whole screen of fill saved every frame. */
+        if (b->backdrop && alpha >= 255 && b->colour == COL_GROUND)
+            continue;
+        switch (b->kind) {
         case BOX_RECT: draw_rect(r, &s->layout.box[i], dx, dy, alpha); break;
         case BOX_TEXT: draw_text(r, s, i, dx, dy, alpha); break;
         case BOX_IMAGE: draw_image(r, s, i, dx, dy, alpha); break;

@@ -88,7 +88,9 @@ void render_release(render *r, render_screen *s);
 
 /* Fills the whole target with the ground colour. */
 void render_clear(render *r);
-/* Draws a prepared screen shifted by (dx, dy) px with opacity alpha 0..255. */
+/* Draws a prepared screen shifted by (dx, dy) px with opacity alpha 0..255,
+ * over what render_clear drew: a ground-coloured backdrop at full opacity
+ * is left out, since the clear already put that colour everywhere. */
 void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha);
 
 /* Press feedback: darkens the tappable box under (x, y) on a drawn screen. */
