@@ -157,10 +157,13 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m, int loop_index);
 /* Tiles for the topics that have pages, in menu order; ACT_TOPIC, arg = the
  * topic's index in s->topics. The grid (2-4 columns in landscape, 1-2 in
- * portrait) is the one that shows every title whole in the largest type; the
- * menu's title is left out when that keeps the tiles larger. Back (ACT_BACK:
- * to the loop) sits exactly where Back is on a topic card; there is no Home
- * (the menu is home). The spa strip only where it fits. */
+ * portrait) is the one that shows every title whole in the largest type,
+ * under the menu's heading. Back (ACT_BACK: to the loop) sits exactly where
+ * Back is on a topic card, the spa strip beside or below it where it fits;
+ * where that leaves the tiles' words below body size (landscape screens of
+ * eight topics) Back moves to the right end of the heading's row instead,
+ * so that tiles fill the bottom row, and the strip is left out. There is no
+ * Home (the menu is home). */
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
 /* page: index in d->topic[topic].page. Previous is left out on the first
@@ -175,7 +178,8 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
 
 /* Adds the idle notice (LABEL_IDLE_NOTICE) as a banner over a finished
  * screen: over the button row at the bottom, full width inside the margins,
- * above no words of a card (unless the label is too long for that room). A
+ * above no words of a card (unless the label is too long for that room; on a
+ * menu with Back beside its heading, over the last row of tiles). A
  * surface-coloured banner with an accent edge, its words at body size. It
  * has no action: any touch means stay. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,

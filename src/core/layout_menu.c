@@ -1,25 +1,28 @@
 /* layout_menu.c — the home menu: its title, a grid of topic tiles (2 to 4
  * columns in landscape, 1 or 2 in portrait), each a tap target, chosen so
- * that every title shows whole in the largest type; and Back where it is on
- * every card, with the spa's name and phone beside or below it where they
- * fit. Home is left out: the menu is home. */
+ * that every title shows whole in the largest type; and Back. Two forms:
+ * Back where it is on every card (with the spa's name and phone beside or
+ * below it where they fit), or, where that leaves the tiles' words below
+ * body size, Back at the right end of the heading's row, so the bottom row
+ * holds tiles too. Home is left out: the menu is home. */
 #include "layout_internal.h"
 
 #include <string.h>
 
-/* pad_h: space beside a tile's words (tile_pad_h); pictures: topics'
- * pictures shown where the tiles are wide enough. */
-typedef struct grid { int cols, rows, tile_w, tile_h, pad_h, pictures; } grid;
+/* pad_h, pad_v: space beside and above/below a tile's words (tile_pads);
+ * pictures: topics' pictures shown where the tiles are wide enough. */
+typedef struct grid { int cols, rows, tile_w, tile_h, pad_h, pad_v, pictures; } grid;
 
 /* A tile's title: at most this many lines; more reads as a paragraph. A
  * size this much smaller (percent) is worth it when it saves lines. */
 enum { TILE_MAX_LINES = 3, TILE_SHRINK_PCT = 90 };
 
 /* The grid of cols columns, or 0 when its tiles are too small to tap. */
-static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, int pad_h, int pictures,
-                    grid *g)
+static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, int pad_h, int pad_v,
+                    int pictures, grid *g)
 {
     g->pad_h = pad_h;
+    g->pad_v = pad_v;
     g->pictures = pictures;
     int G = c->z.gap, T = c->z.target;
     g->cols = cols;
@@ -51,26 +54,27 @@ static int widest_word(const lay_ctx *c, const char *s, int px)
     return best;
 }
 
-/* Inside a tile: one grid unit round a picture and beside the words (at
- * half a unit they nearly touched the tile's edge on 800x480). Above and
- * below, at least half a unit: the words are centred, so they get more when
- * the tile is taller than they need, and a whole unit there would cost a
- * line of the title (three lines of "What Is Runner's Knee?" at 1920x1080). */
+/* Inside a tile: one grid unit round a picture. */
 static int tile_pad(const lay_ctx *c)
 {
     return c->z.gap;
 }
 
-/* Beside the words: a grid unit; half of one only when no grid shows
- * every title whole with a whole unit (else words would be cut). */
-static int tile_pad_h(const lay_ctx *c, int tight)
-{
-    return tight ? c->z.gap / 2 : c->z.gap;
-}
+/* Space round a tile's words, loosest first: a grid unit beside them (at
+ * half a unit they nearly touched the tile's edge on 800x480), half a unit
+ * above and below (the words are centred, so they get more when the tile is
+ * taller than they need; a whole unit would cost a line of a long title).
+ * Then a quarter unit above and below: the glyphs' box already has air
+ * above the capitals, and it is what lets two lines of body-size words into
+ * a tile of the three rows that fit a landscape screen (800x480: 90 px
+ * tiles, two 36 px lines). Last, half a unit beside them, only when no grid
+ * shows every title whole otherwise (else words would be cut). */
+enum { PAD_LOOSE, PAD_LOW, PAD_TIGHT, PAD_TIERS };
 
-static int tile_pad_v(const lay_ctx *c)
+static void tile_pads(const lay_ctx *c, int tier, int *pad_h, int *pad_v)
 {
-    return c->z.gap / 2;
+    *pad_h = tier == PAD_TIGHT ? c->z.gap / 2 : c->z.gap;
+    *pad_v = tier == PAD_LOOSE ? c->z.gap / 2 : c->z.gap / 4;
 }
 
 static int tile_image_w(const lay_ctx *c, const content_topic *t, const grid *g)
@@ -91,7 +95,7 @@ static int tile_step(const lay_ctx *c, int px)
 
 static int tile_lines_max(const lay_ctx *c, const grid *g, int px)
 {
-    int max = (g->tile_h - 2 * tile_pad_v(c)) / tile_step(c, px);
+    int max = (g->tile_h - 2 * g->pad_v) / tile_step(c, px);
     return max < 1 ? 1 : max;
 }
 
@@ -109,7 +113,7 @@ static int tile_text_w(const lay_ctx *c, const content_topic *t, const grid *g)
 static int titles_fit(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
                       const grid *g, int px)
 {
-    int max = (g->tile_h - 2 * tile_pad_v(c)) / tile_step(c, px), total = 0;
+    int max = (g->tile_h - 2 * g->pad_v) / tile_step(c, px), total = 0;
     if (max > TILE_MAX_LINES)
         max = TILE_MAX_LINES;
     if (max < 1)
@@ -162,36 +166,68 @@ static int largest_px(const lay_ctx *c, const content_snapshot *s, const int *id
     return lo;
 }
 
-/* The grid for n tiles in W x H whose titles fit in the largest type (from
- * the small-print floor s/22 up to the card title's size s/11: a tile is a
- * way into a topic and must not outshout the topic's own title), then with
- * the fewest empty cells. Returns that size, 0 when no grid fits. */
-static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
-                     int W, int H, grid *out)
+/* The grid for n tiles in W x H whose titles fit in the largest type with
+ * the tile's padding tier (from the small-print floor s/22 up to the card
+ * title's size s/11: a tile is a way into a topic and must not outshout the
+ * topic's own title), then with the fewest empty cells. Returns that size,
+ * 0 when no grid fits. */
+static int grid_at(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
+                   int W, int H, int tier, grid *out)
 {
-    int lo = (c->z.s + 21) / 22, hi = c->z.px_title;
+    int lo = (c->z.s + 21) / 22, hi = c->z.px_title, pad_h, pad_v;
     int c0 = c->z.portrait ? 1 : 2, c1 = c->z.portrait ? 2 : 4;
     if (c1 > n)
         c1 = n;
     if (c0 > c1)
         c0 = c1;
+    tile_pads(c, tier, &pad_h, &pad_v);
     /* Pictures help a visitor find a topic, but not at the cost of its
      * words' size: with and without, the larger words win (at 800x480 a
      * picture left the words a third of a tile). */
     int best = 0, best_empty = 0;
-    for (int tight = 0; tight < 2 && !best; tight++)
-        for (int pictures = 1; pictures >= 0; pictures--)
-            for (int cols = c0; cols <= c1; cols++) {
-                grid g;
-                if (!grid_for(c, n, cols, W, H, tile_pad_h(c, tight), pictures, &g))
-                    continue;
-                int px = largest_px(c, s, idx, n, &g, lo, hi), empty = g.rows * g.cols - n;
-                if (px > best || (px && px == best && empty < best_empty)) {
-                    best = px;
-                    best_empty = empty;
-                    *out = g;
-                }
+    for (int pictures = 1; pictures >= 0; pictures--)
+        for (int cols = c0; cols <= c1; cols++) {
+            grid g;
+            if (!grid_for(c, n, cols, W, H, pad_h, pad_v, pictures, &g))
+                continue;
+            int px = largest_px(c, s, idx, n, &g, lo, hi), empty = g.rows * g.cols - n;
+            if (px > best || (px && px == best && empty < best_empty)) {
+                best = px;
+                best_empty = empty;
+                *out = g;
             }
+        }
+    return best;
+}
+
+/* The best grid over the padding tiers (tile_pads): the loosest whose words
+ * reach body size, else the one with the largest words, the tightest only
+ * when nothing else fits. Then the size with the fewest lines. */
+static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
+                     int W, int H, grid *out)
+{
+    int best = 0, best_tier = 0, body = c->z.px_body;
+    for (int tier = 0; tier < PAD_TIERS; tier++) {
+        if ((tier == PAD_LOW && best >= body) || (tier == PAD_TIGHT && best))
+            break;
+        grid g;
+        int px = grid_at(c, s, idx, n, W, H, tier, &g);
+        if (px > best) {
+            best = px;
+            best_tier = tier;
+            *out = g;
+        }
+    }
+    if (best_tier == PAD_LOW && best > body) {
+        /* A quarter unit is for reaching body size, not for growing past
+         * it: the largest size that keeps half a unit above and below, at
+         * least body size (1280x800: 55 px words nearly touched the tile's
+         * bottom edge, 50 px ones have air). */
+        grid airy = *out;
+        tile_pads(c, PAD_LOOSE, &airy.pad_h, &airy.pad_v);
+        int px = largest_px(c, s, idx, n, &airy, body, best);
+        best = px ? px : body;
+    }
     return best ? fewest_lines_px(c, s, idx, n, out, best) : 0;
 }
 
@@ -233,21 +269,30 @@ static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s
     }
 }
 
-/* The menu's title: one line at title size, else up to two at body size.
- * Returns its height with the gap below it (0 when there is none). */
-static int menu_title(const lay_ctx *c, layout_screen *sc)
+/* The menu's heading in width W, its top at y: one line at the largest size
+ * from body size up to a card title's that fits, else up to two lines at
+ * body size. Returns its height (0 when there is none). */
+static int menu_heading(const lay_ctx *c, layout_screen *sc, int x, int y, int W)
 {
     const char *title = lay_label(c, LABEL_MENU_TITLE);
     if (!*title)
         return 0;
     content_run run = { title, (int)strlen(title), 0 };
     lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
-    int W = lay_inner_w(c), M = c->z.margin;
-    int px = lay_count_lines(c, &t, c->z.px_title, W, 2) > 1 ? c->z.px_body : c->z.px_title;
+    int px = c->z.px_body, hi = c->z.px_title;
+    if (lay_count_lines(c, &t, px, W, 2) == 1)
+        while (px < hi) {
+            int mid = (px + hi + 1) / 2;
+            if (lay_count_lines(c, &t, mid, W, 2) == 1)
+                px = mid;
+            else
+                hi = mid - 1;
+        }
     /* Two lines of even length rather than one word left over ("What would
      * you like to" / "know?" in portrait): the narrowest width that still
      * takes no more lines. */
-    int lines = lay_count_lines(c, &t, px, W, 3), lo = W / 3, hi = W;
+    int lines = lay_count_lines(c, &t, px, W, 3), lo = W / 3;
+    hi = W;
     while (lines > 1 && lo < hi) {
         int mid = (lo + hi) / 2;
         if (lay_count_lines(c, &t, px, mid, lines + 1) <= lines)
@@ -255,8 +300,19 @@ static int menu_title(const lay_ctx *c, layout_screen *sc)
         else
             lo = mid + 1;
     }
-    return lay_paragraph(c, sc, &t, px, M, M, lines > 1 ? hi : W, 2, 0, COL_TEXT, 0) +
-           c->z.gap;
+    return lay_paragraph(c, sc, &t, px, x, y, lines > 1 ? hi : W, 2, 0, COL_TEXT, 0);
+}
+
+/* The other form's top row: the heading at the left, Back at the right end a
+ * grid unit from it, their middles level. Returns the row's height. */
+static int heading_row(const lay_ctx *c, layout_screen *sc)
+{
+    int M = c->z.margin, T = c->z.target, wb = lay_button_w(c, LABEL_BACK);
+    int room = lay_inner_w(c) - wb - c->z.gap;
+    int hh = menu_heading(c, NULL, M, M, room), row = hh > T ? hh : T;
+    menu_heading(c, sc, M, M + (row - hh) / 2, room);
+    lay_button(c, sc, LABEL_BACK, ACT_BACK, c->w - M - wb, M + (row - T) / 2, 0);
+    return row;
 }
 
 /* Back where it is on a card; the spa strip beside it in a one-row bar, or
@@ -277,6 +333,36 @@ static void menu_bar(const lay_ctx *c, layout_screen *out, const lay_bar *b, int
         lay_strip_row(c, out, c->z.margin, c->w - c->z.margin, b->nav_y + (T - lh) / 2);
 }
 
+/* Where the tiles go and how large their words are. */
+typedef struct menu_form {
+    int top_row;               /* 1: Back at the right of the heading's row */
+    int top, bottom;           /* the tiles' area */
+    int px;                    /* tile words; 0: no grid shows every title whole */
+    grid g;
+} menu_form;
+
+/* Back where it is on a card, below the tiles, when the tiles' words reach
+ * body size so: the same place on every screen. Else (landscape: four
+ * columns of two rows leave "Symptoms" 23 px on 800x480, three columns need
+ * a third row) Back goes up beside the heading, when that makes the words
+ * larger; the spa strip is then left out (the loop shows it all the time). */
+static menu_form menu_form_for(const lay_ctx *c, const content_snapshot *s, const int *idx,
+                               int n)
+{
+    int M = c->z.margin, G = c->z.gap, W = lay_inner_w(c);
+    lay_bar b = lay_bar_for(c);
+    int hh = menu_heading(c, NULL, M, M, W);
+    menu_form f = { 0, M + (hh ? hh + G : 0), b.top - G, 0, { 0 } };
+    if (n == 0)
+        return f;
+    f.px = best_grid(c, s, idx, n, W, f.bottom - f.top, &f.g);
+    if (f.px >= c->z.px_body)
+        return f;
+    menu_form up = { 1, M + heading_row(c, NULL) + G, c->h - M, 0, { 0 } };
+    up.px = best_grid(c, s, idx, n, W, up.bottom - up.top, &up.g);
+    return up.px > f.px ? up : f;
+}
+
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m)
 {
@@ -284,24 +370,27 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
     lay_ctx_init(&c, s, m, d->w, d->h);
     lay_screen_start(out, &c, ACT_NONE);
     int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c);
-    lay_bar b = lay_bar_for(&c);
-    int bottom = b.top - G;
 
     int idx[KIOSK_MAX_TOPICS], n = 0;
     for (int ti = 0; ti < s->ntopics && ti < d->ntopics && n < KIOSK_MAX_TOPICS; ti++)
         if (lay_shown(&s->topics[ti]) && d->topic[ti].npages > 0)
             idx[n++] = ti;
+    menu_form f = menu_form_for(&c, s, idx, n);
     /* The heading always stays: after a tap it is the invitation that says
      * what the tiles are for. */
-    int top = M + menu_title(&c, out);
-    grid g;
-    int px = n ? best_grid(&c, s, idx, n, W, bottom - top, &g) : 0;
-    /* The spa's name and phone must not outshout the tiles: on 800x480 the
-     * tiles' words are smaller than the strip's, and there it is left out
-     * (the loop shows it all the time). */
-    menu_bar(&c, out, &b, !n || px >= c.z.px_small);
+    if (f.top_row) {
+        heading_row(&c, out);
+    } else {
+        menu_heading(&c, out, M, M, W);
+        /* The spa's name and phone must not outshout the tiles: where the
+         * tiles' words are smaller than the strip's, it is left out. */
+        lay_bar b = lay_bar_for(&c);
+        menu_bar(&c, out, &b, !n || f.px >= c.z.px_small);
+    }
     if (n == 0)
         return;
+    int px = f.px, top = f.top, bottom = f.bottom;
+    grid g = f.g;
     if (!px) {
         /* Titles too long for any tile: as many target-sized tiles as fit
          * (KIOSK_MAX_TOPICS keeps this rare); lines are cut. */
@@ -314,7 +403,7 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
             return;
         g.tile_w = (W - (g.cols - 1) * G) / g.cols;
         g.tile_h = c.z.target;
-        g.pad_h = tile_pad_h(&c, 1);
+        tile_pads(&c, PAD_TIGHT, &g.pad_h, &g.pad_v);
         g.pictures = 0;
         if (n > g.rows * g.cols)
             n = g.rows * g.cols;
