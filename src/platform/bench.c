@@ -697,8 +697,7 @@ static void frame(platform_display *d, int kind, int i)
     if (kind == 0) {
         render_draw(&bench_r, &bench_a, 0, 0, 255);
     } else if (kind == 1) {   /* fade: as run.c draws it */
-        render_draw(&bench_r, &bench_a, 0, 0, 255);
-        render_draw(&bench_r, &bench_b, 0, 0, (int)(p * 255));
+        render_cross_fade(&bench_r, &bench_a, &bench_b, (int)(p * 255));
     } else if (kind == 2) {   /* slide left */
         render_draw(&bench_r, &bench_a, -off, 0, 255);
         render_draw(&bench_r, &bench_b, w - off, 0, 255);

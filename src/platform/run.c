@@ -137,9 +137,7 @@ static void draw_content(run *k, uint64_t now)
         if (st.pressed)
             render_press(&k->r, &to->screen, st.press_x, st.press_y, 0, 0);
     } else if (st.tr.motion == NAV_MOTION_FADE) {
-        /* The new screen's opaque backdrop veils the old one as it comes. */
-        render_draw(&k->r, &from->screen, 0, 0, 255);
-        render_draw(&k->r, &to->screen, 0, 0, (int)(st.progress * 255));
+        render_cross_fade(&k->r, &from->screen, &to->screen, (int)(st.progress * 255));
     } else {
         int dir = st.tr.motion == NAV_MOTION_SLIDE_LEFT ? -1 : 1;
         render_draw(&k->r, &from->screen, dir * p, 0, 255);

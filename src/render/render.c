@@ -444,17 +444,16 @@ static void draw_image(render *r, const render_screen *s, int i, int dx, int dy,
     SDL_RenderCopy(r->sdl, im->tex, NULL, &to);
 }
 
-void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha)
+/* Every box of s; ground backdrops left out at full opacity, or at any with
+ * no_ground (a cross-fade over the clear needs no veil). */
+static void draw_boxes(render *r, const render_screen *s, int dx, int dy, int alpha,
+                       int no_ground)
 {
-    if (alpha <= 0)
-        return;
-    if (alpha > 255)
-        alpha = 255;
-    for (int i = 0; i < s->layout.nbox && i < LAYOUT_MAX_BOXES; i++) {
+    for (int i = 0; i < s->layout.nbox && i < LAYOUT_MAX_BOXES && alpha > 0; i++) {
         const layout_box *b = &s->layout.box[i];
         /* An opaque ground backdrop is what render_clear drew (slid or
          * not): a whole screen of fill saved every frame. */
-        if (b->backdrop && alpha >= 255 && b->colour == COL_GROUND)
+        if (b->backdrop && (alpha >= 255 || no_ground) && b->colour == COL_GROUND)
             continue;
         switch (b->kind) {
         case BOX_RECT: draw_rect(r, &s->layout.box[i], dx, dy, alpha); break;
@@ -462,6 +461,19 @@ void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha)
         case BOX_IMAGE: draw_image(r, s, i, dx, dy, alpha); break;
         }
     }
+}
+
+void render_draw(render *r, const render_screen *s, int dx, int dy, int alpha)
+{
+    draw_boxes(r, s, dx, dy, alpha > 255 ? 255 : alpha, 0);
+}
+
+void render_cross_fade(render *r, const render_screen *from, const render_screen *to,
+                       int alpha)
+{
+    alpha = alpha < 0 ? 0 : alpha > 255 ? 255 : alpha;
+    draw_boxes(r, from, 0, 0, 255 - alpha, 1);
+    draw_boxes(r, to, 0, 0, alpha, 1);
 }
 
 void render_press(render *r, const render_screen *s, int x, int y, int dx, int dy)
