@@ -1,5 +1,6 @@
 /* watch.c — inotify on the content folder, its images/ folder and its parent
- * (for the folder itself being replaced), with a settle timer. */
+ * (for the folder itself being replaced), with a settle timer and a table of
+ * files still open for writing. */
 #include "watch.h"
 
 #include <errno.h>
@@ -14,6 +15,14 @@
  * own limits.h. Linux's PATH_MAX and NAME_MAX. */
 enum { PLATFORM_PATH_MAX = 4096, PLATFORM_NAME_MAX = 255 };
 
+/* A file changed and not yet closed (IN_MODIFY without a later
+ * IN_CLOSE_WRITE): a writer may still be adding to it. */
+typedef struct watch_writer {
+    int wd;                             /* -1: slot free */
+    long long since_ms;                 /* its first change while open */
+    char name[PLATFORM_NAME_MAX + 1];
+} watch_writer;
+
 struct platform_watch {
     int fd;
     int wd_dir, wd_images, wd_parent;   /* -1 when not watched */
@@ -24,10 +33,12 @@ struct platform_watch {
     int settle_ms;
     int pending;                        /* a change since the last settle */
     long long last_ms;                  /* when the last change arrived */
+    int open_cap_ms;
+    watch_writer writer[PLATFORM_WATCH_WRITERS];   /* fixed: no allocation per event */
 };
 
 /* What staff change; IN_MODIFY too, so an upload in pieces keeps the timer
- * running until its last piece. */
+ * running until its last piece, and marks the file open until IN_CLOSE_WRITE. */
 #define DIR_EVENTS (IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | \
                     IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | \
                     IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
@@ -58,7 +69,59 @@ static void unwatch(platform_watch *w, int *wd)
     *wd = -1;
 }
 
-/* (Re)arms the folder and images/ watches on whatever the paths name now. */
+static watch_writer *writer_find(platform_watch *w, int wd, const char *name)
+{
+    for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++)
+        if (w->writer[i].wd == wd && wd >= 0 && !strcmp(w->writer[i].name, name))
+            return &w->writer[i];
+    return NULL;
+}
+
+/* A free slot, or the one open longest (most likely a writer that never
+ * closes, which the cap would soon let go anyway). */
+static watch_writer *writer_slot(platform_watch *w)
+{
+    watch_writer *oldest = &w->writer[0];
+    for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++) {
+        if (w->writer[i].wd < 0)
+            return &w->writer[i];
+        if (w->writer[i].since_ms < oldest->since_ms)
+            oldest = &w->writer[i];
+    }
+    return oldest;
+}
+
+static void writer_open(platform_watch *w, int wd, const char *name, long long now_ms)
+{
+    if (writer_find(w, wd, name) || strlen(name) >= sizeof w->writer[0].name)
+        return;
+    watch_writer *s = writer_slot(w);
+    s->wd = wd;
+    s->since_ms = now_ms;
+    strcpy(s->name, name);
+}
+
+static void writer_closed(platform_watch *w, int wd, const char *name)
+{
+    watch_writer *s = writer_find(w, wd, name);
+    if (s)
+        s->wd = -1;
+}
+
+/* Writers in a folder no longer watched (replaced, removed) do not matter:
+ * their files are not the ones a reload reads. */
+static void writers_keep_watched(platform_watch *w)
+{
+    for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++) {
+        int wd = w->writer[i].wd;
+        if (wd >= 0 && wd != w->wd_dir && wd != w->wd_images)
+            w->writer[i].wd = -1;
+    }
+}
+
+/* (Re)arms the folder and images/ watches on whatever the paths name now.
+ * The same folder gets the same watch descriptors back (inotify(7)), so its
+ * writers stay tracked. */
 static void arm(platform_watch *w)
 {
     unwatch(w, &w->wd_images);
@@ -66,6 +129,7 @@ static void arm(platform_watch *w)
     w->wd_dir = inotify_add_watch(w->fd, w->dir, DIR_EVENTS);
     if (w->wd_dir >= 0)
         w->wd_images = inotify_add_watch(w->fd, w->images, DIR_EVENTS);
+    writers_keep_watched(w);
 }
 
 /* Fills dir, images, parent and base from dir; 0 when a part is too long. */
@@ -107,6 +171,9 @@ platform_watch *platform_watch_open(const char *dir, int settle_ms)
         return NULL;
     }
     w->wd_dir = w->wd_images = -1;
+    for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++)
+        w->writer[i].wd = -1;
+    w->open_cap_ms = PLATFORM_WATCH_OPEN_CAP_MS;
     w->settle_ms = settle_ms > 0 ? settle_ms : PLATFORM_WATCH_SETTLE_MS;
     w->wd_parent = inotify_add_watch(w->fd, w->parent, PARENT_EVENTS);
     arm(w);
@@ -121,6 +188,12 @@ void platform_watch_close(platform_watch *w)
     free(w);
 }
 
+void platform_watch_set_open_cap(platform_watch *w, int cap_ms)
+{
+    if (w && cap_ms >= 0)
+        w->open_cap_ms = cap_ms;
+}
+
 int platform_watch_fd(const platform_watch *w)
 {
     return w ? w->fd : -1;
@@ -132,12 +205,38 @@ static void changed(platform_watch *w, long long now_ms)
     w->last_ms = now_ms;
 }
 
+/* A file in a watched folder that matters: is a writer still at it? A
+ * rename away or a delete ends it too: that name no longer holds its file. */
+static void track_writer(platform_watch *w, const struct inotify_event *ev,
+                         long long now_ms)
+{
+    if (ev->mask & IN_ISDIR)
+        return;
+    if (ev->mask & (IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE))
+        writer_closed(w, ev->wd, ev->name);
+    else if (ev->mask & IN_MODIFY)
+        writer_open(w, ev->wd, ev->name, now_ms);
+}
+
+/* A change to a file in a watched folder; returns 1 when it matters. */
+static int file_event(platform_watch *w, const struct inotify_event *ev,
+                      long long now_ms)
+{
+    if (!ev->len || name_ignored(ev->name))
+        return 0;   /* vim's .swp stays open and changing: never a writer */
+    track_writer(w, ev, now_ms);
+    return 1;
+}
+
 /* One event; returns 1 when it matters. */
-static int handle(platform_watch *w, const struct inotify_event *ev)
+static int handle(platform_watch *w, const struct inotify_event *ev, long long now_ms)
 {
     const char *name = ev->len ? ev->name : "";
     if (ev->mask & IN_Q_OVERFLOW) {
-        arm(w);   /* events were lost: assume anything happened */
+        /* Events were lost: assume anything happened. Writers stay tracked:
+         * a lost close costs at most the cap, a wrongly forgotten writer
+         * could show half a file. */
+        arm(w);
         return 1;
     }
     if (ev->wd == w->wd_parent) {
@@ -154,12 +253,12 @@ static int handle(platform_watch *w, const struct inotify_event *ev)
         if ((ev->mask & IN_ISDIR) && !strcmp(name, "images") &&
             (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)))
             arm(w);   /* images/ came or went: watch the new one */
-        return ev->len && !name_ignored(name);
+        return file_event(w, ev, now_ms);
     }
     if (ev->wd == w->wd_images) {
         if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
             return 1;
-        return ev->len && !name_ignored(name);
+        return file_event(w, ev, now_ms);
     }
     return 0;   /* IN_IGNORED of a watch we already dropped, and the like */
 }
@@ -179,7 +278,7 @@ int platform_watch_drain(platform_watch *w, long long now_ms)
             break;
         for (char *p = buf; p < buf + n; ) {
             const struct inotify_event *ev = (const struct inotify_event *)p;
-            any |= handle(w, ev);
+            any |= handle(w, ev, now_ms);
             p += sizeof *ev + ev->len;
         }
     }
@@ -188,9 +287,22 @@ int platform_watch_drain(platform_watch *w, long long now_ms)
     return any;
 }
 
+/* When a reload may start: settle_ms after the last change, and not while
+ * a changed file is still open, up to the cap from its first change. */
+static long long ready_at(const platform_watch *w)
+{
+    long long t = w->last_ms + w->settle_ms;
+    for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++) {
+        const watch_writer *s = &w->writer[i];
+        if (s->wd >= 0 && s->since_ms + w->open_cap_ms > t)
+            t = s->since_ms + w->open_cap_ms;
+    }
+    return t;
+}
+
 int platform_watch_settled(platform_watch *w, long long now_ms)
 {
-    if (!w || !w->pending || now_ms - w->last_ms < w->settle_ms)
+    if (!w || !w->pending || now_ms < ready_at(w))
         return 0;
     w->pending = 0;
     return 1;
@@ -200,6 +312,6 @@ int platform_watch_timeout_ms(const platform_watch *w, long long now_ms)
 {
     if (!w || !w->pending)
         return -1;
-    long long left = w->last_ms + w->settle_ms - now_ms;
-    return left < 0 ? 0 : (int)left;
+    long long left = ready_at(w) - now_ms;
+    return left < 0 ? 0 : left > 0x7fffffff ? 0x7fffffff : (int)left;
 }

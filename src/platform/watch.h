@@ -19,6 +19,21 @@
  * 700 ms leaves the rest of the 3 s budget for loading and the calm moment. */
 #define PLATFORM_WATCH_SETTLE_MS 700
 
+/* A file still open for writing (changed, not yet closed) keeps the folder
+ * unsettled: SFTP servers and upload tools hold the file open for the whole
+ * upload and may pause longer than the settle time between pieces, and the
+ * first piece alone can be a valid file a visitor must not see. At most this
+ * long from its first change, though: a writer that never closes (a program
+ * left logging into the folder, a hung upload) must not stop reloads for
+ * good. 30 s is far past any pause of a working upload of a topic file or a
+ * photo, and still a wait staff can sit out. */
+#define PLATFORM_WATCH_OPEN_CAP_MS 30000
+
+/* Files tracked as open for writing at once: an upload writes one file at a
+ * time, SFTP clients a few in parallel. When more are open, the one seen
+ * first is forgotten (then only the settle time guards it). */
+#define PLATFORM_WATCH_WRITERS 16
+
 typedef struct platform_watch platform_watch;
 
 /* Watches dir, its images/ folder, and dir's parent for dir being replaced,
@@ -27,6 +42,9 @@ typedef struct platform_watch platform_watch;
  * need not exist yet. */
 platform_watch *platform_watch_open(const char *dir, int settle_ms);
 void platform_watch_close(platform_watch *w);
+
+/* For tests: a shorter cap than PLATFORM_WATCH_OPEN_CAP_MS. */
+void platform_watch_set_open_cap(platform_watch *w, int cap_ms);
 
 /* Non-blocking; readable when events are waiting. */
 int platform_watch_fd(const platform_watch *w);
@@ -37,7 +55,8 @@ int platform_watch_fd(const platform_watch *w);
  * when a change that matters arrived. */
 int platform_watch_drain(platform_watch *w, long long now_ms);
 
-/* 1 once, when there was a change and none for settle_ms since. */
+/* 1 once, when there was a change and none for settle_ms since, and no file
+ * that changed is still open for writing (for up to the open cap). */
 int platform_watch_settled(platform_watch *w, long long now_ms);
 
 /* Milliseconds until platform_watch_settled may say yes; -1 when nothing
