@@ -64,7 +64,12 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
     }
     SDL_RendererInfo info;
     if (SDL_GetRendererInfo(d->sdl, &info) == 0)
-        d->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+        /* SDL's software renderer reports vsync it only imitates: its
+         * presents came back at 12 ms (80 Hz) under X, so the loop drew
+         * transitions flat out (issue 9: 2.8x the floor's loop CPU). Only a
+         * GPU renderer's present is trusted to wait for the display. */
+        d->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) &&
+                   (info.flags & SDL_RENDERER_ACCELERATED);
     if (!win_w)
         SDL_ShowCursor(SDL_DISABLE);   /* fullscreen: a kiosk shows no pointer */
     return 0;
