@@ -170,7 +170,8 @@ beyond() { [[ -n $1 && -n $bare ]] && awk -v a="$1" -v b="$bare" 'BEGIN { printf
 # loop costs SDL's X11 event pump a reply or two. Printed, not budgeted.
 printf 'info  %-34s %s\n' still_allocs_idle_window "$(value still_allocs "$b")"
 check frame_still_allocs_beyond_present "$(beyond "$(value frame_still_allocs_per_frame "$b")")" "<=" 0
-check frame_slide_allocs_beyond_present "$(beyond "$(value frame_slide_allocs_per_frame "$b")")" "<=" 0
+check frame_slide_allocs_beyond_present "$(beyond "$(value frame_slide_allocs_per_frame "$b")")" "<=" 0 \
+  "now and then one more Xlib reply in SDL's X11 present (1 in 40 frames seen)"
 # SDL 2.26's software blitter re-maps a surface whenever its alpha changes
 # (SDL_MapSurface adds a list node: one malloc and free of 16 bytes per
 # texture per frame of a fade). The kiosk's own code allocates nothing.
