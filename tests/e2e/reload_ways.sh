@@ -6,8 +6,13 @@
 #  - an editor that writes a temp file and renames it over the topic;
 #  - a whole folder copied over the content (cp -r of every file);
 #  - a save from Windows Notepad (BOM, CRLF line ends);
-#  - an upload in two halves a second apart (the first half is a valid file:
-#    the kiosk may show it for a moment; it must end on the whole file).
+#  - an upload in two halves a second apart, written as two separate saves
+#    (a shell appending): the first half is a complete, valid file, so the
+#    kiosk may show it for a moment (a known limit: nothing tells two whole
+#    saves from one file in two pieces); it must end on the whole file;
+#  - an upload in two halves the SFTP way: one file held open, 1.5 s between
+#    the halves (past the 700 ms settle time): the half file is never read,
+#    let alone shown; the whole one is, once closed.
 # Args: kiosk-binary source-dir.
 set -euo pipefail
 KIOSK=${1:?usage: reload_ways.sh kiosk-binary source-dir}
@@ -62,6 +67,22 @@ t=$(now_ms)
 tail -c +$(( size / 2 + 1 )) "$TMP/upload.md" >> "$C/$topic"
 taken "upload in two halves" "$t" "$(swaps)" granite orchard
 log "  (two halves: $(( $(swaps) - n )) swaps; the half file: $(grep -c "^$topic:" "$C/STATUS.txt" || true) problems now)"
+
+# The SFTP way: the server keeps the file open for the whole upload.
+sed "1s/^# .*/# Silver Maple Upload/" "$TMP/upload.md" > "$TMP/upload2.md"
+size=$(stat -c %s "$TMP/upload2.md")
+n=$(swaps) l=$(loads)
+exec 3>"$C/$topic"
+head -c $(( size / 2 )) "$TMP/upload2.md" >&3
+sleep 1.5
+[ "$(loads)" -eq "$l" ] || fail "upload held open: the half file was read: $(tail -3 "$TMP/kiosk.err")"
+t=$(now_ms)
+tail -c +$(( size / 2 + 1 )) "$TMP/upload2.md" >&3
+exec 3>&-
+taken "upload held open in two halves (SFTP)" "$t" "$n" silver maple
+if [ "$(loads)" -ne $(( l + 1 )) ] || [ "$(swaps)" -ne $(( n + 1 )) ]; then
+    fail "upload held open: $(( $(loads) - l )) loads, $(( $(swaps) - n )) swaps (1 each expected)"
+fi
 
 # Ten edits in place: the median latency.
 lat=()
