@@ -200,15 +200,21 @@ static int tick_loop(nav *n, uint64_t now)
     return go_loop(n, n->view.loop + 1, now) ? NAV_OUT_CHANGED : 0;
 }
 
+int nav_go_loop(nav *n, uint64_t now)
+{
+    if (!exploring(n))
+        return 0;
+    n->notice = 0;
+    go_loop(n, n->view.loop + 1, now);
+    return NAV_OUT_CHANGED;
+}
+
 static int tick_idle(nav *n, uint64_t now)
 {
     if (!exploring(n))
         return 0;
-    if (now >= idle_return_at(n)) {
-        n->notice = 0;
-        go_loop(n, n->view.loop + 1, now);
-        return NAV_OUT_CHANGED;
-    }
+    if (now >= idle_return_at(n))
+        return nav_go_loop(n, now);
     if (n->notice_ms > 0 && !n->notice && now >= notice_at(n)) {
         n->notice = 1;
         n->changed++;

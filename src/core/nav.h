@@ -259,6 +259,11 @@ int nav_tick(nav *n, uint64_t now);
 /* The earliest time something changes by itself, or NAV_NEVER. May be <= now
  * (then tick at once). Animation frames are not deadlines: see nav_animating. */
 uint64_t nav_next_deadline(const nav *n);
+/* Straight back to the loop, at the page after the one left (as the idle
+ * return goes), when the platform sends whoever is at the screen away: three
+ * wrong staff PINs must not leave the guesser on the screen they came from.
+ * On the loop already: nothing. Returns NAV_OUT_CHANGED when it moved. */
+int nav_go_loop(nav *n, uint64_t now);
 /* A transition is moving: render at the display's refresh rate. */
 int nav_animating(const nav *n, uint64_t now);
 /* Eased progress of the transition, 0..1; 1 when none. */

@@ -297,6 +297,56 @@ static void test_nav_idle_notice_zero_means_no_notice(void **state)
     assert_false(f->n.notice);
 }
 
+/* ---- sent back by the platform (three wrong staff PINs) ---- */
+
+static void test_nav_go_loop_from_a_topic(void **state)
+{
+    fixture *f = *state;
+    fx_open_topic(f, 0);
+    fx_tap(f, FX_NEXT_X, FX_NEXT_Y);
+    fx_settle(f);
+    fx_wait(f, 53000);
+    assert_true(f->n.notice);
+    unsigned changed = f->n.changed;
+    assert_int_equal(nav_go_loop(&f->n, f->now), NAV_OUT_CHANGED);
+    assert_int_equal(f->n.view.mode, NAV_LOOP);
+    assert_int_equal(f->n.view.loop, 1);   /* the next page, as the idle return */
+    assert_false(f->n.notice);
+    assert_true(f->n.changed != changed);
+    assert_true(f->n.tr.active);
+    assert_int_equal(f->n.tr.motion, NAV_MOTION_FADE);
+    assert_int_equal(f->n.tr.from.mode, NAV_TOPIC);
+    assert_int_equal(f->n.tr.from.page, 1);
+    /* the loop runs on from there, with no idle deadline left behind */
+    fx_wait(f, 320);
+    assert_int_equal(nav_next_deadline(&f->n), f->now - 320 + 20000);
+    fx_wait(f, 60000);
+    assert_int_equal(f->n.view.loop, 2);
+}
+
+static void test_nav_go_loop_from_the_menu(void **state)
+{
+    fixture *f = *state;
+    fx_tap(f, 400, 240);
+    fx_settle(f);
+    assert_int_equal(nav_go_loop(&f->n, f->now), NAV_OUT_CHANGED);
+    assert_int_equal(f->n.view.mode, NAV_LOOP);
+    assert_int_equal(f->n.view.loop, 1);
+}
+
+static void test_nav_go_loop_on_the_loop_does_nothing(void **state)
+{
+    fixture *f = *state;
+    unsigned changed = f->n.changed;
+    uint64_t deadline = nav_next_deadline(&f->n);
+    assert_int_equal(nav_go_loop(&f->n, f->now + 100), 0);
+    assert_int_equal(f->n.view.mode, NAV_LOOP);
+    assert_int_equal(f->n.view.loop, 0);
+    assert_false(f->n.tr.active);
+    assert_int_equal(f->n.changed, changed);
+    assert_int_equal(nav_next_deadline(&f->n), deadline);   /* its page time stays */
+}
+
 /* ---- transitions ---- */
 
 static void test_nav_transition_eases_out(void **state)
@@ -512,6 +562,9 @@ int main(void)
         T(test_nav_idle_from_menu),
         T(test_nav_loop_has_no_idle),
         T(test_nav_idle_notice_zero_means_no_notice),
+        T(test_nav_go_loop_from_a_topic),
+        T(test_nav_go_loop_from_the_menu),
+        T(test_nav_go_loop_on_the_loop_does_nothing),
         T(test_nav_transition_eases_out),
         T(test_nav_transition_duration_clamped),
         T(test_nav_reduce_motion_fades_quickly),
