@@ -49,9 +49,13 @@ static void tap(run *k, staff_key key, uint64_t now)
     int out = staff_key_tap(&k->staff, key, k->content->settings.staff_pin, now);
     if (mode == STAFF_PIN && k->staff.mode == STAFF_VIEW)
         fprintf(stderr, "kiosk: staff view opened\n");
-    else if (mode == STAFF_PIN && (out & STAFF_OUT_CLOSED) && k->staff.locked)
+    else if (mode == STAFF_PIN && (out & STAFF_OUT_CLOSED) && k->staff.locked) {
         fprintf(stderr, "kiosk: %d wrong staff PINs; the staff view is locked for "
                 "a minute\n", STAFF_TRIES);
+        /* Whoever guessed gets the loop, not the menu or topic they held
+         * the corner on: nothing of theirs is left to come back to. */
+        nav_go_loop(&k->nav, now);
+    }
     if (out & STAFF_OUT_RELOAD) {
         fprintf(stderr, "kiosk: reload asked from the staff view\n");
         run_live_request(k);

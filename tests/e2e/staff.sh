@@ -3,7 +3,8 @@
 # xdotool as staff would: a long press in the top-left corner opens the PIN
 # pad; a wrong PIN says so, Cancel goes back; the right PIN shows the staff
 # screen (address, version, status); "Reload now" reads the folder again;
-# Close goes back; idle closes it; three wrong PINs lock it for a minute.
+# Close goes back; idle closes it; three wrong PINs lock it for a minute and
+# send whoever tried to the loop (not back to the menu they held the corner on).
 # Key places are those of the 800x480 layout (kiosk --render's staff-pin.png).
 # Args: kiosk-binary source-dir.
 set -euo pipefail
@@ -39,7 +40,9 @@ long_press() {
     xdotool mouseup 1
     sleep 0.4
 }
-on_loop() { shows "runner" "knee"; }
+# The loop, at any page: its cue (kiosk.ini tap_cue) shows on every one.
+on_loop() { shows "touch the screen" "explore"; }
+on_menu() { shows "would" "like"; }
 
 start_kiosk
 on_loop || fail "the loop is not on screen: $(cat "$TMP/ocr.txt")"
@@ -72,9 +75,13 @@ sleep 10.5
 on_loop || fail "the staff view did not close after idle_timeout: $(cat "$TMP/ocr.txt")"
 log "staff screen closed itself after idle_timeout"
 
+xdotool mousemove 400 300 click 1   # the loop opens the menu
+sleep 0.6
+on_menu || fail "the menu did not open: $(cat "$TMP/ocr.txt")"
 long_press
 pin 1111; pin 2222; pin 3333
 on_loop || fail "three wrong PINs did not go back to the loop: $(cat "$TMP/ocr.txt")"
+! on_menu || fail "three wrong PINs went back to the menu, not the loop"
 long_press
 on_loop || fail "the PIN pad opened again within a minute of three wrong PINs"
 grep -q "locked for a minute" "$TMP/kiosk.err" || fail "the lock is not in the journal"
