@@ -53,6 +53,7 @@ export SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0
 
 work=$(mktemp -d /tmp/kiosk-budget.XXXXXX)
 xvfb_pid=""
+# shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {
   [[ -z $xvfb_pid ]] || { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; }
   rm -rf "$work"

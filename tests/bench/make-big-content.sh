@@ -48,6 +48,7 @@ for ((t = 1; t <= topics; t++)); do
 done
 
 # Pictures: a gradient, a disc and a number, two at a time.
+# shellcheck disable=SC2016 # the inner script expands its own arguments
 for ((i = 1; i <= topics * images_per_topic; i++)); do
   if ((i % 10)); then echo "$i 1600x1200 jpg"; else echo "$i 3000x2000 png"; fi
 done | xargs -P 2 -L 1 sh -c '
