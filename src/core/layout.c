@@ -30,6 +30,9 @@ void layout_sizes_for(layout_sizes *z, int w, int h)
      * 800x480 s/22 is 22 px, too small to read from the sofa). */
     int small = ceil_div(s, 22), pref = z->px_body < 30 ? z->px_body : 30;
     z->px_small = small > pref ? small : pref;
+    /* A button's word is what a visitor without glasses must find: as big
+     * as the body text, not small print. */
+    z->px_button = z->px_body;
     if (z->px_loop_body < z->px_body)
         z->px_loop_body = z->px_body;
 }
@@ -89,13 +92,13 @@ int lay_text_w(const lay_ctx *c, const char *s, layout_face f, int px)
 
 static int button_pad(const lay_ctx *c)
 {
-    int p = c->z.px_small / 2;
+    int p = c->z.px_button / 2;
     return p > c->z.gap / 2 ? p : c->z.gap / 2;
 }
 
 int lay_button_w(const lay_ctx *c, content_label l)
 {
-    int w = lay_text_w(c, lay_label(c, l), FACE_BOLD, c->z.px_small) + 2 * button_pad(c);
+    int w = lay_text_w(c, lay_label(c, l), FACE_BOLD, c->z.px_button) + 2 * button_pad(c);
     int max = (lay_inner_w(c) - c->z.gap) / 2;
     if (w > max)
         w = max;
@@ -112,7 +115,7 @@ void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_act
     b->colour = primary ? COL_ACCENT : COL_SURFACE;
     b->radius = c->z.gap * 2 / 3;
     b->action = act;
-    int px = c->z.px_small, pad = button_pad(c);
+    int px = c->z.px_button, pad = button_pad(c);
     int lw = lay_text_w(c, lay_label(c, l), FACE_BOLD, px);
     if (lw > w - 2 * pad)
         lw = w - 2 * pad;

@@ -94,7 +94,8 @@ typedef struct layout_sizes {
     int px_title;              /* s/11: card and menu titles */
     int px_loop_body;          /* s/14: loop body, read from the sofa */
     int px_body;               /* s/16: body text, the floor for reading */
-    int px_small;              /* position, buttons, phone strip: >= s/22 */
+    int px_small;              /* position, phone strip: >= s/22 */
+    int px_button;             /* words on buttons: body size, a word read at arm's length */
 } layout_sizes;
 
 void layout_sizes_for(layout_sizes *z, int w, int h);
