@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/touchmap.h"
+
 static const char no_screen[] =
     "no screen found (no X11/Wayland display and no KMS device); to preview "
     "the screens without one, run: kiosk --render OUTDIR";
@@ -101,17 +103,17 @@ int platform_layout_size(platform_display *d, int rotate, char *err, int cap)
     d->rotate = 0;
     d->w = d->out_w;
     d->h = d->out_h;
-    rotate = ((rotate % 360) + 360) % 360;
-    if (rotate != 90 && rotate != 180 && rotate != 270)
+    touchmap t = {d->out_w, d->out_h, d->win_w, d->win_h, touchmap_rotation(rotate)};
+    if (t.rotate == 0)
         return 0;
-    int w = rotate == 180 ? d->out_w : d->out_h;
-    int h = rotate == 180 ? d->out_h : d->out_w;
+    int w, h;
+    touchmap_layout_size(&t, &w, &h);
     SDL_RendererInfo info;
     int lim = SDL_GetRendererInfo(d->sdl, &info) == 0 ? info.max_texture_width : 0;
     if (!SDL_RenderTargetSupported(d->sdl) || (lim > 0 && (w > lim || h > lim))) {
         snprintf(err, (size_t)cap, "rotate = %d in kiosk.ini cannot be done on this "
                  "graphics driver (it cannot draw into a %dx%d texture); the screen "
-                 "is shown unrotated", rotate, w, h);
+                 "is shown unrotated", t.rotate, w, h);
         return -1;
     }
     d->target = SDL_CreateTexture(d->sdl, SDL_PIXELFORMAT_ARGB8888,
@@ -119,10 +121,10 @@ int platform_layout_size(platform_display *d, int rotate, char *err, int cap)
     if (!d->target) {
         snprintf(err, (size_t)cap, "rotate = %d in kiosk.ini cannot be done: no room "
                  "for a %dx%d picture on this graphics driver; the screen is shown "
-                 "unrotated", rotate, w, h);
+                 "unrotated", t.rotate, w, h);
         return -1;
     }
-    d->rotate = rotate;
+    d->rotate = t.rotate;
     d->w = w;
     d->h = h;
     return 0;
@@ -133,42 +135,37 @@ void platform_begin_frame(platform_display *d)
     SDL_SetRenderTarget(d->sdl, d->target);
 }
 
+/* The turn drawn, which touch is mapped back through. */
+static touchmap turn_of(const platform_display *d)
+{
+    touchmap t = {d->out_w, d->out_h, d->win_w, d->win_h, d->rotate};
+    return t;
+}
+
 void platform_end_frame(platform_display *d)
 {
     if (d->target) {
         SDL_SetRenderTarget(d->sdl, NULL);
         SDL_SetRenderDrawColor(d->sdl, 0, 0, 0, 255);
         SDL_RenderClear(d->sdl);
-        /* Centred on the output; SDL turns clockwise for positive angles. */
-        SDL_Rect to = {(d->out_w - d->w) / 2, (d->out_h - d->h) / 2, d->w, d->h};
+        /* Centred on the output and turned about its centre (SDL turns
+         * clockwise for positive angles): touchmap maps touch back. */
+        touchmap t = turn_of(d);
+        SDL_Rect to;
+        touchmap_dest(&t, &to.x, &to.y, &to.w, &to.h);
         SDL_RenderCopyEx(d->sdl, d->target, NULL, &to, d->rotate, NULL, SDL_FLIP_NONE);
     }
     SDL_RenderPresent(d->sdl);
 }
 
-/* Output pixels to layout pixels: the inverse of the clockwise turn drawn
- * in platform_end_frame, about the centre. */
-static void unrotate(const platform_display *d, double ox, double oy, int *x, int *y)
-{
-    double vx = ox - d->out_w / 2.0, vy = oy - d->out_h / 2.0, lx = vx, ly = vy;
-    switch (d->rotate) {
-    case 90: lx = vy; ly = -vx; break;
-    case 180: lx = -vx; ly = -vy; break;
-    case 270: lx = -vy; ly = vx; break;
-    default: break;
-    }
-    *x = (int)(lx + d->w / 2.0);
-    *y = (int)(ly + d->h / 2.0);
-}
-
 void platform_map_window(const platform_display *d, int wx, int wy, int *x, int *y)
 {
-    double sx = d->win_w > 0 ? (double)d->out_w / d->win_w : 1.0;
-    double sy = d->win_h > 0 ? (double)d->out_h / d->win_h : 1.0;
-    unrotate(d, wx * sx, wy * sy, x, y);
+    touchmap t = turn_of(d);
+    touchmap_mouse(&t, wx, wy, x, y);
 }
 
 void platform_map_finger(const platform_display *d, float fx, float fy, int *x, int *y)
 {
-    unrotate(d, fx * d->out_w, fy * d->out_h, x, y);
+    touchmap t = turn_of(d);
+    touchmap_finger(&t, fx, fy, x, y);
 }
