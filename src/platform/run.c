@@ -190,9 +190,15 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
                 k->disp.win) & SDL_WINDOW_FULLSCREEN))
             k->quit = 1;
         break;
+    /* Each input is read once, from its own events: platform_open turns
+     * SDL's touch-to-mouse and mouse-to-touch emulation off, and a driver
+     * that sends them anyway is ignored here (which == SDL_TOUCH_MOUSEID,
+     * touchId == SDL_MOUSE_TOUCHID), so no tap ever arrives twice. */
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP:
+        if (e->tfinger.touchId == SDL_MOUSE_TOUCHID)
+            break;
         platform_map_finger(&k->disp, e->tfinger.x, e->tfinger.y, &x, &y);
         input(k, e->type == SDL_FINGERDOWN ? NAV_IN_PRESS
                  : e->type == SDL_FINGERUP ? NAV_IN_RELEASE : NAV_IN_MOVE,
