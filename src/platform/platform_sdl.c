@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/touchmap.h"
+#include "platform/test_input.h"
 
 static const char no_screen[] =
     "no screen found (no X11/Wayland display and no KMS device); to preview "
@@ -74,11 +75,13 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
                    (info.flags & SDL_RENDERER_ACCELERATED);
     if (!win_w)
         SDL_ShowCursor(SDL_DISABLE);   /* fullscreen: a kiosk shows no pointer */
+    d->test_input = platform_test_input_start(d->win);   /* NULL in the lobby */
     return 0;
 }
 
 void platform_close(platform_display *d)
 {
+    platform_test_input_stop(d->test_input);
     if (d->target)
         SDL_DestroyTexture(d->target);
     if (d->sdl)

@@ -15,6 +15,7 @@ typedef struct platform_display {
     SDL_Texture *target;     /* the unrotated screen when rotate != 0 */
     int w, h;                /* the size layout draws for (rotated) */
     int vsync;               /* present waits for the display's refresh */
+    struct platform_test_input *test_input;   /* TEST ONLY (test_input.h) */
 } platform_display;
 
 /* Opens a window of win_w x win_h, or the whole display when win_w == 0.

@@ -1,0 +1,106 @@
+#!/bin/bash
+# touch_finger.sh — SDL finger events really drive the kiosk: the loop, a tap
+# to the menu, a tile to its topic, Next, a swipe, Back, all by finger (the
+# kiosk's test-only KIOSK_TEST_INPUT FIFO pushes them into SDL's queue as a
+# touch panel's driver would; Xvfb has no touch device). SDL's emulation of
+# one input by the other is never read twice: fingers made from the mouse and
+# mouse clicks made from a finger do nothing alone, and a finger tap on Next
+# that arrives with its mouse twin turns one page, not two.
+# Args: kiosk-binary source-dir. FINGER_ROTATE (0) turns the panel
+# (touch_finger_rotate.sh).
+set -eu
+KIOSK=$1 SRC=$2
+. "$SRC/tests/e2e/touch_lib.bash"
+need Xvfb import convert compare tesseract iconv
+ROTATE=${FINGER_ROTATE:-0}
+
+setup_tmp
+content_copy
+# The loop stays on its first card while the emulated taps are checked.
+ini_set loop min_seconds 30
+ini_set loop max_seconds 30
+ini_set screen rotate "$ROTATE"
+start_x 800 480
+render_refs
+FIFO=$TMP/input
+mkfifo "$FIFO"
+KIOSK_TEST_INPUT=$FIFO start_kiosk --content "$TMP/content"
+grep -q "TEST ONLY: reading touch events" "$TMP/kiosk.log" ||
+    fail "the kiosk does not read KIOSK_TEST_INPUT: $(cat "$TMP/kiosk.log")"
+log "screen ${SW}x$SH, rotate $ROTATE, layout ${LW}x$LH"
+
+# finger KIND LX LY [SOURCE]: one finger event at a layout point, sent where
+# the turned picture shows it, normalised across the screen as SDL does.
+finger() {
+    local s
+    s=$(to_screen "$2" "$3")
+    alive
+    awk -v k="$1" -v x="${s% *}" -v y="${s#* }" -v w="$SW" -v h="$SH" -v src="${4:-touch}" \
+        'BEGIN { printf "%s 1 %.6f %.6f %s\n", k, (x + 0.5) / w, (y + 0.5) / h, src }' > "$FIFO"
+}
+
+# ftap LX LY [SOURCE]: press and lift a finger.
+ftap() {
+    finger down "$1" "$2" "${3:-}"
+    sleep 0.05
+    finger up "$1" "$2" "${3:-}"
+}
+
+# fswipe LX0 LY0 LX1 LY1: a finger pressed, moved in ten steps, lifted.
+fswipe() {
+    local i
+    finger down "$1" "$2"
+    for i in 1 2 3 4 5 6 7 8 9 10; do
+        sleep 0.03
+        finger move $(($1 + ($3 - $1) * i / 10)) $(($2 + ($4 - $2) * i / 10))
+    done
+    finger up "$3" "$4"
+}
+
+wait_for loop-01.png 5
+
+# Emulated input alone does nothing: the loop stays, no menu opens.
+ftap $((LW / 2)) $((LH / 2)) mouse-as-touch
+ftap $((LW / 2)) $((LH / 2)) touch-as-mouse
+sleep 1.5
+shot still
+looks_like still loop-01.png ||
+    fail "an emulated tap was read: the screen shows $(which_screen still || echo 'none of the screens')"
+log "taps made by SDL's emulation (mouse-as-touch, touch-as-mouse) were ignored"
+
+# A finger tap anywhere on the loop opens the menu.
+ftap $((LW / 2)) $((LH / 2))
+wait_for menu.png
+
+# A tile opens its topic: the first with three pages or more.
+t=0
+while [ "$(pages "$(topic_name $t)")" -lt 3 ]; do t=$((t + 1)); done
+name=$(topic_name $t)
+# shellcheck disable=SC2046
+ftap $(box menu.png topic $t)
+wait_for "$name-01.png"
+read_title now "$name-01.png"
+
+# Next by finger, with the mouse twin a driver ignoring the hint would send
+# right after each finger event: one page on, not two (and not none).
+read -r nx ny < <(box "$name-01.png" next)
+finger down "$nx" "$ny"
+finger down "$nx" "$ny" touch-as-mouse
+sleep 0.05
+finger up "$nx" "$ny"
+finger up "$nx" "$ny" touch-as-mouse
+wait_for "$name-02.png"
+sleep 1
+shot after_next
+looks_like after_next "$name-02.png" ||
+    fail "Next with its mouse twin did not stay on page 2: $(which_screen after_next || echo 'none of the screens')"
+log "Next with its emulated mouse twin turned one page"
+
+# A finger swipe to the left pages on; Back returns to the menu.
+fswipe $((LW * 3 / 4)) $((LH / 2)) $((LW / 4)) $((LH / 2))
+wait_for "$name-03.png"
+# shellcheck disable=SC2046
+ftap $(box "$name-03.png" back)
+wait_for menu.png
+alive
+echo "ok: finger taps, a swipe and ignored emulation at ${LW}x$LH (rotate $ROTATE)"
