@@ -101,6 +101,18 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
     n->changed++;
 }
 
+void nav_move_topic(nav *n, int topic)
+{
+    if (n->view.mode != NAV_TOPIC)
+        return;
+    if (topic < 0) {
+        n->view.mode = NAV_MENU;
+        n->view.topic = n->view.page = 0;
+        return;
+    }
+    n->view.topic = topic;   /* nav_set_deck clamps it and the page */
+}
+
 void nav_init(nav *n, const content_settings *s, const nav_deck *d,
               int w, int h, uint64_t now)
 {

@@ -246,6 +246,12 @@ void nav_set_screen(nav *n, int w, int h);
  * pages now) goes to the menu, or to the loop when there are no topics. Any
  * transition ends. Topics are by index: the caller remaps if it cares. */
 void nav_set_deck(nav *n, const nav_deck *d, uint64_t now);
+/* Call before nav_set_deck with new content, when a topic is on screen: the
+ * index that topic (the same file) has in the new content, or -1 when staff
+ * deleted it. Topics before it may have come or gone, and the index alone
+ * would put the visitor in another topic's page; a deleted topic leaves them
+ * in the menu (without it). Elsewhere than in a topic: nothing. */
+void nav_move_topic(nav *n, int topic);
 /* Fills d from a built layout deck: words per loop page are the card's words
  * shared over its pages. loop_words: room for ld->nloop ints, owned by the
  * caller for as long as d is in use. */

@@ -282,11 +282,24 @@ void run_live_poll(run *k, uint64_t now)
     }
 }
 
+/* Index of old's topic t in s, by file name; -1 when s has no such file. */
+static int same_topic(const content_snapshot *old, const content_snapshot *s, int t)
+{
+    if (t < 0 || t >= old->ntopics)
+        return -1;
+    for (int i = 0; i < s->ntopics; i++)
+        if (!strcmp(s->topics[i].file, old->topics[t].file))
+            return i;
+    return -1;
+}
+
 static void swap_in(run *k, uint64_t now)
 {
     run_release_slots(k);
     run_staff_release(k);
     content_snapshot *old = k->content;
+    /* The visitor stays with the file they read, wherever it now sorts. */
+    nav_move_topic(&k->nav, same_topic(old, k->pending, k->nav.view.topic));
     k->content = k->pending;
     k->pending = NULL;
     k->showing = k->pending_showing;

@@ -490,6 +490,29 @@ static void test_nav_set_deck_keeps_state_valid(void **state)
     assert_int_equal(f->n.deck.ntopics, KIOSK_MAX_TOPICS);
 }
 
+static void test_nav_move_topic_follows_the_file(void **state)
+{
+    fixture *f = *state;
+    fx_open_topic(f, 2);
+    fx_tap(f, FX_NEXT_X, FX_NEXT_Y);
+    fx_settle(f);
+    fx_assert_view(f, NAV_TOPIC, 2, 1);
+    /* a topic added before it: the same file is now topic 3, same page */
+    nav_deck d = f->deck;
+    d.ntopics = 4;
+    d.npages[3] = d.npages[2];
+    nav_move_topic(&f->n, 3);
+    nav_set_deck(&f->n, &d, f->now);
+    fx_assert_view(f, NAV_TOPIC, 3, 1);
+    /* deleted: the menu, not whichever topic took its place */
+    nav_move_topic(&f->n, -1);
+    nav_set_deck(&f->n, &d, f->now);
+    fx_assert_view(f, NAV_MENU, 0, 0);
+    /* in the menu or the loop it changes nothing */
+    nav_move_topic(&f->n, 1);
+    fx_assert_view(f, NAV_MENU, 0, 0);
+}
+
 static void test_nav_deck_from_layout(void **state)
 {
     (void)state;
@@ -570,6 +593,7 @@ int main(void)
         T(test_nav_reduce_motion_fades_quickly),
         T(test_nav_next_deadline_is_the_earliest),
         T(test_nav_set_deck_keeps_state_valid),
+        T(test_nav_move_topic_follows_the_file),
         T(test_nav_deck_from_layout),
         T(test_nav_fixed_size_no_allocation),
 #undef T
