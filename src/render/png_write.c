@@ -66,3 +66,18 @@ int png_write_screen(SDL_Surface *s, const char *path)
 }
 
 #endif
+
+int png_write_drawn(render *r, render_screen *screen, SDL_Surface *surface,
+                    const char *path, char *err, int cap)
+{
+    render_prepare(r, screen);
+    render_clear(r);
+    render_draw(r, screen, 0, 0, 255);
+    SDL_RenderFlush(r->sdl);
+    render_release(r, screen);
+    if (png_write_screen(surface, path) == 0)
+        return 0;
+    snprintf(err, (size_t)cap, "could not write %s; check that the folder exists "
+             "and there is space on the disk", path);
+    return -1;
+}

@@ -22,18 +22,10 @@ typedef struct shot {
 
 static int shoot(shot *p, const char *name, const char *title, char *err, int cap)
 {
-    render_prepare(&p->r, p->screen);
-    render_clear(&p->r);
-    render_draw(&p->r, p->screen, 0, 0, 255);
-    SDL_RenderFlush(p->r.sdl);
-    render_release(&p->r, p->screen);
     char path[1400];
     snprintf(path, sizeof path, "%s/%s", p->outdir, name);
-    if (png_write_screen(p->surface, path) != 0) {
-        snprintf(err, (size_t)cap, "could not write %s; check that the folder "
-                 "exists and there is space on the disk", path);
+    if (png_write_drawn(&p->r, p->screen, p->surface, path, err, cap) != 0)
         return -1;
-    }
     fprintf(p->index, "%s\t%s\n", name, title ? title : "");
     return 0;
 }
