@@ -477,3 +477,14 @@ void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
         loop_words[i] = (words + parts - 1) / parts;
     }
 }
+
+int nav_view_same(nav_view a, nav_view b)
+{
+    if (a.mode != b.mode)
+        return 0;
+    if (a.mode == NAV_LOOP)
+        return a.loop == b.loop;
+    if (a.mode == NAV_TOPIC)
+        return a.topic == b.topic && a.page == b.page;
+    return 1;   /* one menu */
+}

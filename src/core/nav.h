@@ -118,6 +118,9 @@ typedef struct nav_view {
     int topic, page;           /* NAV_TOPIC: index into layout_deck.topic, page in it */
 } nav_view;
 
+/* The same screen: mode and, where they matter, loop page or topic and page. */
+int nav_view_same(nav_view a, nav_view b);
+
 typedef enum nav_motion {
     NAV_MOTION_FADE,           /* cross-fade from -> to */
     NAV_MOTION_SLIDE_LEFT,     /* from leaves to the left, to comes in from the right */

@@ -129,22 +129,11 @@ void staff_set_pages(staff *st, int npages)
         st->page = st->npages - 1;
 }
 
-static int same_view(nav_view a, nav_view b)
-{
-    if (a.mode != b.mode)
-        return 0;
-    if (a.mode == NAV_LOOP)
-        return a.loop == b.loop;
-    if (a.mode == NAV_TOPIC)
-        return a.topic == b.topic && a.page == b.page;
-    return 1;
-}
-
 int live_swap_due(const nav_state *st, nav_view since, int content_hidden)
 {
     if (content_hidden)
         return 1;
-    if (!same_view(st->view, since))
+    if (!nav_view_same(st->view, since))
         return 1;   /* the visitor (or the loop) moved on: change with it */
     int moving = st->tr.active && st->progress < 1.0f;
     return st->view.mode == NAV_LOOP && !moving;

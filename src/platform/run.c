@@ -21,20 +21,9 @@
 /* The mouse is one more finger; a touch screen's ids are small and positive. */
 #define RUN_MOUSE_FINGER (-42)
 
-static int same_view(nav_view a, nav_view b)
-{
-    if (a.mode != b.mode)
-        return 0;
-    if (a.mode == NAV_LOOP)
-        return a.loop == b.loop;
-    if (a.mode == NAV_TOPIC)
-        return a.topic == b.topic && a.page == b.page;
-    return 1;
-}
-
 static int same_key(run_key a, run_key b)
 {
-    return a.valid && b.valid && a.notice == b.notice && same_view(a.view, b.view);
+    return a.valid && b.valid && a.notice == b.notice && nav_view_same(a.view, b.view);
 }
 
 void run_release_slots(run *k)
