@@ -145,6 +145,12 @@ content_snapshot *content_load(const char *dir, const kiosk_fs *fs);
 void content_free(content_snapshot *s);
 /* No errors: fit to be shown and kept as last good. */
 int content_usable(const content_snapshot *s);
+/* 1 when p (a picture file's first len bytes, at least its header) is a PNG
+ * or JPEG whose size content_load accepts. The renderer asks again before it
+ * decodes: staff may have replaced the file since the snapshot was checked
+ * (a broken edit leaves the last good content on screen, but its pictures
+ * are still read from the folder). */
+int content_image_fits(const unsigned char *p, size_t len);
 /* "file:line: text" (or "file: text"), for STATUS.txt, the journal and --check. */
 int content_diag_format(const content_diag *d, char *buf, int cap);
 

@@ -85,6 +85,14 @@ image_status content_image_size(const unsigned char *p, size_t len, int *w, int 
     return IMAGE_NOT_IMAGE;
 }
 
+int content_image_fits(const unsigned char *p, size_t len)
+{
+    int w = 0, h = 0;
+    return content_image_size(p, len, &w, &h) == IMAGE_OK && w > 0 && h > 0 &&
+           w <= KIOSK_MAX_IMAGE_SIDE && h <= KIOSK_MAX_IMAGE_SIDE &&
+           (long long)w * h <= KIOSK_MAX_IMAGE_PIXELS;
+}
+
 /* Formats staff are likely to try, to say what to do instead. */
 static const char *other_format(const unsigned char *p, size_t len)
 {

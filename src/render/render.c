@@ -4,7 +4,10 @@
 
 #include <SDL_image.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/content.h"
 
 static SDL_Color rgb(kiosk_rgb c)
 {
@@ -136,13 +139,34 @@ static SDL_Rect cover_crop(int iw, int ih, int bw, int bh)
     return c;
 }
 
+/* The picture as the file is now, or NULL (then none is drawn). The file
+ * may have changed since the content was checked: a broken edit leaves the
+ * last good content on screen, but its pictures are read from the folder,
+ * where a 12000 x 12000 replacement decoded to 1 GB, and a FIFO would block.
+ * So it is read through the core's fs (never blocks, never leaves the
+ * folder), its size checked again, and decoded from the same bytes. */
+static SDL_Surface *decode_checked(const render *r, const char *rel)
+{
+    /* malloc'd pages are only mapped as the read touches them. */
+    unsigned char *buf = malloc(KIOSK_MAX_IMAGE_BYTES);
+    size_t len = 0, total = 0;
+    SDL_Surface *s = NULL;
+    if (buf && fs_posix.read(fs_posix.ctx, r->content_dir, rel, (char *)buf,
+                             KIOSK_MAX_IMAGE_BYTES, &len, &total) == FS_OK &&
+        total == len && content_image_fits(buf, len)) {
+        SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
+        if (rw)
+            s = IMG_Load_RW(rw, 1);
+    }
+    free(buf);
+    return s;
+}
+
 /* Decodes the file once and makes a texture just the size it is drawn at
  * (never larger than the picture, never past the texture limit). */
 static void load_image(render *r, render_image *im)
 {
-    char path[1400];
-    snprintf(path, sizeof path, "%s/%s", r->content_dir, im->path);
-    SDL_Surface *raw = IMG_Load(path);
+    SDL_Surface *raw = decode_checked(r, im->path);
     if (!raw)
         return;
     SDL_Surface *src = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);

@@ -327,6 +327,26 @@ static void test_content_image_too_large(void **state)
     content_free(s);
 }
 
+static void test_content_image_fits_checked_again(void **state)
+{
+    (void)state;
+    /* What the renderer asks before decoding a picture that may have been
+     * replaced since the content was checked. */
+    static const unsigned char png_head[] = "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR";
+    unsigned char p[33] = {0};
+    memcpy(p, png_head, 16);
+    p[24] = 8, p[25] = 2;
+    p[18] = 0x07, p[19] = 0x80, p[22] = 0x04, p[23] = 0x38;   /* 1920 x 1080 */
+    assert_true(content_image_fits(p, sizeof p));
+    p[18] = 0x2E, p[19] = 0xE0, p[22] = 0x2E, p[23] = 0xE0;   /* 12000 x 12000 */
+    assert_false(content_image_fits(p, sizeof p));
+    p[18] = 0x10, p[19] = 0x00, p[22] = 0x10, p[23] = 0x01;   /* 4096 x 4097 */
+    assert_false(content_image_fits(p, sizeof p));
+    assert_false(content_image_fits(p, 12));                  /* cut short */
+    assert_false(content_image_fits((const unsigned char *)"not a picture", 13));
+    assert_false(content_image_fits(p, 0));
+}
+
 static void test_content_image_path_parent(void **state)
 {
     (void)state;
@@ -400,6 +420,7 @@ int main(void)
         T(test_content_long_card),
         T(test_content_problems_per_file_capped),
         T(test_content_image_too_large),
+        T(test_content_image_fits_checked_again),
         T(test_content_image_path_parent),
         T(test_content_image_path_absolute),
         T(test_content_image_problems),
