@@ -200,6 +200,52 @@ n=$(swaps); t=$(now_ms)
 set_name "$C" "Granite Orchard"
 taken "(d) hostile files removed, a good edit" "$t" "$n" granite orchard
 
+# (d) A picture replaced by a 12000 x 12000 one (small on disk, 576 MB
+# decoded): the content is refused, and the last good content's page that
+# shows the picture must not decode the new file (it read 1.1 GB once).
+python3 - "$TMP/bomb.png" <<'PY'
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+w = h = 12000
+z = zlib.compressobj(9)
+row = b'\0' + b'\x80' * (w * 3)
+data = b''.join(z.compress(row) for _ in range(h)) + z.flush()
+with open(sys.argv[1], 'wb') as f:
+    f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+            + chunk(b'IDAT', data) + chunk(b'IEND', b''))
+PY
+hwm_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$KIOSK_PID/status"; }
+hwm0=$(hwm_kb)
+cp "$TMP/bomb.png" "$C/images/evening-calm.jpg"
+wait_for 5000 grep -q "evening-calm.jpg is 12000 x 12000" "$C/STATUS.txt" ||
+    fail "(d) STATUS.txt does not name the huge picture: $(cat "$C/STATUS.txt")"
+tap $((W / 2)) $((H / 2))
+wait_for 3000 shows_ref "$TMP/ref2/menu.png" || fail "(d) picture: a tap did not open the menu"
+# shellcheck disable=SC2046
+tap $(box "$TMP/ref2" menu.png topic 4)
+for p in 1 2 3 4; do
+    wait_for 3000 shows_ref "$TMP/ref2/massage-types-0$p.png" || fail "(d) picture: massage-types page $p did not show"
+    # shellcheck disable=SC2046
+    tap $(box "$TMP/ref2" "massage-types-0$p.png" next)
+done
+sleep 1
+ok "(d) the last good page with the replaced picture"
+hwm1=$(hwm_kb)
+[ $(( hwm1 - hwm0 )) -lt 51200 ] ||
+    fail "(d) the replaced picture was decoded: peak memory grew by $(( (hwm1 - hwm0) / 1024 )) MB"
+log "(d) picture replaced by 12000 x 12000: its page shows, peak memory +$(( (hwm1 - hwm0) / 1024 )) MB"
+cp "$SRC/content/images/evening-calm.jpg" "$C/images/"
+wait_for 5000 grep -q "No problems found" "$C/STATUS.txt" || fail "(d) the picture put back was not taken"
+# shellcheck disable=SC2046
+tap $(box "$TMP/ref2" massage-types-05.png home)
+wait_for 3000 shows_ref "$TMP/ref2/menu.png" || fail "(d) Home did not lead to the menu"
+sleep 0.4   # the swap ends the fade at once: a tap now would be a double tap
+# shellcheck disable=SC2046
+tap $(box "$TMP/ref2" menu.png back)
+wait_for 3000 shows granite orchard || fail "(d) Back did not return to the loop"
+ok "(d) picture put back"
+
 # (e) A file rewritten every 50 ms for 5 s, good and broken by turns, with
 # SIGHUP forcing reads while it changes.
 good=$(cat "$C/$review")
