@@ -398,20 +398,27 @@ static layout_page *keep_pages(arena *a, const page_list *l, int from, int *n)
     return p;
 }
 
-int layout_deck_build(layout_deck *d, const content_snapshot *s,
+/* An empty deck for s at w x h: every topic present with no pages, so
+ * nothing indexes past the end. */
+static int deck_start(layout_deck *d, lay_ctx *c, const content_snapshot *s,
                       const layout_metrics *m, int w, int h, arena *a)
 {
-    lay_ctx c;
-    lay_ctx_init(&c, s, m, w, h);
+    lay_ctx_init(c, s, m, w, h);
     memset(d, 0, sizeof *d);
     d->w = w;
     d->h = h;
     d->ntopics = s->ntopics;
-    if (s->ntopics > 0) {
-        d->topic = arena_alloc(a, (size_t)s->ntopics * sizeof *d->topic);
-        if (!d->topic)
-            return -1;
-    }
+    if (s->ntopics > 0 && !(d->topic = arena_alloc(a, (size_t)s->ntopics * sizeof *d->topic)))
+        return -1;
+    return 0;
+}
+
+int layout_deck_build(layout_deck *d, const content_snapshot *s,
+                      const layout_metrics *m, int w, int h, arena *a)
+{
+    lay_ctx c;
+    if (deck_start(d, &c, s, m, w, h, a))
+        return -1;
     lay_card_style tst = topic_style(&c), lst = loop_style(&c);
     lay_area ta = topic_area(&c), la = loop_area(&c);
     page_list topic = { NULL, 0, 0, 0 }, loop = { NULL, 0, 0, 0 };
@@ -441,13 +448,7 @@ int layout_deck_build_first(layout_deck *d, const content_snapshot *s,
                             const layout_metrics *m, int w, int h, arena *a)
 {
     lay_ctx c;
-    lay_ctx_init(&c, s, m, w, h);
-    memset(d, 0, sizeof *d);
-    d->w = w;
-    d->h = h;
-    d->ntopics = s->ntopics;
-    /* Every topic present with no pages, so nothing indexes past the end. */
-    if (s->ntopics > 0 && !(d->topic = arena_alloc(a, (size_t)s->ntopics * sizeof *d->topic)))
+    if (deck_start(d, &c, s, m, w, h, a))
         return -1;
     lay_card_style lst = loop_style(&c);
     lay_area la = loop_area(&c);
