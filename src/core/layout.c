@@ -105,23 +105,30 @@ int lay_button_w(const lay_ctx *c, content_label l)
     return w > c->z.target ? w : c->z.target;
 }
 
-void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
-                int x, int y, int primary)
+void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int pad,
+             layout_action act, int arg, int x, int y, int w, int h, int primary, int copy)
 {
-    int w = lay_button_w(c, l), h = c->z.target;
     layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
     if (!b)
         return;
     b->colour = primary ? COL_ACCENT : COL_SURFACE;
     b->radius = c->z.gap * 2 / 3;
     b->action = act;
-    int px = c->z.px_button, pad = button_pad(c);
-    int lw = lay_text_w(c, lay_label(c, l), FACE_BOLD, px);
-    if (lw > w - 2 * pad)
-        lw = w - 2 * pad;
+    b->arg = arg;
+    int room = w - 2 * pad;
+    int tw = lay_text_w(c, word, FACE_BOLD, px);
+    if (tw > room)
+        tw = room;
     int lh = lay_line_height(c, px);
-    lay_one_line(c, sc, lay_label(c, l), FACE_BOLD, px, x + (w - lw) / 2, y + (h - lh) / 2,
-             w - 2 * pad, primary ? COL_ACCENT_TEXT : COL_TEXT, 0);
+    lay_one_line(c, sc, word, FACE_BOLD, px, x + (w - tw) / 2, y + (h - lh) / 2, room,
+                 primary ? COL_ACCENT_TEXT : COL_TEXT, copy);
+}
+
+void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
+                int x, int y, int primary)
+{
+    lay_key(c, sc, lay_label(c, l), c->z.px_button, button_pad(c), act, 0, x, y,
+            lay_button_w(c, l), c->z.target, primary, 0);
 }
 
 /* "{n} / {total}" with the numbers put in. */

@@ -87,6 +87,10 @@ int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face
 /* The spa's name and phone along the bottom edge y_bottom; returns its height
  * (measures only when sc is NULL). */
 int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom);
+/* A key: a rounded box with its word centred (pad on each side), carrying
+ * act and arg; copy as for lay_one_line. */
+void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int pad,
+             layout_action act, int arg, int x, int y, int w, int h, int primary, int copy);
 /* Buttons: a label in a rounded box at least a target in size. */
 int lay_button_w(const lay_ctx *c, content_label l);
 void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,

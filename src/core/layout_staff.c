@@ -12,20 +12,7 @@
 static void key_box(const lay_ctx *c, layout_screen *sc, const char *word, int px,
                     staff_key k, int x, int y, int w, int h, int primary)
 {
-    layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
-    if (!b)
-        return;
-    b->colour = primary ? COL_ACCENT : COL_SURFACE;
-    b->radius = c->z.gap * 2 / 3;
-    b->action = ACT_TOPIC;
-    b->arg = (int)k;
-    int pad = c->z.gap / 2, room = w - 2 * pad;
-    int tw = lay_text_w(c, word, FACE_BOLD, px);
-    if (tw > room)
-        tw = room;
-    int lh = lay_line_height(c, px);
-    lay_one_line(c, sc, word, FACE_BOLD, px, x + (w - tw) / 2, y + (h - lh) / 2, room,
-                 primary ? COL_ACCENT_TEXT : COL_TEXT, 1);
+    lay_key(c, sc, word, px, c->z.gap / 2, ACT_TOPIC, (int)k, x, y, w, h, primary, 1);
 }
 
 /* Staff read the status at arm's length: the smallest size the design
