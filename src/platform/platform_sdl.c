@@ -21,6 +21,11 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     /* A kiosk must never blank its own screen. */
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* Without a Wayland session, SDL's Wayland driver only makes libwayland
+     * print "XDG_RUNTIME_DIR is invalid" (seen with sudo, and on a console
+     * with no display): try X11 and then the Pi's KMS, nothing else. */
+    if (!SDL_getenv("SDL_VIDEODRIVER") && !SDL_getenv("WAYLAND_DISPLAY"))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11,kmsdrm");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         snprintf(err, (size_t)cap, "%s", no_screen);
         return -1;

@@ -27,4 +27,7 @@ try XDG_RUNTIME_DIR=/nonexistent SDL_VIDEODRIVER=wayland
 # With no driver named, SDL also tries KMS: only meaningful without a GPU.
 if ! ls /dev/dri/card* >/dev/null 2>&1; then
     try -u SDL_VIDEODRIVER XDG_RUNTIME_DIR=/nonexistent
+    # sudo and a bare console leave XDG_RUNTIME_DIR unset: libwayland would
+    # print its own line if SDL tried Wayland.
+    try -u SDL_VIDEODRIVER -u XDG_RUNTIME_DIR
 fi
