@@ -68,6 +68,10 @@ typedef struct run {
     platform_wake *wake;
     Uint32 wake_event;
     unsigned startup_seq;      /* the save of the content shown at start */
+    /* Which load is on screen, which waits, and which was last saved whole
+     * to STATE/last-good (0: none): when the folder breaks under what is on
+     * screen, its pictures are read from the saved copy if it is that load. */
+    unsigned shown_seq, pending_seq, saved_seq;
     int hup_pending;           /* READY=1 again once the SIGHUP reload is in */
     unsigned status_gen;       /* bumps when the status text changes */
     char *status_text;         /* STATUS.txt's body, for the staff view */

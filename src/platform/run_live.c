@@ -225,6 +225,23 @@ static int good_shown(const run *k)
                            k->pending_showing == STATUS_LAST_GOOD));
 }
 
+/* The folder no longer holds good content, but what is on screen came from
+ * it: its pictures may be gone or replaced there. When the saved copy is
+ * exactly what is on screen, read them from that copy from now on. */
+static void pictures_from_saved_copy(run *k)
+{
+    char dir[RUN_PATH_BYTES];
+    if (!k->state_dir || !k->saved_seq || k->saved_seq != k->shown_seq ||
+        strcmp(k->shown_dir, k->content_dir) ||
+        !lastgood_path(k->state_dir, dir, sizeof dir))
+        return;
+    run_release_slots(k);
+    run_staff_release(k);
+    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", dir);
+    render_reset(&k->r, &k->content->settings, k->shown_dir);
+    k->dirty = 1;
+}
+
 static void take_result(run *k, platform_load_result *res, uint64_t now)
 {
     if (!res->snap) {
@@ -232,25 +249,37 @@ static void take_result(run *k, platform_load_result *res, uint64_t now)
         return;
     }
     run_stamp(k->checked_at, sizeof k->checked_at);
-    if (res->save_asked && res->usable && k->state_dir)
+    if (res->save_asked && res->usable && k->state_dir) {
         k->backup_note = res->saved == LG_OK ? NULL : lastgood_message(res->saved);
+        if (res->saved == LG_OK)
+            k->saved_seq = res->seq;
+    }
     log_problems(k->content_dir, res->snap);
     int same_as_shown = res->seq == k->startup_seq && res->usable &&
                         k->showing == STATUS_FRESH && !k->pending;
     set_current(k, res->snap);
     if (same_as_shown) {
         /* The start's content, read again to be saved: nothing new to show. */
+        k->shown_seq = res->seq;
     } else if (res->usable) {
         set_pending(k, res->snap, STATUS_FRESH, now);
+        k->pending_seq = res->seq;
     } else if (good_shown(k)) {
         if (k->showing == STATUS_FRESH) {
             k->showing = STATUS_LAST_GOOD;
             saved_at_from_state(k);
+            pictures_from_saved_copy(k);
         }
+        char dir[RUN_PATH_BYTES];
+        if (k->pending && k->pending_showing == STATUS_FRESH && k->state_dir &&
+            k->saved_seq && k->saved_seq == k->pending_seq &&
+            lastgood_path(k->state_dir, dir, sizeof dir))
+            snprintf(k->pending_dir, sizeof k->pending_dir, "%s", dir);
         if (k->pending)
             k->pending_showing = STATUS_LAST_GOOD;
     } else {
         set_pending(k, res->snap, partial_or_nothing(res->snap), now);
+        k->pending_seq = res->seq;
     }
     publish_status(k);
 }
@@ -303,6 +332,7 @@ static void swap_in(run *k, uint64_t now)
     k->content = k->pending;
     k->pending = NULL;
     k->showing = k->pending_showing;
+    k->shown_seq = k->pending_seq;
     snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->pending_dir);
     run_stamp(k->since, sizeof k->since);
     if (k->showing == STATUS_LAST_GOOD)
