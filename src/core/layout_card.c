@@ -114,6 +114,15 @@ int lay_image_w(const content_block *b, int box_w, int box_h)
     return (int)w;
 }
 
+void lay_image_beside(const lay_ctx *c, layout_screen *sc, const content_block *b,
+                      lay_area *body, int pct)
+{
+    int iw = lay_image_w(b, body->w * pct / 100, body->h);
+    lay_area pic = { body->x + body->w - iw, body->y, iw, body->h };
+    lay_image_fit(sc, b, pic, 0);
+    body->w -= iw + c->z.gap;
+}
+
 int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre)
 {
     if (a.w < 1 || a.h < 1)
@@ -381,11 +390,7 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
     lay_area body = { a.x, top, a.w, a.y + a.h - top };
     const content_block *img = side_image(c, card);
     if (img && part == 0) {
-        /* The picture at the right edge; the words take what it leaves. */
-        int iw = lay_image_w(img, body.w * SIDE_IMAGE_PCT / 100, body.h);
-        lay_area pic = { body.x + body.w - iw, body.y, iw, body.h };
-        lay_image_fit(sc, img, pic, 0);
-        body.w -= iw + c->z.gap;
+        lay_image_beside(c, sc, img, &body, SIDE_IMAGE_PCT);
     }
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 1);

@@ -164,6 +164,10 @@ int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card
 /* Image b fitted inside a (never enlarged more than twice), at a's top,
  * centred across a when centre; returns the height it takes. */
 int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre);
+/* Image b at the right edge of body, at most pct % of its width; body
+ * shrinks to what is left beside it (one grid unit away). */
+void lay_image_beside(const lay_ctx *c, layout_screen *sc, const content_block *b,
+                      lay_area *body, int pct);
 /* The width image b takes when fitted inside box_w x box_h. */
 int lay_image_w(const content_block *b, int box_w, int box_h);
 const content_block *lay_card_image(const content_card *card);   /* first, or NULL */

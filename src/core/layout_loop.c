@@ -199,11 +199,7 @@ int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
     int top = a.y + (th ? th + c->z.gap : 0);
     lay_area body = { a.x, top, head.w, a.y + a.h - top };
     if (img && text && !c->z.portrait) {
-        /* At the right of the teaser, at the edge; the words take the rest. */
-        int iw = lay_image_w(img, body.w * LOOP_IMAGE_PCT / 100, body.h);
-        lay_area pic = { body.x + body.w - iw, body.y, iw, body.h };
-        lay_image_fit(sc, img, pic, 0);
-        body.w -= iw + c->z.gap;
+        lay_image_beside(c, sc, img, &body, LOOP_IMAGE_PCT);   /* right of the teaser */
     }
     lay_flow f;
     lay_flow_init(&f, c, body, st->body_px, 1);
