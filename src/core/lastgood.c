@@ -6,6 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A number from limits.h in a message. */
+#define WORDS_(x) #x
+#define WORDS(x) WORDS_(x)
+
 #define INCOMING ".incoming"
 #define PREVIOUS ".previous"
 
@@ -35,7 +39,7 @@ lastgood_status lastgood_recover(const lastgood_os *os, const char *state)
     if (!join(lg, sizeof lg, state, LASTGOOD_DIR) ||
         !join(prev, sizeof prev, state, PREVIOUS) ||
         !join(inc, sizeof inc, state, INCOMING))
-        return LG_IO;
+        return LG_NAME_LONG;
     lastgood_status st = LG_OK;
     if (os->is_dir(os->ctx, prev)) {
         if (!os->is_dir(os->ctx, lg)) {
@@ -109,6 +113,13 @@ static int safe_rel(const char *rel)
     return 1;
 }
 
+/* A folder of the copy: the first len bytes of rel ("images" of
+ * "images/x.jpg"), pointing into the snapshot like the file list. */
+typedef struct folder {
+    const char *rel;
+    size_t len;
+} folder;
+
 /* One save in progress: buffers and the folders made inside .incoming. */
 typedef struct save_job {
     const lastgood_os *os;
@@ -118,7 +129,7 @@ typedef struct save_job {
     char *buf;
     size_t cap;
     size_t bytes;                       /* written so far, all files */
-    char dirs[8][KIOSK_MAX_PATH_BYTES]; /* subfolders made, for syncing */
+    folder *dirs;                       /* every subfolder, parents first */
     int ndirs;
 } save_job;
 
@@ -134,38 +145,65 @@ static lastgood_status read_source(save_job *j, const char *rel, size_t *len)
         if (total <= j->cap && *len == total)
             return LG_OK;
         if (total > KIOSK_MAX_IMAGE_BYTES)
-            return LG_TOO_BIG;
+            return LG_SOURCE;   /* the check refused bigger: it changed since */
         /* Bigger than the buffer: grow once to the size stat saw. */
         char *nb = realloc(j->buf, total + 1);
         if (!nb)
-            return LG_IO;
+            return LG_RESOURCES;
         j->buf = nb;
         j->cap = total + 1;
     }
     return LG_SOURCE;   /* it kept growing while we read: still being written */
 }
 
-/* Makes the folders of rel inside .incoming ("images/" for "images/x.jpg"). */
-static lastgood_status make_parents(save_job *j, const char *rel)
+/* Parents sort before their subfolders: a prefix before what extends it. */
+static int folder_cmp(const void *a, const void *b)
 {
-    char sub[KIOSK_MAX_PATH_BYTES], path[PATH_CAP];
-    for (const char *slash = strchr(rel, '/'); slash; slash = strchr(slash + 1, '/')) {
-        size_t n = (size_t)(slash - rel);
-        memcpy(sub, rel, n);
-        sub[n] = '\0';
-        int known = 0;
-        for (int i = 0; i < j->ndirs; i++)
-            known |= !strcmp(j->dirs[i], sub);
-        if (known)
-            continue;
-        if (j->ndirs == (int)(sizeof j->dirs / sizeof j->dirs[0]))
-            return LG_TOO_BIG;
-        if (!join(path, sizeof path, j->inc, sub))
-            return LG_IO;
+    const folder *x = a, *y = b;
+    int c = memcmp(x->rel, y->rel, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* Every folder the files of l are in, once each, parents first. As many as
+ * the paths hold, so no limit of its own: what --check passes is copied. */
+static lastgood_status list_folders(save_job *j, const file_list *l)
+{
+    size_t n = 0;
+    for (int i = 0; i < l->n; i++)
+        for (const char *p = strchr(l->name[i], '/'); p; p = strchr(p + 1, '/'))
+            n++;
+    j->dirs = malloc((n ? n : 1) * sizeof *j->dirs);
+    if (!j->dirs)
+        return LG_RESOURCES;
+    for (int i = 0; i < l->n; i++)
+        for (const char *p = strchr(l->name[i], '/'); p; p = strchr(p + 1, '/'))
+            j->dirs[j->ndirs++] = (folder){ l->name[i], (size_t)(p - l->name[i]) };
+    qsort(j->dirs, (size_t)j->ndirs, sizeof *j->dirs, folder_cmp);
+    int kept = 0;
+    for (int i = 0; i < j->ndirs; i++)
+        if (kept == 0 || folder_cmp(&j->dirs[kept - 1], &j->dirs[i]))
+            j->dirs[kept++] = j->dirs[i];
+    j->ndirs = kept;
+    return LG_OK;
+}
+
+/* .incoming/FOLDER into buf; 0 when it does not fit. */
+static int folder_path(const save_job *j, const folder *d, char *buf, size_t cap)
+{
+    int n = snprintf(buf, cap, "%s/%.*s", j->inc, (int)d->len, d->rel);
+    return n > 0 && (size_t)n < cap;
+}
+
+/* Makes every folder of the copy inside .incoming, parents first. */
+static lastgood_status make_folders(save_job *j)
+{
+    char path[PATH_CAP];
+    for (int i = 0; i < j->ndirs; i++) {
+        if (!folder_path(j, &j->dirs[i], path, sizeof path))
+            return LG_NAME_LONG;
         lastgood_status st = j->os->make_dir(j->os->ctx, path);
         if (st != LG_OK)
             return st;
-        strcpy(j->dirs[j->ndirs++], sub);
     }
     return LG_OK;
 }
@@ -174,27 +212,26 @@ static lastgood_status copy_file(save_job *j, const char *rel)
 {
     char path[PATH_CAP];
     size_t len = 0;
-    if (!safe_rel(rel) || !join(path, sizeof path, j->inc, rel))
+    if (!safe_rel(rel))
         return LG_SOURCE;
+    if (!join(path, sizeof path, j->inc, rel))
+        return LG_NAME_LONG;
     lastgood_status st = read_source(j, rel, &len);
     if (st != LG_OK)
         return st;
     j->bytes += len;
     if (j->bytes > KIOSK_MAX_LASTGOOD_BYTES)
         return LG_TOO_BIG;
-    st = make_parents(j, rel);
-    if (st != LG_OK)
-        return st;
     return j->os->write_file(j->os->ctx, path, j->buf, len);
 }
 
-/* Deepest folders first, then .incoming itself: every name durable. */
+/* Subfolders before their parents, then .incoming itself: every name durable. */
 static lastgood_status sync_incoming(save_job *j)
 {
     char path[PATH_CAP];
     for (int i = j->ndirs - 1; i >= 0; i--) {
-        if (!join(path, sizeof path, j->inc, j->dirs[i]))
-            return LG_IO;
+        if (!folder_path(j, &j->dirs[i], path, sizeof path))
+            return LG_NAME_LONG;
         lastgood_status st = j->os->sync_dir(j->os->ctx, path);
         if (st != LG_OK)
             return st;
@@ -207,7 +244,7 @@ static lastgood_status verify_incoming(save_job *j)
 {
     content_snapshot *c = content_load(j->inc, j->fs);
     if (!c)
-        return LG_IO;
+        return LG_RESOURCES;
     int ok = content_usable(c);
     content_free(c);
     return ok ? LG_OK : LG_NOT_USABLE;
@@ -217,12 +254,14 @@ static lastgood_status write_incoming(save_job *j, const file_list *l,
                                       const char *stamp)
 {
     lastgood_status st = j->os->make_dir(j->os->ctx, j->inc);
+    if (st == LG_OK)
+        st = make_folders(j);
     for (int i = 0; st == LG_OK && i < l->n; i++)
         st = copy_file(j, l->name[i]);
     if (st == LG_OK && stamp) {
         char path[PATH_CAP];
         if (!join(path, sizeof path, j->inc, LASTGOOD_STAMP))
-            return LG_IO;
+            return LG_NAME_LONG;
         st = j->os->write_file(j->os->ctx, path, stamp, strlen(stamp));
     }
     if (st == LG_OK)
@@ -239,7 +278,7 @@ static lastgood_status swap_in(const lastgood_os *os, const char *state,
     char lg[PATH_CAP], prev[PATH_CAP];
     if (!join(lg, sizeof lg, state, LASTGOOD_DIR) ||
         !join(prev, sizeof prev, state, PREVIOUS))
-        return LG_IO;
+        return LG_NAME_LONG;
     int had = os->is_dir(os->ctx, lg);
     lastgood_status st = LG_OK;
     if (had && (st = os->rename(os->ctx, lg, prev)) != LG_OK)
@@ -269,7 +308,7 @@ lastgood_status lastgood_save(const lastgood_os *os, const kiosk_fs *fs,
     if (!l || !j) {
         free(l);
         free(j);
-        return LG_IO;
+        return LG_RESOURCES;
     }
     lastgood_status st = list_from_snapshot(l, s) ? LG_OK : LG_TOO_BIG;
     j->os = os;
@@ -277,8 +316,12 @@ lastgood_status lastgood_save(const lastgood_os *os, const kiosk_fs *fs,
     j->content = content;
     j->cap = 64 * 1024;   /* grows to the largest file read */
     j->buf = malloc(j->cap);
-    if (!j->buf || !join(j->inc, sizeof j->inc, state, INCOMING))
-        st = LG_IO;
+    if (!j->buf)
+        st = LG_RESOURCES;
+    else if (!join(j->inc, sizeof j->inc, state, INCOMING))
+        st = LG_NAME_LONG;
+    if (st == LG_OK)
+        st = list_folders(j, l);
     if (st == LG_OK)
         st = os->make_dir(os->ctx, state);
     if (st == LG_OK)
@@ -289,6 +332,7 @@ lastgood_status lastgood_save(const lastgood_os *os, const kiosk_fs *fs,
         st = swap_in(os, state, j->inc);
     if (st != LG_OK)
         os->remove_tree(os->ctx, j->inc);
+    free(j->dirs);
     free(j->buf);
     free(j);
     free(l);
@@ -330,23 +374,39 @@ const char *lastgood_message(lastgood_status st)
                "state folder's owner and permissions";
     case LG_MISSING:
         return "the backup copy of the content could not be saved because the "
-               "state folder is missing; the older backup copy is kept. Ask "
-               "whoever set up the kiosk to check the state folder";
+               "state folder, or the folder it is in, is missing; the older "
+               "backup copy is kept. Ask whoever set up the kiosk to check the "
+               "state folder";
+    case LG_NOT_FOLDER:
+        return "the backup copy of the content could not be saved because the "
+               "state folder, or a name inside it, is not a folder (a file, or "
+               "a link to a folder that is not there); the older backup copy is "
+               "kept. Ask whoever set up the kiosk to check the state folder";
+    case LG_NAME_LONG:
+        return "the backup copy of the content could not be saved because the "
+               "state folder's path is too long; the older backup copy is kept. "
+               "Ask whoever set up the kiosk to give a shorter state folder";
+    case LG_RESOURCES:
+        return "the backup copy of the content could not be saved because the "
+               "kiosk ran short of memory or open files; the older backup copy "
+               "is kept and it is tried again after the next change. If this "
+               "keeps happening, restart the kiosk";
     case LG_SOURCE:
         return "the backup copy of the content was not saved because a content "
                "file changed or vanished while it was copied; it is saved again "
                "after the next change";
     case LG_TOO_BIG:
-        return "the backup copy of the content was not saved because the content "
-               "is too big (too many files or too many bytes); make the images "
-               "smaller or use fewer of them";
+        return "the backup copy of the content was not saved because the "
+               "pictures and topic files add up to more than "
+               WORDS(KIOSK_MAX_LASTGOOD_MB) " MB; the older backup copy is kept. "
+               "Save the pictures smaller or use fewer of them";
     case LG_NOT_USABLE:
         return "the backup copy of the content was not saved because the content "
                "has problems; fix the problems listed here";
     case LG_IO:
     default:
-        return "the backup copy of the content could not be saved because of a "
-               "disk error; the older backup copy is kept. If this keeps "
-               "happening, the SD card may be failing";
+        return "the backup copy of the content could not be saved because the "
+               "disk reported an error while writing it; the older backup copy "
+               "is kept. If this keeps happening, the SD card may be failing";
     }
 }

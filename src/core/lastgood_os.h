@@ -11,8 +11,11 @@ typedef enum lastgood_status {
     LG_OK = 0,
     LG_FULL,        /* no space left on the disk (or over quota) */
     LG_DENIED,      /* permission denied, or a read-only disk */
-    LG_IO,          /* any other write error */
+    LG_IO,          /* the disk reported an error (EIO and the like) */
     LG_MISSING,     /* a file or folder that should be there is not */
+    LG_NOT_FOLDER,  /* a folder's name holds a file, or a link to nothing */
+    LG_NAME_LONG,   /* a path in the state folder is longer than a path can be */
+    LG_RESOURCES,   /* out of memory or open files: not the disk's fault */
     LG_SOURCE,      /* a content file could not be read again, or changed meanwhile */
     LG_TOO_BIG,     /* more files or bytes than limits.h allows */
     LG_NOT_USABLE   /* the content (or the copy of it) has errors: not kept */
@@ -20,7 +23,9 @@ typedef enum lastgood_status {
 
 typedef struct lastgood_os {
     void *ctx;
-    /* Creates folder path; its parent exists. Already a folder: LG_OK. */
+    /* Creates folder path; its parent exists. Already a folder, or a link to
+     * one (the state folder an admin configured may be a link, e.g.
+     * /var/lib/kiosk/state -> /data/kiosk-state): LG_OK. */
     lastgood_status (*make_dir)(void *ctx, const char *path);
     /* Creates file path (it does not exist yet), writes all len bytes, makes
      * them durable (fsync) and closes it. On failure nothing is left behind

@@ -59,7 +59,8 @@
  * many files. Bytes: a copy of the spa's content is well under 1 MiB; 64 MiB
  * leaves room for dozens of photos yet never fills a Pi's SD card. */
 #define KIOSK_MAX_LASTGOOD_FILES (1 + KIOSK_MAX_TOPICS + KIOSK_MAX_IMAGES)
-#define KIOSK_MAX_LASTGOOD_BYTES (64 * 1024 * 1024)
+#define KIOSK_MAX_LASTGOOD_MB 64
+#define KIOSK_MAX_LASTGOOD_BYTES (KIOSK_MAX_LASTGOOD_MB * 1024 * 1024)
 
 /* Problems kept per file: a broken file can produce one per line, and staff
  * fix the first few before the rest make sense; the rest are counted. */

@@ -484,6 +484,51 @@ static void test_lastgood_recover_empty_state(void **state)
     assert_string_equal(stamp, "");
 }
 
+/* Pictures nine folders deep, and in nine sibling folders: every folder is
+ * made and synced, and the copy replaces an older one of the same shape. */
+static const char *nine_folders[] = {
+    "images/a/b/c/d/e/f/g/h/deep.png",
+    "images/s1/x.png", "images/s2/x.png", "images/s3/x.png", "images/s4/x.png",
+    "images/s5/x.png", "images/s6/x.png", "images/s7/x.png", "images/s8/x.png",
+    "images/s9/x.png",
+};
+enum { NINE = sizeof nine_folders / sizeof nine_folders[0] };
+
+/* The topic file showing every picture of nine_folders. */
+static void nine_folders_topic(char *md, size_t cap)
+{
+    size_t n = (size_t)snprintf(md, cap, "# Folders\n\nMany.\n");
+    for (int i = 0; i < NINE && n < cap; i++)
+        n += (size_t)snprintf(md + n, cap - n, "\n## Card %d\n\n![a room](%s)\n",
+                              i, nine_folders[i]);
+}
+
+static void test_lastgood_nine_subfolders(void **state)
+{
+    char md[2048], path[FAKE_PATH];
+    nine_folders_topic(md, sizeof md);
+    fake_put(&disk, "new/20-faq.md", md);
+    for (int i = 0; i < NINE; i++) {
+        /* Each folder on the way, then the picture. */
+        snprintf(path, sizeof path, "new/%s", nine_folders[i]);
+        for (char *p = strchr(path + 4, '/'); p; p = strchr(p + 1, '/')) {
+            *p = '\0';
+            if (!fake_find(&disk, path))
+                fake_add(&disk, path, 1, NULL, 0);
+            *p = '/';
+        }
+        fake_add(&disk, path, 0, png_4x3, sizeof png_4x3);
+    }
+    assert_int_equal(save("new", "then"), LG_OK);
+    assert_int_equal(save("new", "now"), LG_OK);
+    for (int i = 0; i < NINE; i++) {
+        snprintf(path, sizeof path, "state/last-good/%s", nine_folders[i]);
+        assert_non_null(fake_find(&disk, path));
+    }
+    assert_saved_usable();
+    assert_null(fake_find(&disk, "state/.previous"));
+}
+
 /* ---- the real disk ---- */
 
 static int run(const char *cmd)
@@ -554,6 +599,93 @@ static void test_lastgood_round_trip_posix(void **state)
     assert_int_equal(run(cmd), 0);
 }
 
+/* Writes text (len bytes) as a new file dir/rel, making its folders. */
+static void put_file(const char *dir, const char *rel, const void *text, size_t len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    for (char *p = strchr(path + strlen(dir) + 1, '/'); p; p = strchr(p + 1, '/')) {
+        *p = '\0';
+        mkdir(path, 0755);
+        *p = '/';
+    }
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A usable content folder in dir with the pictures of nine_folders. */
+static void make_posix_content(const char *dir)
+{
+    char ini[16 * 1024], md[2048];
+    assert_int_equal(mkdir(dir, 0755), 0);
+    make_ini(ini, sizeof ini, "Link Spa");
+    put_file(dir, "kiosk.ini", ini, strlen(ini));
+    nine_folders_topic(md, sizeof md);
+    put_file(dir, "10-folders.md", md, strlen(md));
+    for (int i = 0; i < NINE; i++)
+        put_file(dir, nine_folders[i], png_4x3, sizeof png_4x3);
+}
+
+static lastgood_status save_posix(const char *state, const char *content)
+{
+    content_snapshot *s = content_load(content, &fs_posix);
+    assert_true(content_usable(s));
+    lastgood_status st = lastgood_save(&lastgood_os_posix, &fs_posix, state,
+                                       content, s, "now");
+    content_free(s);
+    return st;
+}
+
+/* The state folder an admin configured is a link to a folder elsewhere
+ * (/var/lib/kiosk/state -> /data/kiosk-state): saves go through it, and
+ * deep folders are saved and replaced (the old copy removed whole). A link
+ * to nothing, or a file, in its place is said to be in the way, not
+ * blamed on the SD card. */
+static void test_lastgood_state_folder_is_link(void **state)
+{
+    char tmp[] = "/tmp/kiosk-lastgood-XXXXXX", content[600], real[600], link[600],
+         path[800];
+    assert_non_null(mkdtemp(tmp));
+    snprintf(content, sizeof content, "%s/content", tmp);
+    snprintf(real, sizeof real, "%s/data-state", tmp);
+    snprintf(link, sizeof link, "%s/state", tmp);
+    make_posix_content(content);
+    assert_int_equal(mkdir(real, 0755), 0);
+    assert_int_equal(symlink(real, link), 0);
+
+    assert_int_equal(save_posix(link, content), LG_OK);
+    assert_int_equal(save_posix(link, content), LG_OK);
+    assert_true(lastgood_exists(&lastgood_os_posix, link));
+    snprintf(path, sizeof path, "%s/last-good/%s", real, nine_folders[0]);
+    struct stat sb;
+    assert_int_equal(lstat(path, &sb), 0);
+    snprintf(path, sizeof path, "%s/.previous", real);
+    assert_int_not_equal(lstat(path, &sb), 0);
+    char lg[700];
+    assert_true(lastgood_path(link, lg, sizeof lg));
+    content_snapshot *c = content_load(lg, &fs_posix);
+    assert_true(content_usable(c));
+    content_free(c);
+
+    /* A link to a folder that is not there, then a file, as the state folder. */
+    char dangling[600];
+    snprintf(dangling, sizeof dangling, "%s/gone", tmp);
+    assert_int_equal(unlink(link), 0);
+    assert_int_equal(symlink(dangling, link), 0);
+    assert_int_equal(save_posix(link, content), LG_NOT_FOLDER);
+    assert_int_equal(unlink(link), 0);
+    put_file(tmp, "state", "x", 1);
+    assert_int_equal(save_posix(link, content), LG_NOT_FOLDER);
+    assert_non_null(strstr(lastgood_message(LG_NOT_FOLDER), "not a folder"));
+    assert_null(strstr(lastgood_message(LG_NOT_FOLDER), "SD card"));
+
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    assert_int_equal(run(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,7 +698,9 @@ int main(void)
         cmocka_unit_test_setup(test_lastgood_source_changed_meanwhile, setup),
         cmocka_unit_test_setup(test_lastgood_source_vanished, setup),
         cmocka_unit_test_setup(test_lastgood_recover_empty_state, setup),
+        cmocka_unit_test_setup(test_lastgood_nine_subfolders, setup),
         cmocka_unit_test(test_lastgood_round_trip_posix),
+        cmocka_unit_test(test_lastgood_state_folder_is_link),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     fake_reset(&disk);
