@@ -62,6 +62,15 @@
 #define KIOSK_MAX_LASTGOOD_MB 64
 #define KIOSK_MAX_LASTGOOD_BYTES (KIOSK_MAX_LASTGOOD_MB * 1024 * 1024)
 
+/* Folders watched for changes in the content folder (itself included;
+ * watch.c). Any folder may hold a picture a topic shows, so all are
+ * watched: one inotify watch each, about 1 KiB of kernel memory, counted
+ * against the system's per-user limit (8192 on a small Pi) that other
+ * programs share. Real content has a handful; twice KIOSK_MAX_IMAGES still
+ * gives every picture a folder of its own and its parent. Walked again
+ * when a folder comes or goes: a few ms at this size. */
+#define KIOSK_MAX_WATCHED_FOLDERS 1024
+
 /* Problems kept per file: a broken file can produce one per line, and staff
  * fix the first few before the rest make sense; the rest are counted. */
 #define KIOSK_MAX_DIAGS_PER_FILE 8

@@ -121,6 +121,8 @@ size_t status_format(const status_report *r, char *buf, size_t cap)
     put_problems(&o, r);
     if (r->backup_note && *r->backup_note)
         put(&o, "\nBackup copy: %s.\n", r->backup_note);
+    if (r->watch_note && *r->watch_note)
+        put(&o, "\nWatching for changes: %s.\n", r->watch_note);
     if (r->usb && *r->usb)
         put(&o, "\nLast USB stick import:\n%s%s", r->usb,
             r->usb[strlen(r->usb) - 1] == '\n' ? "" : "\n");

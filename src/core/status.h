@@ -30,6 +30,7 @@ typedef struct status_report {
     const char *backup_note;  /* lastgood_message() of a failed save, or NULL */
     const char *usb;          /* last USB import result (status_read_usb), or NULL */
     const char *version;      /* the kiosk's version, or NULL */
+    const char *watch_note;   /* platform_watch_problem(): folders not watched, or NULL */
 } status_report;
 
 /* Formats r into buf (NUL-terminated, cut at cap). Returns the length the

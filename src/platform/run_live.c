@@ -77,6 +77,7 @@ static char *format_status(run *k, const char *version, size_t *len)
         .shown = k->pending ? k->pending : k->content,
         .current = k->current,
         .backup_note = k->backup_note,
+        .watch_note = platform_watch_problem(k->watch),
         .usb = usb[0] ? usb : NULL,
         .version = version,
     };

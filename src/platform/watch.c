@@ -1,15 +1,21 @@
-/* watch.c — inotify on the content folder, its images/ folder and its parent
- * (for the folder itself being replaced), with a settle timer and a table of
- * files still open for writing. */
+/* watch.c — inotify on the content folder, every folder under it (a topic
+ * may show a picture from any of them) and its parent (for the folder itself
+ * being replaced), with a settle timer and a table of files still open for
+ * writing. */
 #include "watch.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "core/limits.h"
 
 /* Not <limits.h>: with src/core on the include path that names the kiosk's
  * own limits.h. Linux's PATH_MAX and NAME_MAX. */
@@ -23,11 +29,21 @@ typedef struct watch_writer {
     char name[PLATFORM_NAME_MAX + 1];
 } watch_writer;
 
+/* Why some folders are not watched, if any. */
+typedef enum watch_gap {
+    WATCH_ALL,          /* every folder is watched */
+    WATCH_OVER_BOUND,   /* more folders than KIOSK_MAX_WATCHED_FOLDERS */
+    WATCH_OVER_SYSTEM   /* the system's inotify limit was reached first */
+} watch_gap;
+
 struct platform_watch {
     int fd;
-    int wd_dir, wd_images, wd_parent;   /* -1 when not watched */
+    int wd_dir, wd_parent;              /* -1 when not watched */
+    int wd_sub[KIOSK_MAX_WATCHED_FOLDERS - 1];   /* folders under dir */
+    int nsub;
+    int rewalk;                         /* a folder came or went under dir */
+    watch_gap gap;
     char dir[PLATFORM_PATH_MAX];
-    char images[PLATFORM_PATH_MAX + 8];
     char parent[PLATFORM_PATH_MAX];
     char base[PLATFORM_NAME_MAX + 1];            /* the folder's name in parent */
     int settle_ms;
@@ -36,6 +52,10 @@ struct platform_watch {
     int open_cap_ms;
     watch_writer writer[PLATFORM_WATCH_WRITERS];   /* fixed: no allocation per event */
 };
+
+/* A number from limits.h in a message. */
+#define WATCH_WORDS_(x) #x
+#define WATCH_WORDS(x) WATCH_WORDS_(x)
 
 /* What staff change; IN_MODIFY too, so an upload in pieces keeps the timer
  * running until its last piece, and marks the file open until IN_CLOSE_WRITE. */
@@ -62,11 +82,17 @@ static int name_ignored(const char *n)
            !strncmp(n, "~$", 2) || ends_with(n, ".tmp") || !strcmp(n, "4913");
 }
 
-static void unwatch(platform_watch *w, int *wd)
+/* 1 when wd is one of the folder watches (dir or under it). */
+static int watched(const platform_watch *w, int wd)
 {
-    if (*wd >= 0)
-        inotify_rm_watch(w->fd, *wd);   /* fails harmlessly if already gone */
-    *wd = -1;
+    if (wd < 0)
+        return 0;
+    if (wd == w->wd_dir)
+        return 1;
+    for (int i = 0; i < w->nsub; i++)
+        if (w->wd_sub[i] == wd)
+            return 1;
+    return 0;
 }
 
 static watch_writer *writer_find(platform_watch *w, int wd, const char *name)
@@ -113,26 +139,113 @@ static void writer_closed(platform_watch *w, int wd, const char *name)
 static void writers_keep_watched(platform_watch *w)
 {
     for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++) {
-        int wd = w->writer[i].wd;
-        if (wd >= 0 && wd != w->wd_dir && wd != w->wd_images)
+        if (!watched(w, w->writer[i].wd))
             w->writer[i].wd = -1;
     }
 }
 
-/* (Re)arms the folder and images/ watches on whatever the paths name now.
- * The same folder gets the same watch descriptors back (inotify(7)), so its
- * writers stay tracked. */
-static void arm(platform_watch *w)
+/* A sub-folder found by the walk: watched if there is room, its path kept
+ * in paths (by its index) for the walk to look inside. Not following a
+ * link: what it points to inside the folder is watched where it is, and
+ * the content may not show what it points to outside. */
+static void walk_add(platform_watch *w, char **paths, const char *path)
 {
-    unwatch(w, &w->wd_images);
-    unwatch(w, &w->wd_dir);
-    w->wd_dir = inotify_add_watch(w->fd, w->dir, DIR_EVENTS);
-    if (w->wd_dir >= 0)
-        w->wd_images = inotify_add_watch(w->fd, w->images, DIR_EVENTS);
-    writers_keep_watched(w);
+    if (w->nsub == KIOSK_MAX_WATCHED_FOLDERS - 1) {
+        w->gap = WATCH_OVER_BOUND;
+        return;
+    }
+    int wd = inotify_add_watch(w->fd, path, DIR_EVENTS | IN_DONT_FOLLOW);
+    if (wd < 0) {
+        if (errno == ENOSPC)
+            w->gap = WATCH_OVER_SYSTEM;
+        return;   /* gone meanwhile, or not readable: nothing to show there */
+    }
+    if (watched(w, wd))
+        return;   /* the same folder twice (a bind mount): once */
+    paths[w->nsub] = strdup(path);   /* NULL: watched, not looked inside */
+    w->wd_sub[w->nsub++] = wd;
 }
 
-/* Fills dir, images, parent and base from dir; 0 when a part is too long. */
+/* 1 when entry de of folder fd is a folder that matters (not a link). */
+static int sub_folder(int fd, const struct dirent *de)
+{
+    struct stat st;
+    if (de->d_name[0] == '.')
+        return 0;   /* ".", "..", and dotfolders, as for files (name_ignored) */
+    if (de->d_type != DT_UNKNOWN)
+        return de->d_type == DT_DIR;
+    return fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+           S_ISDIR(st.st_mode);
+}
+
+/* Watches the sub-folders of path. */
+static void walk_folder(platform_watch *w, char **paths, const char *path)
+{
+    char sub[PLATFORM_PATH_MAX];
+    DIR *d = opendir(path);
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (!sub_folder(dirfd(d), de))
+            continue;
+        int n = snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+        if (n > 0 && (size_t)n < sizeof sub)
+            walk_add(w, paths, sub);
+    }
+    closedir(d);
+}
+
+/* Every folder under dir, breadth first: if the bound is reached, the
+ * folders left out are the deepest, the least likely to hold pictures. */
+static void walk(platform_watch *w)
+{
+    char **paths = calloc(KIOSK_MAX_WATCHED_FOLDERS, sizeof *paths);
+    if (!paths)
+        return;   /* only dir is watched; its changes still reload */
+    walk_folder(w, paths, w->dir);
+    for (int i = 0; i < w->nsub; i++)
+        if (paths[i])
+            walk_folder(w, paths, paths[i]);
+    for (int i = 0; i < w->nsub; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+/* The system log hears once when the gap opens (STATUS.txt says it every
+ * time, from platform_watch_problem). */
+static void log_gap(const platform_watch *w, watch_gap before)
+{
+    if (w->gap != WATCH_ALL && w->gap != before)
+        fprintf(stderr, "kiosk: %s\n", platform_watch_problem(w));
+}
+
+/* (Re)arms the watches of dir and every folder under it on whatever the
+ * paths name now. A folder still watched gets its watch descriptor back
+ * (inotify(7)), so its writers stay tracked; watches of folders gone from
+ * the tree are dropped. */
+static void arm(platform_watch *w)
+{
+    int old_dir = w->wd_dir, old_n = w->nsub;
+    int old[KIOSK_MAX_WATCHED_FOLDERS - 1];
+    memcpy(old, w->wd_sub, sizeof old[0] * (size_t)old_n);
+    watch_gap before = w->gap;
+    w->nsub = 0;
+    w->gap = WATCH_ALL;
+    w->wd_dir = inotify_add_watch(w->fd, w->dir, DIR_EVENTS);
+    if (w->wd_dir >= 0)
+        walk(w);
+    if (old_dir >= 0 && !watched(w, old_dir))
+        inotify_rm_watch(w->fd, old_dir);   /* fails harmlessly if already gone */
+    for (int i = 0; i < old_n; i++)
+        if (!watched(w, old[i]))
+            inotify_rm_watch(w->fd, old[i]);
+    w->rewalk = 0;
+    writers_keep_watched(w);
+    log_gap(w, before);
+}
+
+/* Fills dir, parent and base from dir; 0 when a part is too long. */
 static int split_path(platform_watch *w, const char *dir)
 {
     size_t n = strlen(dir);
@@ -142,7 +255,6 @@ static int split_path(platform_watch *w, const char *dir)
         return 0;
     memcpy(w->dir, dir, n);
     w->dir[n] = '\0';
-    snprintf(w->images, sizeof w->images, "%s/images", w->dir);
     const char *slash = strrchr(w->dir, '/');
     const char *base = slash ? slash + 1 : w->dir;
     size_t plen = !slash ? 0 : slash == w->dir ? 1 : (size_t)(slash - w->dir);
@@ -170,7 +282,7 @@ platform_watch *platform_watch_open(const char *dir, int settle_ms)
         free(w);
         return NULL;
     }
-    w->wd_dir = w->wd_images = -1;
+    w->wd_dir = -1;
     for (int i = 0; i < PLATFORM_WATCH_WRITERS; i++)
         w->writer[i].wd = -1;
     w->open_cap_ms = PLATFORM_WATCH_OPEN_CAP_MS;
@@ -245,22 +357,18 @@ static int handle(platform_watch *w, const struct inotify_event *ev, long long n
         arm(w);   /* the folder was created, removed or replaced */
         return 1;
     }
-    if (ev->wd == w->wd_dir) {
-        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
-            arm(w);
-            return 1;
-        }
-        if ((ev->mask & IN_ISDIR) && !strcmp(name, "images") &&
-            (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)))
-            arm(w);   /* images/ came or went: watch the new one */
-        return file_event(w, ev, now_ms);
+    if (ev->wd == w->wd_dir && (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))) {
+        arm(w);
+        return 1;
     }
-    if (ev->wd == w->wd_images) {
-        if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
-            return 1;
-        return file_event(w, ev, now_ms);
-    }
-    return 0;   /* IN_IGNORED of a watch we already dropped, and the like */
+    if (!watched(w, ev->wd))
+        return 0;   /* IN_IGNORED of a watch we already dropped, and the like */
+    if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF))
+        return 1;   /* a sub-folder: its parent's event sets rewalk */
+    if ((ev->mask & IN_ISDIR) && name[0] != '.' &&
+        (ev->mask & (IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM)))
+        w->rewalk = 1;   /* watch the new one, with all it holds, at the end */
+    return file_event(w, ev, now_ms);
 }
 
 int platform_watch_drain(platform_watch *w, long long now_ms)
@@ -282,6 +390,8 @@ int platform_watch_drain(platform_watch *w, long long now_ms)
             p += sizeof *ev + ev->len;
         }
     }
+    if (w->rewalk)
+        arm(w);
     if (any)
         changed(w, now_ms);
     return any;
@@ -306,6 +416,22 @@ int platform_watch_settled(platform_watch *w, long long now_ms)
         return 0;
     w->pending = 0;
     return 1;
+}
+
+const char *platform_watch_problem(const platform_watch *w)
+{
+    if (!w || w->gap == WATCH_ALL)
+        return NULL;
+    if (w->gap == WATCH_OVER_SYSTEM)
+        return "changes in some folders of the content folder are not noticed, "
+               "because the system allows no more folders to be watched; move "
+               "folders the kiosk does not show out of the content folder, and "
+               "restart the kiosk after changing files in the others";
+    return "changes in some folders of the content folder are not noticed, "
+           "because it holds more than " WATCH_WORDS(KIOSK_MAX_WATCHED_FOLDERS)
+           " folders and the kiosk watches that many at most; move folders the "
+           "kiosk does not show out of the content folder, and restart the "
+           "kiosk after changing files in the others";
 }
 
 int platform_watch_timeout_ms(const platform_watch *w, long long now_ms)

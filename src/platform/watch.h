@@ -36,8 +36,9 @@
 
 typedef struct platform_watch platform_watch;
 
-/* Watches dir, its images/ folder, and dir's parent for dir being replaced,
- * removed or created. NULL only when inotify itself is not available or
+/* Watches dir, every folder under it (up to KIOSK_MAX_WATCHED_FOLDERS, not
+ * following links; folders made later are added as they come), and dir's
+ * parent for dir being replaced, removed or created. NULL only when inotify itself is not available or
  * dir is longer than a path can be (then SIGHUP is the way to reload). dir
  * need not exist yet. */
 platform_watch *platform_watch_open(const char *dir, int settle_ms);
@@ -58,6 +59,11 @@ int platform_watch_drain(platform_watch *w, long long now_ms);
 /* 1 once, when there was a change and none for settle_ms since, and no file
  * that changed is still open for writing (for up to the open cap). */
 int platform_watch_settled(platform_watch *w, long long now_ms);
+
+/* Plain words for STATUS.txt when some folders under dir are not watched
+ * (more than the bound, or the system's inotify limit reached), so their
+ * changes are not noticed; NULL when every folder is (or w is NULL). */
+const char *platform_watch_problem(const platform_watch *w);
 
 /* Milliseconds until platform_watch_settled may say yes; -1 when nothing
  * is pending. For capping the main loop's wait. */

@@ -56,7 +56,7 @@ static void test_status_fresh(void **state)
 {
     content_snapshot *s = snap(8, 42, 1);
     status_report r = { STATUS_FRESH, "Tue 14 May 2024 10:32", NULL,
-                        "Tue 14 May 2024 10:32", s, s, NULL, NULL, "0.1.0" };
+                        "Tue 14 May 2024 10:32", s, s, NULL, NULL, "0.1.0", NULL };
     char *t = format(&r);
     has(t, "On screen: the content of this folder, as it is now.");
     has(t, "Since: Tue 14 May 2024 10:32\n");
@@ -74,7 +74,7 @@ static void test_status_last_good_lists_problems(void **state)
     with_diags(cur);
     status_report r = { STATUS_LAST_GOOD, "Tue 14 May 2024 10:32",
                         "Mon 13 May 2024 09:10", "Tue 14 May 2024 10:40",
-                        shown, cur, NULL, NULL, NULL };
+                        shown, cur, NULL, NULL, NULL, NULL };
     char *t = format(&r);
     has(t, "the last good content, saved Mon 13 May 2024 09:10, because");
     has(t, "Showing: 8 topics, 42 cards, 1 image.");
@@ -97,7 +97,7 @@ static void test_status_nothing_valid(void **state)
     content_snapshot *cur = snap(0, 0, 0);
     with_diags(cur);
     status_report r = { STATUS_NOTHING, "Tue 14 May 2024 10:32", NULL, NULL,
-                        NULL, cur, NULL, NULL, NULL };
+                        NULL, cur, NULL, NULL, NULL, NULL };
     char *t = format(&r);
     has(t, "only the spa's name");
     has(t, "Showing: the spa's name only.");
@@ -111,7 +111,7 @@ static void test_status_partial_and_hidden_problems(void **state)
     content_snapshot *cur = snap(3, 10, 0);
     with_diags(cur);
     cur->nerrors = 250;   /* more than were kept */
-    status_report r = { STATUS_PARTIAL, NULL, NULL, NULL, cur, cur, NULL, NULL, NULL };
+    status_report r = { STATUS_PARTIAL, NULL, NULL, NULL, cur, cur, NULL, NULL, NULL, NULL };
     char *t = format(&r);
     has(t, "only the topics of this folder that have no problems");
     has(t, "Showing: 3 topics, 10 cards, 0 images.");
@@ -127,7 +127,7 @@ static void test_status_usb_and_backup(void **state)
     status_report r = { STATUS_FRESH, "now", NULL, NULL, s, s,
                         "the backup copy could not be saved because the disk is full",
                         "Tue 14 May 2024 10:30: USB stick imported: 8 topics, 42 cards, 1 images.",
-                        NULL };
+                        NULL, NULL };
     char *t = format(&r);
     has(t, "Showing: 1 topic, 1 card, 0 images.");
     has(t, "Backup copy: the backup copy could not be saved because the disk is full.\n");
@@ -143,7 +143,7 @@ static void test_status_small_buffer(void **state)
 {
     content_snapshot *s = snap(1, 1, 0);
     with_diags(s);
-    status_report r = { STATUS_LAST_GOOD, "now", "then", "now", s, s, NULL, NULL, NULL };
+    status_report r = { STATUS_LAST_GOOD, "now", "then", "now", s, s, NULL, NULL, NULL, NULL };
     size_t need = status_format(&r, NULL, 0);
     char small[40];
     memset(small, 'x', sizeof small);

@@ -123,6 +123,27 @@ static int held_open(void)
     return ok;
 }
 
+/* Pictures outside images/ (a topic may show any file in the folder): in a
+ * folder made while watching, in a folder moved in whole with folders of its
+ * own, deleted again; a picture in a link to a folder outside is no part of
+ * the content (the loader refuses it) and is not watched. */
+static int sub_folders(void)
+{
+    int ok = step("picture in a new folder outside images/",
+                  "mkdir -p content/photos/spa && echo p > content/photos/spa/a.png", 1);
+    ok &= step("that picture edited", "echo q > content/photos/spa/a.png", 1);
+    ok &= step("that picture deleted", "rm content/photos/spa/a.png", 1);
+    ok &= step("a folder tree moved in whole",
+               "mkdir -p g/x/y && echo g > g/x/y/a.png && mv g content/gallery", 1);
+    ok &= step("picture deleted deep in it", "rm content/gallery/x/y/a.png", 1);
+    ok &= step("a link to a folder outside",
+               "mkdir -p outside && ln -s ../outside content/linked", 1);
+    ok &= step("a picture in the linked folder (not watched)",
+               "echo l > outside/a.png", 0);
+    ok &= step("the tree removed", "rm -rf content/gallery content/photos", 1);
+    return ok;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2)
@@ -153,6 +174,7 @@ int main(int argc, char **argv)
     ok &= step("folder made again", "mkdir content", 1);
     ok &= step("edit after that", "echo d > content/kiosk.ini", 1);
     ok &= step("images/ made again", "mkdir content/images", 1);
+    ok &= sub_folders();
     ok &= held_open();
     ok &= step("permissions changed", "chmod 600 content/kiosk.ini", 1);
     ok &= step("a sibling folder", "mkdir other && echo o > other/x.md", 0);
