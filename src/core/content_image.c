@@ -194,6 +194,11 @@ static loader_image *image_look(content_loader *L, const char *path)
                                    content_fs_problem(st));
     else
         im->problem = header_problem(L, path, len, total, &im->w, &im->h);
+    if (!im->problem) {
+        im->over_total = L->image_bytes <= KIOSK_MAX_PICTURES_BYTES &&
+                         L->image_bytes + total > KIOSK_MAX_PICTURES_BYTES;
+        L->image_bytes += total;
+    }
     return im;
 }
 
@@ -214,6 +219,14 @@ int content_image_check(content_loader *L, int line, const char *path,
     if (im->problem) {
         loader_diag_add(L, DIAG_ERROR, line, "%s", im->problem);
         return -1;
+    }
+    if (im->over_total) {   /* the words of lastgood_message(LG_TOO_BIG) */
+        im->over_total = 0;
+        loader_diag_add(L, DIAG_WARNING, line, "with %s the pictures add up to "
+                        "more than %d MB, so the kiosk keeps no backup copy of "
+                        "the content (they show all the same); save the "
+                        "pictures smaller or use fewer of them", path,
+                        KIOSK_MAX_PICTURES_MB);
     }
     *w = im->w;
     *h = im->h;

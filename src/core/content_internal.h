@@ -24,6 +24,7 @@ typedef struct loader_image {
     const char *path;
     int w, h;
     const char *problem;   /* NULL when fine, else the message to repeat */
+    int over_total;        /* took the pictures past KIOSK_MAX_PICTURES_BYTES */
 } loader_image;
 
 /* Everything one content_load() call works with. */
@@ -45,6 +46,7 @@ typedef struct content_loader {
 
     loader_image *images;  /* KIOSK_MAX_IMAGES slots */
     int nimages_seen;
+    size_t image_bytes;    /* of the pictures seen without a problem */
 
     int total_cards;       /* cards in all topics so far, for KIOSK_MAX_CARDS */
     const char *loop_topics;   /* [loop] topics as written, resolved at the end */

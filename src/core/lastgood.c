@@ -125,10 +125,11 @@ typedef struct save_job {
     const lastgood_os *os;
     const kiosk_fs *fs;
     const char *content;
+    const content_snapshot *snap;
     char inc[PATH_CAP];
     char *buf;
     size_t cap;
-    size_t bytes;                       /* written so far, all files */
+    size_t picture_bytes;               /* pictures written so far */
     folder *dirs;                       /* every subfolder, parents first */
     int ndirs;
 } save_job;
@@ -208,6 +209,18 @@ static lastgood_status make_folders(save_job *j)
     return LG_OK;
 }
 
+/* Everything but kiosk.ini and the topic files: what --check adds up
+ * against KIOSK_MAX_PICTURES_BYTES. */
+static int is_picture(const save_job *j, const char *rel)
+{
+    if (!strcmp(rel, "kiosk.ini"))
+        return 0;
+    for (int t = 0; t < j->snap->ntopics; t++)
+        if (!strcmp(j->snap->topics[t].file, rel))
+            return 0;
+    return 1;
+}
+
 static lastgood_status copy_file(save_job *j, const char *rel)
 {
     char path[PATH_CAP];
@@ -219,8 +232,9 @@ static lastgood_status copy_file(save_job *j, const char *rel)
     lastgood_status st = read_source(j, rel, &len);
     if (st != LG_OK)
         return st;
-    j->bytes += len;
-    if (j->bytes > KIOSK_MAX_LASTGOOD_BYTES)
+    if (is_picture(j, rel))
+        j->picture_bytes += len;
+    if (j->picture_bytes > KIOSK_MAX_PICTURES_BYTES)
         return LG_TOO_BIG;
     return j->os->write_file(j->os->ctx, path, j->buf, len);
 }
@@ -314,6 +328,7 @@ lastgood_status lastgood_save(const lastgood_os *os, const kiosk_fs *fs,
     j->os = os;
     j->fs = fs;
     j->content = content;
+    j->snap = s;
     j->cap = 64 * 1024;   /* grows to the largest file read */
     j->buf = malloc(j->cap);
     if (!j->buf)
@@ -397,9 +412,9 @@ const char *lastgood_message(lastgood_status st)
                "after the next change";
     case LG_TOO_BIG:
         return "the backup copy of the content was not saved because the "
-               "pictures and topic files add up to more than "
-               WORDS(KIOSK_MAX_LASTGOOD_MB) " MB; the older backup copy is kept. "
-               "Save the pictures smaller or use fewer of them";
+               "pictures add up to more than " WORDS(KIOSK_MAX_PICTURES_MB)
+               " MB; the older backup copy is kept. Save the pictures smaller "
+               "or use fewer of them";
     case LG_NOT_USABLE:
         return "the backup copy of the content was not saved because the content "
                "has problems; fix the problems listed here";

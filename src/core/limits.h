@@ -54,13 +54,18 @@
  * read the first ones and fix them first. */
 #define KIOSK_MAX_DIAGS 200
 
+/* Pictures the content shows, all together (each counted once). The last
+ * good copy (lastgood.c) keeps them all in the state folder: the spa's are
+ * well under 1 MiB, and 64 MiB leaves room for dozens of photos yet never
+ * fills a Pi's SD card. --check warns past it, in the words a failed save
+ * uses, and the content shows all the same, without a backup copy. */
+#define KIOSK_MAX_PICTURES_MB 64
+#define KIOSK_MAX_PICTURES_BYTES (KIOSK_MAX_PICTURES_MB * 1024 * 1024)
+
 /* The last good content kept in the state folder (lastgood.c): kiosk.ini,
  * every topic and every image a usable snapshot refers to, so at most this
- * many files. Bytes: a copy of the spa's content is well under 1 MiB; 64 MiB
- * leaves room for dozens of photos yet never fills a Pi's SD card. */
+ * many files; their pictures within KIOSK_MAX_PICTURES_BYTES. */
 #define KIOSK_MAX_LASTGOOD_FILES (1 + KIOSK_MAX_TOPICS + KIOSK_MAX_IMAGES)
-#define KIOSK_MAX_LASTGOOD_MB 64
-#define KIOSK_MAX_LASTGOOD_BYTES (KIOSK_MAX_LASTGOOD_MB * 1024 * 1024)
 
 /* Folders watched for changes in the content folder (itself included;
  * watch.c). Any folder may hold a picture a topic shows, so all are

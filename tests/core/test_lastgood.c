@@ -529,6 +529,61 @@ static void test_lastgood_nine_subfolders(void **state)
     assert_null(fake_find(&disk, "state/.previous"));
 }
 
+/* Pictures of 13 MB each (a PNG header, then padding) in topic 20-faq.md:
+ * n of them, the first `have` already on the disk. */
+static void big_pictures(int have, int n)
+{
+    enum { BIG = 13 * 1024 * 1024 };
+    char md[1024], path[FAKE_PATH];
+    size_t len = (size_t)snprintf(md, sizeof md, "# Big\n\nPhotos.\n");
+    unsigned char *png = calloc(1, BIG);
+    assert_non_null(png);
+    memcpy(png, png_4x3, sizeof png_4x3);
+    for (int i = 0; i < n; i++) {
+        len += (size_t)snprintf(md + len, sizeof md - len,
+                                "\n## Photo %d\n\n![a room](images/big%d.png)\n", i, i);
+        snprintf(path, sizeof path, "new/images/big%d.png", i);
+        if (i >= have)
+            fake_add(&disk, path, 0, png, BIG);
+    }
+    free(png);
+    fake_put(&disk, "new/20-faq.md", md);
+}
+
+/* The first warning of folder dir that has words in it, or "". */
+static const char *warning_with(const char *dir, const char *words)
+{
+    static char line[1024];
+    content_snapshot *s = load(dir);
+    assert_true(content_usable(s));
+    line[0] = '\0';
+    for (int i = 0; i < s->ndiags && !line[0]; i++) {
+        content_diag_format(&s->diags[i], line, sizeof line);
+        if (!strstr(line, words))
+            line[0] = '\0';
+    }
+    content_free(s);
+    return line;
+}
+
+/* Pictures past KIOSK_MAX_PICTURES_BYTES together: the check warns in the
+ * words the failed save uses, and the save refuses; just under it, no
+ * warning and the copy is saved whole. */
+static void test_lastgood_pictures_over_total(void **state)
+{
+    const char *words = "pictures add up to more than 64 MB";
+    assert_non_null(strstr(lastgood_message(LG_TOO_BIG), words));
+    big_pictures(0, 4);   /* 52 MB */
+    assert_string_equal(warning_with("new", words), "");
+    assert_int_equal(save("new", "then"), LG_OK);
+    assert_non_null(fake_find(&disk, "state/last-good/images/big3.png"));
+    big_pictures(4, 5);   /* 65 MB */
+    assert_non_null(strstr(warning_with("new", words), "20-faq.md:"));
+    assert_int_equal(save("new", "now"), LG_TOO_BIG);
+    assert_null(fake_find(&disk, "state/last-good/images/big4.png"));
+    assert_null(fake_find(&disk, "state/.incoming"));
+}
+
 /* ---- the real disk ---- */
 
 static int run(const char *cmd)
@@ -699,6 +754,7 @@ int main(void)
         cmocka_unit_test_setup(test_lastgood_source_vanished, setup),
         cmocka_unit_test_setup(test_lastgood_recover_empty_state, setup),
         cmocka_unit_test_setup(test_lastgood_nine_subfolders, setup),
+        cmocka_unit_test_setup(test_lastgood_pictures_over_total, setup),
         cmocka_unit_test(test_lastgood_round_trip_posix),
         cmocka_unit_test(test_lastgood_state_folder_is_link),
     };
