@@ -101,7 +101,7 @@ static int list_from_snapshot(file_list *l, const content_snapshot *s)
 static int safe_rel(const char *rel)
 {
     size_t n = strlen(rel);
-    if (n == 0 || n >= KIOSK_MAX_PATH_BYTES || rel[0] == '/' || strchr(rel, '\\'))
+    if (n == 0 || n > KIOSK_MAX_PATH_BYTES || rel[0] == '/' || strchr(rel, '\\'))
         return 0;
     for (const char *p = rel; *p; ) {
         const char *e = strchr(p, '/');

@@ -741,6 +741,38 @@ static void test_lastgood_state_folder_is_link(void **state)
     assert_int_equal(run(cmd), 0);
 }
 
+/* A picture path of KIOSK_MAX_PATH_BYTES characters, the longest --check
+ * takes (one more was refused by the save as "changed meanwhile"). */
+static void test_lastgood_picture_path_at_limit(void **state)
+{
+    char tmp[] = "/tmp/kiosk-lastgood-XXXXXX", content[600], st[600], rel[300],
+         md[600], ini[16 * 1024], path[1000];
+    assert_non_null(mkdtemp(tmp));
+    snprintf(content, sizeof content, "%s/content", tmp);
+    snprintf(st, sizeof st, "%s/state", tmp);
+    /* images/ + 4 folders of 50 + a 45-character name = 256 bytes. */
+    memset(rel, 'p', KIOSK_MAX_PATH_BYTES);
+    rel[KIOSK_MAX_PATH_BYTES] = '\0';
+    memcpy(rel, "images/", 7);
+    for (int i = 0; i < 4; i++)
+        rel[7 + 50 * i + 49] = '/';
+    memcpy(rel + KIOSK_MAX_PATH_BYTES - 4, ".png", 4);
+    assert_int_equal(strlen(rel), KIOSK_MAX_PATH_BYTES);
+    assert_int_equal(mkdir(content, 0755), 0);
+    make_ini(ini, sizeof ini, "Long Spa");
+    put_file(content, "kiosk.ini", ini, strlen(ini));
+    snprintf(md, sizeof md, "# Long\n\nPath.\n\n## Photo\n\n![a room](%s)\n", rel);
+    put_file(content, "10-long.md", md, strlen(md));
+    put_file(content, rel, png_4x3, sizeof png_4x3);
+    assert_int_equal(save_posix(st, content), LG_OK);
+    snprintf(path, sizeof path, "%s/last-good/%s", st, rel);
+    struct stat sb;
+    assert_int_equal(lstat(path, &sb), 0);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+    assert_int_equal(run(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -757,6 +789,7 @@ int main(void)
         cmocka_unit_test_setup(test_lastgood_pictures_over_total, setup),
         cmocka_unit_test(test_lastgood_round_trip_posix),
         cmocka_unit_test(test_lastgood_state_folder_is_link),
+        cmocka_unit_test(test_lastgood_picture_path_at_limit),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     fake_reset(&disk);
