@@ -49,6 +49,10 @@
 # problems) is at most the most seen in the first quarter. At least 8
 # samples after the warm-up are needed for a verdict.
 #
+# The edits must be seen too: kiosk.log must show new content on screen
+# after good edits and content refused after breakages, and at the end,
+# everything put right, STATUS.txt must say "No problems found".
+#
 # Exit: 0 flat and alive, 1 a failure (a plain message says which), 77 a
 # tool is missing (Xvfb, xdotool, import, convert, compare).
 set -euo pipefail
@@ -196,7 +200,7 @@ WARMUP_S=$(( MINUTES * 60 / 4 < 600 ? MINUTES * 60 / 4 : 600 ))
 ACTIONS=0 STAFF=0 HUPS=0 PROBES=0 LAST_PROBE=$SECONDS
 START=$SECONDS END_AT=$(( SECONDS + MINUTES * 60 ))
 NEXT_SAMPLE=$SECONDS NEXT_STAFF=$(( SECONDS + STAFF_S ))
-FIX='' FIX_AT=0 EVENTS=()
+FIX='' FIX_AT=0 EVENTS=() GOOD=0 BROKEN=0
 RANDOM=$SEED
 
 setup_tmp
@@ -217,6 +221,12 @@ render_refs
 mapfile -t BOXES < <(awk -F '\t' 'NR > 1 && $6 > 0 { print int($4 + $6 / 2), int($5 + $7 / 2) }' "$TMP/ref/boxes.tsv" | sort -u)
 TOPICS=("$C"/[0-9]*.md)
 TOPICS=("${TOPICS[@]##*/}")
+# The topics a good edit can change: those with a plain line (not only
+# headings and quotes, as the reviews).
+EDITABLE=()
+for f in "${TOPICS[@]}"; do
+    if grep -q '^\(- \)\?[A-Za-z]' "$C/$f"; then EDITABLE+=("$f"); fi
+done
 : > "$OUT/kiosk.log"
 ln -s "$OUT/kiosk.log" "$TMP/kiosk.log"
 mkdir -p "$TMP/state"
@@ -293,7 +303,7 @@ visitor() {
         rnd ${#BOXES[@]}
         # shellcheck disable=SC2086 # "x y"
         tap ${BOXES[$R]}
-    elif [ $R -lt 95 ]; then
+    elif [ $R -lt 98 ]; then
         rnd 300; y=$((90 + R))
         rnd 2
         if [ $R = 0 ]; then drag 650 "$y" 150 "$y"; else drag 150 "$y" 650 "$y"; fi
@@ -308,13 +318,13 @@ visitor() {
 # the pristine file, so edits do not pile up), saved by rename.
 good_edit() {
     local f lines n w words=(calm gentle warm steady quiet easy)
-    rnd ${#TOPICS[@]}; f=${TOPICS[$R]}
+    rnd ${#EDITABLE[@]}; f=${EDITABLE[$R]}
     mapfile -t lines < <(grep -n '^\(- \)\?[A-Za-z]' "$TMP/pristine/$f" | cut -d: -f1)
-    [ ${#lines[@]} -gt 0 ] || { log "staff: $f has no plain line to edit"; return; }
     rnd ${#lines[@]}; n=${lines[$R]}
     rnd ${#words[@]}; w=${words[$R]}
     sed -E "${n}s/[A-Za-z]+([^A-Za-z]*)\$/$w\\1/" "$TMP/pristine/$f" > "$C/$f.new"
     put "$C/$f"
+    GOOD=$((GOOD + 1))
     log "staff: good edit, $f line $n ends in \"$w\""
 }
 
@@ -333,6 +343,7 @@ broken_ini() {
         2) { cat "$TMP/pristine/kiosk.ini"; echo "this line has no equals sign"; } > "$C/kiosk.ini.new" ;;
     esac
     put "$C/kiosk.ini"
+    BROKEN=$((BROKEN + 1))
     log "staff: broken kiosk.ini ($R)"
     FIX=kiosk.ini
 }
@@ -349,6 +360,7 @@ broken_topic() {
            sed 's/ · / /' "$TMP/pristine/$f" > "$C/$f.new" ;;
     esac
     put "$C/$f"
+    BROKEN=$((BROKEN + 1))
     log "staff: broken topic $f ($R)"
     FIX=$f
 }
@@ -378,6 +390,7 @@ picture_replace() {
 
 picture_remove() {
     rm "$C/images/evening-calm.jpg"
+    BROKEN=$((BROKEN + 1))
     log "staff: picture removed"
     FIX=images/evening-calm.jpg
 }
@@ -438,7 +451,7 @@ sample
 log "done: $ACTIONS actions, $STAFF staff events, $HUPS SIGHUPs, $PROBES answers checked"
 {
     echo "soak of $KIOSK for $MINUTES min, seed $SEED, samples every $SAMPLE_S s, warm-up $WARMUP_S s"
-    echo "$ACTIONS visitor actions, $STAFF staff events ($HUPS SIGHUPs), $PROBES answers checked"
+    echo "$ACTIONS visitor actions, $STAFF staff events ($GOOD good edits, $BROKEN breakages, $HUPS SIGHUPs), $PROBES answers checked"
     echo "kiosk.log: $(grep -c 'new content on screen' "$OUT/kiosk.log" || true) times new content on screen, $(grep -c '^kiosk: read ' "$OUT/kiosk.log" || true) reads, $(grep -c '^kiosk: read .*[1-9][0-9]* errors' "$OUT/kiosk.log" || true) reads with errors"
     echo
     summary "$OUT/soak.csv"
@@ -446,6 +459,13 @@ log "done: $ACTIONS actions, $STAFF staff events, $HUPS SIGHUPs, $PROBES answers
 } > "$OUT/summary.txt"
 rc=0
 verdict "$OUT/soak.csv" "$WARMUP_S" >> "$OUT/summary.txt" || rc=1
+# The edits were seen: good ones went on screen, broken ones were refused.
+if [ "$GOOD" -gt 0 ] && ! grep -q 'new content on screen' "$OUT/kiosk.log"; then
+    echo "edits not taken: $GOOD good edits and swaps, no new content on screen in kiosk.log" >> "$OUT/summary.txt"; rc=1
+fi
+if [ "$BROKEN" -gt 0 ] && ! grep -q 'not shown until the errors are fixed' "$OUT/kiosk.log"; then
+    echo "breakages not seen: $BROKEN broken edits, none refused in kiosk.log" >> "$OUT/summary.txt"; rc=1
+fi
 cat "$OUT/summary.txt"
 [ "$rc" = 0 ] || fail "the figures are not flat (see above; $OUT/soak.csv)"
 echo "ok: alive, answering and flat"
