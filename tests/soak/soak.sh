@@ -57,6 +57,12 @@
 #
 # Exit: 0 flat and alive, 1 a failure (a plain message says which), 77 a
 # tool is missing (Xvfb, xdotool, import, convert, compare).
+#
+# Bash reads a script as it runs it: the whole script is one block, read
+# before any of it runs, and ends in exit, so a checkout or merge that
+# changes this file during a two-hour run does not derail it.
+# shellcheck disable=SC2317 # the staff events are called by name, on_exit by trap
+{
 set -euo pipefail
 
 usage() {
@@ -472,3 +478,5 @@ fi
 cat "$OUT/summary.txt"
 [ "$rc" = 0 ] || fail "the figures are not flat or too few to judge (see above; $OUT/soak.csv)"
 echo "ok: alive, answering and flat"
+exit 0
+}
