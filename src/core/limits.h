@@ -32,6 +32,14 @@
  * is generous; it stops a 1 MB "word" before md4c or layout see it. */
 #define KIOSK_MAX_LINE_BYTES 4096
 
+/* Bytes of one card's text as written (from one # or ## heading to the
+ * next). A card shows at most KIOSK_MAX_CARD_CHARS characters, so even with
+ * pictures and links its Markdown is a few KB. md4c 0.4.8 takes time
+ * quadratic in the size of one paragraph full of [ or ![ (a 256 KiB one:
+ * 0.3 s on a laptop, seconds on a Pi); cards of at most 32 KiB keep that
+ * a few milliseconds each. */
+#define KIOSK_MAX_CARD_BYTES (32 * 1024)
+
 /* Nesting of blockquotes and lists. Two levels is all a screen can show;
  * md4c 0.4.8 recurses on nesting, so deep input never reaches it. */
 #define KIOSK_MAX_NESTING 4
