@@ -37,6 +37,7 @@ typedef struct content_loader {
 
     loader_diag *diags;    /* KIOSK_MAX_DIAGS slots, the last kept for a summary */
     int ndiags, seq;
+    int nnotes;            /* of ndiags, "...and N more" notes, not problems */
     int hidden, hidden_errors;   /* dropped once the snapshot's list is full */
 
     const char *file;      /* file being read, for diagnostics */

@@ -25,6 +25,8 @@ typedef struct md_state {
     content_topic *topic;
     const content_text *t;
     int line;                    /* line of the latest text md4c handed over */
+    int next_line;               /* after the last rule or empty heading found */
+    size_t img_off;              /* after the last "![" a picture was found at */
 
     md_container stack[MAX_CONTAINERS];
     int nstack, levels;          /* levels: quotes and list items open */
@@ -400,16 +402,53 @@ static int line_of(md_state *m, const char *p)
     return m->line;
 }
 
-/* First line after the latest text that looks like a rule (---, ***). */
-static int rule_line(md_state *m)
+/* A line's text after the quote and list markers in front of it. */
+static const char *strip_containers(const char *s, size_t *len)
 {
-    for (int n = m->line + 1; n <= m->t->nlines; n++) {
+    size_t n = *len, i = 0;
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+            i++;
+        size_t d = i;
+        while (d < n && d - i < 9 && isdigit((unsigned char)s[d]))
+            d++;
+        if (d == i || d + 1 >= n || (s[d] != '.' && s[d] != ')') ||
+            (s[d + 1] != ' ' && s[d + 1] != '\t'))
+            break;
+        i = d + 1;
+    }
+    *len = n - i;
+    return s + i;
+}
+
+static int is_rule_line(const char *s, size_t len)
+{
+    return content_md_is_rule(s, len);
+}
+
+/* "#", "## " with no words: a heading md4c hands over without text. */
+static int is_heading_line(const char *s, size_t len)
+{
+    return len > 0 && s[0] == '#';
+}
+
+/* Line of a construct md4c reports without text (a rule, an empty
+ * heading): the first line after the latest text, and after the last such
+ * line found, that is_a accepts, so rules on lines 5, 7 and 9 are reported
+ * there. Looks a bounded way ahead: a construct it does not recognise costs
+ * a few lines, not the rest of the file. */
+static int find_line(md_state *m, int (*is_a)(const char *s, size_t len))
+{
+    enum { LOOK_AHEAD = 64 };
+    int from = m->line + 1 > m->next_line ? m->line + 1 : m->next_line;
+    for (int n = from; n <= m->t->nlines && n < from + LOOK_AHEAD; n++) {
         size_t len;
         const char *s = content_text_line(m->t, n, &len);
-        while (len && (*s == ' ' || *s == '>'))
-            s++, len--;
-        if (content_md_is_rule(s, len))
+        s = strip_containers(s, &len);
+        if (is_a(s, len)) {
+            m->next_line = n + 1;
             return n;
+        }
     }
     return m->line;
 }
@@ -476,7 +515,8 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
         warn_pending(m, "a table");
         break;
     case MD_BLOCK_HR:
-        loader_diag_add(m->L, DIAG_WARNING, rule_line(m), "a line across (---) "
+        loader_diag_add(m->L, DIAG_WARNING, find_line(m, is_rule_line),
+                        "a line across (---) "
                         "is not supported here; it is left out");
         break;
     default:
@@ -489,7 +529,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 static void heading_done(md_state *m)
 {
     text_trim(m);
-    int line = m->text_line ? m->text_line : m->line;
+    int line = m->text_line ? m->text_line : find_line(m, is_heading_line);
     char *title = arena_strndup(A(m), m->tb ? m->tb : "", m->tblen);
     int level = m->heading;
     m->heading = 0;
@@ -536,21 +576,27 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
     return 0;
 }
 
-/* md4c hands over a copy of an image's path when it holds \ or &, so its
- * line is found by looking for the path from the latest text on. */
+/* md4c hands over a copy of an image's path when it holds \ or & (and no
+ * text at all for an empty one), so its line is then that of the next "!["
+ * from the latest text on; img_off keeps the search moving forward, so a
+ * line of such pictures is read once, not once per picture. */
 static int src_line(md_state *m, const MD_ATTRIBUTE *src)
 {
     const char *base = m->t->text;
-    if (src->text >= base && src->text < base + m->t->len)
+    if (src->text && src->size && src->text >= base && src->text < base + m->t->len) {
+        m->img_off = (size_t)(src->text - base);
         return line_of(m, src->text);
-    for (int n = m->line; n <= m->t->nlines && n < m->line + 100; n++) {
-        size_t len;
-        const char *s = content_text_line(m->t, n, &len);
-        for (size_t i = 0; src->size && i + src->size <= len; i++)
-            if (!memcmp(s + i, src->text, src->size))
-                return m->line = n;
     }
-    return m->line;
+    size_t from = (size_t)m->t->line_start[m->line - 1];
+    if (m->img_off > from)
+        from = m->img_off;
+    const char *p = base + from, *end = base + m->t->len;
+    while ((p = memchr(p, '!', (size_t)(end - p))) && p + 1 < end && p[1] != '[')
+        p++;
+    if (!p || p + 1 >= end)
+        return m->line;
+    m->img_off = (size_t)(p - base) + 2;
+    return line_of(m, p);
 }
 
 static void image_enter(md_state *m, MD_SPAN_IMG_DETAIL *d)

@@ -104,10 +104,10 @@ static void put_problems(out *o, const status_report *r)
             s->nwarnings, plural(s->nwarnings, "warning", "warnings"));
         put_diags(o, s, DIAG_WARNING);
     }
-    int hidden = s->nerrors + s->nwarnings - s->ndiags;
-    if (hidden > 0)
-        put(o, "(%d more %s not listed: fix the ones above first)\n", hidden,
-            plural(hidden, "problem", "problems"));
+    /* The same count as the "...and N more" notes in the list add up to. */
+    if (s->nhidden > 0)
+        put(o, "(%d more %s not listed: fix the ones above first)\n", s->nhidden,
+            plural(s->nhidden, "problem", "problems"));
 }
 
 size_t status_format(const status_report *r, char *buf, size_t cap)

@@ -1,0 +1,124 @@
+/* test_content_msgs.c — the messages staff read must not mislead: errors
+ * never crowded out by warnings, counts that agree, problems at the line
+ * where they are, nothing on screen that staff did not mean. */
+#include "test_content_util.h"
+
+#include "limits.h"
+#include "status.h"
+
+static char *status_of(const content_snapshot *s)
+{
+    status_report r = { STATUS_PARTIAL, NULL, NULL, NULL, s, s, NULL, NULL, NULL };
+    size_t n = status_format(&r, NULL, 0);
+    char *buf = malloc(n + 1);
+    assert_non_null(buf);
+    status_format(&r, buf, n + 1);
+    return buf;
+}
+
+static void has(const char *text, const char *part)
+{
+    if (!strstr(text, part))
+        fail_msg("missing \"%s\" in:\n%s", part, text);
+}
+
+/* Nine ### headings (a warning each) before an empty ## (an error): STATUS.txt
+ * said "1 error" and showed only "...and 1 more problem". */
+static void test_content_error_after_eight_warnings(void **state)
+{
+    (void)state;
+    char t[512] = "# A\n\nText.\n\n";
+    for (int i = 0; i < 9; i++)
+        strcat(t, "### h\n\n");
+    strcat(t, "##\n\nText.\n");
+    with_topic("10-a.md", t);
+    content_snapshot *s = tu_load();
+    assert_int_equal(s->nerrors, 1);
+    tu_expect(s, DIAG_ERROR, "10-a.md", 23, "heading has no words");
+    char *st = status_of(s);
+    has(st, "1 error");
+    has(st, "10-a.md:23: this card heading has no words");
+    has(st, "...and 2 more problems in this file");
+    free(st);
+    content_free(s);
+}
+
+/* With the whole list full of warnings, an error in the last file still
+ * gets its line. */
+static void test_content_error_after_full_list(void **state)
+{
+    (void)state;
+    char t[512] = "# A\n\nText.\n\n";
+    for (int i = 0; i < 9; i++)
+        strcat(t, "### h\n\n");
+    tu_write("kiosk.ini", tu_good_ini);
+    char name[32];
+    for (int f = 0; f < KIOSK_MAX_TOPICS - 1; f++) {
+        snprintf(name, sizeof name, "%02d-t.md", 10 + f);
+        tu_write(name, t);
+    }
+    strcat(t, "##\n\nText.\n");
+    tu_write("90-last.md", t);
+    content_snapshot *s = tu_load();
+    assert_int_equal(s->nerrors, 1);
+    tu_expect(s, DIAG_ERROR, "90-last.md", 23, "heading has no words");
+    content_free(s);
+}
+
+/* "...and 29992 more problems" beside "(29991 more problems not listed)". */
+static void test_content_hidden_counts_agree(void **state)
+{
+    (void)state;
+    char *t = malloc(200000);
+    assert_non_null(t);
+    strcpy(t, "# A\n\n");
+    size_t n = strlen(t);
+    for (int i = 0; i < 30000; i++)
+        memcpy(t + n, "caf\xe9\n", 5), n += 5;
+    t[n] = '\0';
+    with_topic("10-a.md", t);
+    free(t);
+    content_snapshot *s = tu_load();
+    assert_int_equal(s->nerrors, 30000);
+    tu_expect(s, DIAG_ERROR, "10-a.md", 0, "29992 more problems in this file");
+    assert_int_equal(s->nhidden, 29992);
+    char *st = status_of(s);
+    has(st, "(29992 more problems not listed");
+    free(st);
+    content_free(s);
+}
+
+/* *** rules on lines 5, 7 and 9 were all reported at line 5, an empty ## on
+ * line 7 at line 5, an empty ![pic]() on line 3 at line 1. */
+static void test_content_rule_heading_picture_lines(void **state)
+{
+    (void)state;
+    tu_write("kiosk.ini", tu_good_ini);
+    tu_write("10-a.md", "# A\n\nText.\n\n***\n\n***\n\n***\n\nMore.\n");
+    tu_write("20-b.md", "# B\n\nText.\n\nMore.\n\n##\n\nText.\n");
+    tu_write("30-c.md", "# C\n\n![pic]()\n\nText.\n");
+    tu_write("40-d.md", "# D\n\nText.\n\n- one\n- ***\n\n> ---\n\n![](a&amp;b.png)\n"
+                        "\n![](c\\d.png)\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_WARNING, "10-a.md", 5, "line across");
+    tu_expect(s, DIAG_WARNING, "10-a.md", 7, "line across");
+    tu_expect(s, DIAG_WARNING, "10-a.md", 9, "line across");
+    tu_expect(s, DIAG_ERROR, "20-b.md", 7, "heading has no words");
+    tu_expect(s, DIAG_ERROR, "30-c.md", 3, "");
+    tu_expect(s, DIAG_WARNING, "40-d.md", 6, "line across");
+    tu_expect(s, DIAG_WARNING, "40-d.md", 8, "line across");
+    tu_expect(s, DIAG_ERROR, "40-d.md", 10, "a&amp;b.png");
+    tu_expect(s, DIAG_ERROR, "40-d.md", 12, "c");
+    content_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_content_error_after_eight_warnings),
+        T(test_content_error_after_full_list),
+        T(test_content_hidden_counts_agree),
+        T(test_content_rule_heading_picture_lines),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
