@@ -27,6 +27,7 @@ typedef struct md_state {
     int line;                    /* line of the latest text md4c handed over */
     int next_line;               /* after the last rule or empty heading found */
     size_t img_off;              /* after the last "![" a picture was found at */
+    int raw_line;                /* line whose raw picture syntax was reported */
 
     md_container stack[MAX_CONTAINERS];
     int nstack, levels;          /* levels: quotes and list items open */
@@ -682,6 +683,50 @@ static int looks_like_html(const char *s, size_t n)
     return 0;
 }
 
+static int has_pair(const char *s, size_t n, char a, char b)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (s[i] == a && s[i + 1] == b)
+            return 1;
+    return 0;
+}
+
+/* "![x](images/evening calm.jpg)" is not a picture to md4c (a space in the
+ * path) and reached the screen as it was written. Text that still holds
+ * "![" or "](" is picture or link syntax md4c did not take: an error, so
+ * it never shows, saying how to write it. Once per line. */
+static void raw_syntax_check(md_state *m, const char *s, size_t n, int line)
+{
+    if (m->raw_line == line || (!has_pair(s, n, '!', '[') && !has_pair(s, n, ']', '(')))
+        return;
+    m->raw_line = line;
+    size_t len;
+    const char *src = content_text_line(m->t, line, &len);
+    if (!has_pair(src, len, '!', '[')) {
+        loader_diag_add(m->L, DIAG_ERROR, line, "this looks like a link but is "
+                        "not written as one, so its brackets would show on the "
+                        "screen; write [words](address) with no spaces in the "
+                        "address, or write just the words");
+        return;
+    }
+    const char *open = NULL;
+    for (size_t i = 0; i + 1 < len && !open; i++)
+        if (src[i] == ']' && src[i + 1] == '(')
+            open = src + i + 2;
+    const char *close = open ? memchr(open, ')', len - (size_t)(open - src)) : NULL;
+    if (close && memchr(open, ' ', (size_t)(close - open)))
+        loader_diag_add(m->L, DIAG_ERROR, line, "this picture's file name has a "
+                        "space in it, so the kiosk cannot read it as a picture; "
+                        "rename the file without spaces (like evening-calm.jpg) "
+                        "or put the name in < >, like "
+                        "![what it shows](<images/evening calm.jpg>)");
+    else
+        loader_diag_add(m->L, DIAG_ERROR, line, "this looks like a picture but is "
+                        "not written as one, so it would show as text; write it "
+                        "like ![what it shows](images/x.jpg), with nothing "
+                        "between ] and (");
+}
+
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 {
     md_state *m = u;
@@ -690,6 +735,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
         m->text_line = line;
     if (type == MD_TEXT_NORMAL && looks_like_html(s, n))
         warn_pending(m, "HTML");
+    if (type == MD_TEXT_NORMAL && !m->in_image)
+        raw_syntax_check(m, s, n, line);
     warn_flush(m, line);
     switch (type) {
     case MD_TEXT_BR: case MD_TEXT_SOFTBR:

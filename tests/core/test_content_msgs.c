@@ -112,6 +112,31 @@ static void test_content_rule_heading_picture_lines(void **state)
     content_free(s);
 }
 
+/* ![x](images/evening calm.jpg) passed with no warning and showed as
+ * written. Picture or link syntax md4c does not take is an error that says
+ * how to write it; the < > form the message suggests is a picture. */
+static void test_content_picture_name_with_space(void **state)
+{
+    (void)state;
+    mkdir(tu_path("images"), 0755);
+    write_png("images/evening calm.png", 400, 300);
+    tu_write("kiosk.ini", tu_good_ini);
+    tu_write("10-a.md", "# A\n\nText.\n\n![x](images/evening calm.png)\n");
+    tu_write("20-b.md", "# B\n\n![x](<images/evening calm.png>)\n");
+    tu_write("30-c.md", "# C\n\nSee ![*x*] (images/evening.png) and\n"
+                        "[our site](www.example.com/a page).\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_ERROR, "10-a.md", 5, "space", "rename", "< >");
+    assert_int_equal(topic(s, "20-b.md")->nerrors, 0);
+    const content_block *b = &topic(s, "20-b.md")->cards[0].blocks[0];
+    assert_int_equal(b->kind, BLOCK_IMAGE);
+    assert_string_equal(b->image, "images/evening calm.png");
+    tu_expect(s, DIAG_ERROR, "30-c.md", 3, "picture", "nothing between ] and (");
+    tu_expect(s, DIAG_ERROR, "30-c.md", 4, "link", "no spaces");
+    assert_int_equal(s->nerrors, 3);
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +144,7 @@ int main(void)
         T(test_content_error_after_full_list),
         T(test_content_hidden_counts_agree),
         T(test_content_rule_heading_picture_lines),
+        T(test_content_picture_name_with_space),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
