@@ -88,7 +88,9 @@ int content_utf8_count(const char *s, size_t len);
 typedef int (*content_line_check)(content_loader *L, int line, const char *s,
                                   size_t len);
 /* Reports NUL bytes and bad UTF-8, then extra's problem, then lines longer
- * than maxline bytes: at most one per line. Returns the problems found. */
+ * than maxline bytes: at most one per line. Returns the problems found.
+ * Control characters (ESC, BEL, ...) are only warned about: they become
+ * blanks in t->text, so no parser or screen ever sees them. */
 int content_text_check_lines(content_loader *L, const content_text *t,
                              size_t maxline, content_line_check extra);
 /* Message for a file the fs could not hand over. */

@@ -137,6 +137,31 @@ static void test_content_picture_name_with_space(void **state)
     content_free(s);
 }
 
+/* ESC, BEL and other control characters passed and drew as boxes. */
+static void test_content_control_characters(void **state)
+{
+    (void)state;
+    char ini[4096];
+    snprintf(ini, sizeof ini, "%s", tu_good_ini);
+    char *p = strstr(ini, "name = Test Spa");
+    memcpy(p, "name = Te\astSpa", 15);
+    tu_write("kiosk.ini", ini);
+    tu_write("10-a.md", "# A\x1b[1m\n\nText \x07here.\n\nA \xc2\x85" "C1 one\x7f.\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_WARNING, "10-a.md", 1, "escape character", "delete it");
+    tu_expect(s, DIAG_WARNING, "10-a.md", 3, "bell");
+    tu_expect(s, DIAG_WARNING, "10-a.md", 5, "control character");
+    tu_expect(s, DIAG_WARNING, "kiosk.ini", 2, "bell");
+    assert_int_equal(s->nerrors, 0);
+    assert_int_equal(s->nwarnings, 4);
+    const content_topic *t = topic(s, "10-a.md");
+    assert_string_equal(t->title, "A [1m");
+    assert_string_equal(t->cards[0].blocks[0].runs[0].text, "Text here.");
+    assert_string_equal(t->cards[0].blocks[1].runs[0].text, "A C1 one .");
+    assert_string_equal(s->settings.spa_name, "Te stSpa");
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -145,6 +170,7 @@ int main(void)
         T(test_content_hidden_counts_agree),
         T(test_content_rule_heading_picture_lines),
         T(test_content_picture_name_with_space),
+        T(test_content_control_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
