@@ -296,18 +296,49 @@ static void set_hours(ini_state *st, const char *key, const char *v,
     out->close_min = b;
 }
 
+/* A PIN anyone would try first: the example the kiosk once shipped (2580,
+ * the middle column of a keypad) and the other columns, one digit repeated
+ * (0000), a pair repeated (1212), digits in a row up or down (1234, 9876,
+ * 7890). */
+static int pin_guessable(const char *v, size_t n)
+{
+    static const char *const columns[] = {
+        "2580", "0852", "1470", "0741", "3690", "0963", "147258369", NULL
+    };
+    for (int i = 0; columns[i]; i++)
+        if (!strncmp(v, columns[i], n) && n == strlen(columns[i]))
+            return 1;
+    int same = 1, pair = 1, up = 1, down = 1;
+    for (size_t i = 1; i < n; i++) {
+        same &= v[i] == v[0];
+        pair &= v[i] == v[i % 2];
+        up &= v[i] == '0' + (v[i - 1] - '0' + 1) % 10;
+        down &= v[i] == '0' + (v[i - 1] - '0' + 9) % 10;
+    }
+    return same || pair || up || down;
+}
+
+/* The PIN is never repeated in a message: STATUS.txt, the journal and
+ * --check output are read by more people than staff. */
 static void set_pin(ini_state *st, const char *v)
 {
     size_t n = strlen(v);
     int ok = n >= 4 && n <= 8;
     for (size_t i = 0; ok && i < n; i++)
         ok = isdigit((unsigned char)v[i]);
-    if (ok)
-        st->L->s->settings.staff_pin = keep(st, v);
-    else
-        loader_diag_add(st->L, DIAG_ERROR, st->line, "pin = %s is not allowed; "
-                        "write 4 to 8 digits, or remove the line to switch the "
-                        "staff view off", v);
+    if (!ok) {
+        loader_diag_add(st->L, DIAG_ERROR, st->line, "pin is not allowed: write "
+                        "4 to 8 digits and nothing else, or put a ; in front of "
+                        "the line to switch the staff view off");
+        return;
+    }
+    st->L->s->settings.staff_pin = keep(st, v);
+    if (pin_guessable(v, n))
+        loader_diag_add(st->L, DIAG_WARNING, st->line, "pin is one of the first "
+                        "anyone would try (the same digit, digits in a row, or "
+                        "the example from the instructions); choose 4 to 8 "
+                        "digits nobody could guess, so visitors cannot open the "
+                        "staff view");
 }
 
 /* Checked against the topic files once they are known (content.c). */

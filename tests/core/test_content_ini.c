@@ -129,7 +129,7 @@ static void test_content_ini_staff_labels(void **state)
     tu_expect_clean(s);
     content_free(s);
     char with_pin[1024];
-    snprintf(with_pin, sizeof with_pin, "%s[staff]\npin = 2580\n", core);
+    snprintf(with_pin, sizeof with_pin, "%s[staff]\npin = 4816\n", core);
     tu_write("kiosk.ini", with_pin);
     s = tu_load();
     assert_false(content_usable(s));
@@ -145,7 +145,7 @@ static void test_content_ini_settings(void **state)
     with_ini("[Kiosk]\r\n  idle_timeout = 120 ; two minutes\r\nidle_notice=10\r\n"
              "reduce_motion = On\r\n[colours]\r\naccent = #E0A96D\r\n"
              "[screen]\r\nrotate = 270\r\n[hours]\r\nmonday = 09:00-21:00\r\n"
-             "sunday = closed\r\n[staff]\r\npin = 2580\r\n[loop]\r\n"
+             "sunday = closed\r\n[staff]\r\npin = 4816\r\n[loop]\r\n"
              "topics = 10-a.md\r\nwords_per_minute = 200\r\n");
     content_snapshot *s = tu_load();
     tu_expect_clean(s);
@@ -164,7 +164,7 @@ static void test_content_ini_settings(void **state)
     assert_int_equal(c->hours[1].close_min, 21 * 60);
     assert_int_equal(c->hours[0].open_min, c->hours[0].close_min);   /* Sunday */
     assert_int_equal(c->hours[2].open_min, c->hours[2].close_min);   /* left out */
-    assert_string_equal(c->staff_pin, "2580");
+    assert_string_equal(c->staff_pin, "4816");
     assert_string_equal(c->spa_name, "Test Spa");
     assert_string_equal(c->label[LABEL_POSITION], "{n} / {total}");
     assert_string_equal(c->label[LABEL_CONTINUED], "continued");
@@ -232,6 +232,55 @@ static void test_content_ini_semicolon_in_words(void **state)
     content_free(s);
 }
 
+/* Every message, and the STATUS.txt and --check text made of them. */
+static int any_diag_has(const content_snapshot *s, const char *part)
+{
+    char line[1200];
+    for (int i = 0; i < s->ndiags; i++) {
+        content_diag_format(&s->diags[i], line, sizeof line);
+        if (strstr(line, part))
+            return 1;
+    }
+    return 0;
+}
+
+/* The shipped PIN (2580) and others anyone would try are warned about; a
+ * PIN, right or wrong, is never repeated in a message. */
+static void test_content_ini_pin_guessable_never_echoed(void **state)
+{
+    (void)state;
+    static const char *const weak[] = {
+        "2580", "0000", "1234", "1111", "9876", "7890", "1212", "12345678", NULL
+    };
+    char extra[128];
+    for (int i = 0; weak[i]; i++) {
+        snprintf(extra, sizeof extra, "[staff]\npin = %s\n", weak[i]);
+        with_ini(extra);
+        content_snapshot *s = tu_load();
+        tu_expect(s, DIAG_WARNING, "kiosk.ini", ini_line0() + 1, "pin",
+                  "guess");
+        assert_int_equal(s->nerrors + s->nwarnings, 1);
+        assert_false(any_diag_has(s, weak[i]));
+        assert_true(content_usable(s));
+        content_free(s);
+    }
+    static const char *const bad[] = { "12a4", "258", "123456789", "7 3 5 1", NULL };
+    for (int i = 0; bad[i]; i++) {
+        snprintf(extra, sizeof extra, "[staff]\npin = %s\n", bad[i]);
+        with_ini(extra);
+        content_snapshot *s = tu_load();
+        tu_expect(s, DIAG_ERROR, "kiosk.ini", ini_line0() + 1, "pin", "4 to 8 digits");
+        assert_false(any_diag_has(s, bad[i]));
+        assert_null(s->settings.staff_pin);
+        content_free(s);
+    }
+    with_ini("[staff]\npin = 4816\n");
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    assert_string_equal(s->settings.staff_pin, "4816");
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -243,6 +292,7 @@ int main(void)
         T(test_content_ini_bad_lines),
         T(test_content_ini_long_line),
         T(test_content_ini_semicolon_in_words),
+        T(test_content_ini_pin_guessable_never_echoed),
         T(test_content_ini_labels),
         T(test_content_ini_staff_labels),
         T(test_content_ini_settings),
