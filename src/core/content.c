@@ -206,14 +206,24 @@ typedef struct name_list {
     content_loader *L;
     const char **names;
     int n, seen;
+    int dropped;   /* content-like names past KIOSK_MAX_DIR_ENTRIES */
 } name_list;
 
+static int ends_with(const char *s, const char *tail, int icase);
+
+/* Only names that could be content are kept (classify() says what each
+ * is), so photos or backups by the thousand do not push topics out. */
 static void list_each(void *u, const char *name)
 {
     name_list *nl = u;
-    nl->seen++;
-    if (nl->n >= KIOSK_MAX_DIR_ENTRIES)
+    if (++nl->seen > KIOSK_MAX_DIR_SCAN)
         return;
+    if (!ends_with(name, ".md", 1) && !ends_with(name, ".ini", 1))
+        return;
+    if (nl->n >= KIOSK_MAX_DIR_ENTRIES) {
+        nl->dropped++;
+        return;
+    }
     const char *copy = arena_strdup(&nl->L->s->arena, name);
     if (copy)
         nl->names[nl->n++] = copy;
@@ -327,7 +337,7 @@ static void loop_resolve(content_loader *L)
     loader_file_end(L);
 }
 
-static void classify(content_loader *L, const char **names, int n)
+static void classify(content_loader *L, const char **names, int n, int partial)
 {
     const char **topics = malloc(sizeof *topics * (size_t)(n + 1));
     if (!topics)
@@ -362,7 +372,11 @@ static void classify(content_loader *L, const char **names, int n)
     topics_add(L, topics, ntopics);
     free(topics);
     loader_file_begin(L, CONTENT_FOLDER, 0);
-    if (ntopics == 0)
+    if (ntopics == 0 && partial)
+        loader_diag_add(L, DIAG_ERROR, 0, "no topic files among the first %d "
+                        "files the kiosk looked at; move what is not content "
+                        "out of the folder", KIOSK_MAX_DIR_SCAN);
+    else if (ntopics == 0)
         loader_diag_add(L, DIAG_ERROR, 0, "no topic files; add one named like "
                         "10-welcome.md (see README.md)");
     loader_file_end(L);
@@ -370,7 +384,7 @@ static void classify(content_loader *L, const char **names, int n)
 
 static void scan(content_loader *L)
 {
-    name_list nl = { L, NULL, 0, 0 };
+    name_list nl = { L, NULL, 0, 0, 0 };
     nl.names = arena_alloc(&L->s->arena, sizeof *nl.names * KIOSK_MAX_DIR_ENTRIES);
     if (!nl.names)
         return;
@@ -384,12 +398,24 @@ static void scan(content_loader *L)
                         : "the disk could not be read");
         return;
     }
-    if (nl.seen > KIOSK_MAX_DIR_ENTRIES)
+    int partial = nl.seen > KIOSK_MAX_DIR_SCAN || nl.dropped > 0;
+    if (nl.seen > KIOSK_MAX_DIR_SCAN)
         loader_diag_add(L, DIAG_ERROR, 0, "the folder holds more than %d files; "
-                        "only the first ones were looked at. Move what is not "
-                        "content elsewhere", KIOSK_MAX_DIR_ENTRIES);
+                        "the kiosk looked at the first %d only, so topics may be "
+                        "missing. Move what is not content (photos, backups) "
+                        "elsewhere", KIOSK_MAX_DIR_SCAN, KIOSK_MAX_DIR_SCAN);
+    else if (nl.dropped > 0)
+        loader_diag_add(L, DIAG_ERROR, 0, "the folder holds more than %d files "
+                        "ending in .md or .ini; only the first ones were looked "
+                        "at. Move what is not content elsewhere",
+                        KIOSK_MAX_DIR_ENTRIES);
+    else if (nl.seen > KIOSK_MAX_DIR_ENTRIES)
+        loader_diag_add(L, DIAG_WARNING, 0, "the folder holds %d files; the "
+                        "kiosk needs only kiosk.ini, the topic files and the "
+                        "images folder. Move the rest elsewhere: every check "
+                        "reads past them", nl.seen);
     qsort(nl.names, (size_t)nl.n, sizeof *nl.names, name_cmp);
-    classify(L, nl.names, nl.n);
+    classify(L, nl.names, nl.n, partial);
 }
 
 /* Cards and images of topics that can be shown. */

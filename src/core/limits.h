@@ -11,9 +11,15 @@
 /* kiosk.ini holds settings and labels: a page of text. */
 #define KIOSK_MAX_INI_BYTES (64 * 1024)
 
-/* Folder entries looked at in content/ (everything, ignored files too), so a
- * folder of a million files cannot stall a reload. */
+/* Names kept from content/ that could be content (kiosk.ini, *.md, *.ini):
+ * 24 topics are all a menu shows, so thousands mean a mistake. */
 #define KIOSK_MAX_DIR_ENTRIES 4096
+
+/* Folder entries read from content/ (everything, ignored files too), so a
+ * folder of a million files cannot stall a reload: reading 65536 names takes
+ * tens of milliseconds on a Pi. Photos dumped beside the topics (10,000 of
+ * them) are still read past, so the topics among them are found. */
+#define KIOSK_MAX_DIR_SCAN 65536
 
 /* Topics are menu tiles: more than 24 would not fit a menu a visitor can read. */
 #define KIOSK_MAX_TOPICS 24
