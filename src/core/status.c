@@ -129,6 +129,26 @@ size_t status_format(const status_report *r, char *buf, size_t cap)
     return o.len;
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+int status_same_problems(const content_snapshot *a, const content_snapshot *b)
+{
+    if (!a || !b || a->nerrors != b->nerrors || a->nwarnings != b->nwarnings ||
+        a->nhidden != b->nhidden || a->ndiags != b->ndiags ||
+        a->ntopics != b->ntopics || a->ncards != b->ncards)
+        return 0;
+    for (int i = 0; i < a->ndiags; i++) {
+        const content_diag *x = &a->diags[i], *y = &b->diags[i];
+        if (x->severity != y->severity || x->line != y->line ||
+            !same_text(x->file, y->file) || !same_text(x->text, y->text))
+            return 0;
+    }
+    return 1;
+}
+
 int status_read_usb(const kiosk_fs *fs, const char *state, char *buf, size_t cap)
 {
     size_t len = 0, total = 0;

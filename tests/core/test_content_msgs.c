@@ -162,6 +162,33 @@ static void test_content_control_characters(void **state)
     content_free(s);
 }
 
+/* Every metadata-only touch re-logged the whole problem list: the journal
+ * gets it again only when status_same_problems says it changed. */
+static void test_status_touch_same_problems(void **state)
+{
+    (void)state;
+    with_topic("10-a.md", "# A\n\nText.\n\n***\n\n### h\n");
+    content_snapshot *a = tu_load();
+    assert_int_equal(a->nwarnings, 2);
+    assert_false(status_same_problems(NULL, a));
+    tu_write("10-a.md", "# A\n\nText.\n\n***\n\n### h\n");   /* saved again */
+    content_snapshot *b = tu_load();
+    assert_true(status_same_problems(a, b));
+    tu_write("10-a.md", "# A\n\nText.\n\n\n***\n\n### h\n");   /* a line moved */
+    content_snapshot *c = tu_load();
+    assert_false(status_same_problems(b, c));
+    tu_write("10-a.md", "# A\n\nText.\n\n\n***\n\n~~h~~\n");   /* other words */
+    content_snapshot *d = tu_load();
+    assert_int_equal(d->nwarnings, 2);
+    assert_int_equal(d->diags[1].line, c->diags[1].line);
+    assert_false(status_same_problems(c, d));
+    tu_write("10-a.md", "# A\n\nText.\n");   /* fixed */
+    content_snapshot *e = tu_load();
+    assert_false(status_same_problems(d, e));
+    content_free(a), content_free(b), content_free(c), content_free(d);
+    content_free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +198,7 @@ int main(void)
         T(test_content_rule_heading_picture_lines),
         T(test_content_picture_name_with_space),
         T(test_content_control_characters),
+        T(test_status_touch_same_problems),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
