@@ -132,8 +132,14 @@ static void test_content_linear_worst_lines(void **state)
                 cards = p >= 2;
                 size_t n = build(buf, KIOSK_MAX_FILE_BYTES, lens[l], &shapes[i],
                                  seps[p % 2]);
-                slow += over_budget("a file", &shapes[i], lens[l], seps[p % 2],
-                                    load_secs(buf, n));
+                /* The best of three when over: other work on this machine
+                 * can stall one run; a quadratic check is slow every time. */
+                double t = load_secs(buf, n);
+                for (int r = 0; r < 2 && t >= BUDGET_S; r++) {
+                    double again = load_secs(buf, n);
+                    t = again < t ? again : t;
+                }
+                slow += over_budget("a file", &shapes[i], lens[l], seps[p % 2], t);
             }
     free(buf);
     assert_int_equal(slow, 0);
