@@ -41,6 +41,11 @@ static void diag_store(content_loader *L, int i, content_severity sev,
     d->seq = L->seq++;
 }
 
+static int of_current_file(const content_loader *L, const loader_diag *d)
+{
+    return d->rank == L->rank && d->d.file && L->file && !strcmp(d->d.file, L->file);
+}
+
 /* Index of the latest warning kept (of the current file only, when
  * file_only), or -1: an error takes its place when the list is full, so
  * errors are never crowded out by warnings. */
@@ -49,7 +54,7 @@ static int warning_slot(const content_loader *L, int file_only)
     for (int i = L->ndiags - 1; i >= 0; i--) {
         const loader_diag *d = &L->diags[i];
         if (d->d.severity == DIAG_WARNING && d->sortline != SORT_LAST &&
-            (!file_only || (d->rank == L->rank && !strcmp(d->d.file, L->file))))
+            (!file_only || of_current_file(L, d)))
             return i;
     }
     return -1;
@@ -85,7 +90,7 @@ void loader_diag_add(content_loader *L, content_severity sev, int line,
             return;
         }
         const loader_diag *w = &L->diags[slot];
-        int same = w->rank == L->rank && !strcmp(w->d.file, L->file);
+        int same = of_current_file(L, w);
         /* The warning goes where this file's problems beyond its share go,
          * or to the folder's note when it was another file's. */
         diag_hide(L, same && file_full, DIAG_WARNING);
