@@ -403,55 +403,17 @@ static int line_of(md_state *m, const char *p)
     return m->line;
 }
 
-/* A line's text after the quote and list markers in front of it. */
-static const char *strip_containers(const char *s, size_t *len)
-{
-    size_t n = *len, i = 0;
-    for (;;) {
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
-            i++;
-        size_t d = i;
-        while (d < n && d - i < 9 && isdigit((unsigned char)s[d]))
-            d++;
-        if (d == i || d + 1 >= n || (s[d] != '.' && s[d] != ')') ||
-            (s[d + 1] != ' ' && s[d + 1] != '\t'))
-            break;
-        i = d + 1;
-    }
-    *len = n - i;
-    return s + i;
-}
-
-static int is_rule_line(const char *s, size_t len)
-{
-    return content_md_is_rule(s, len);
-}
-
-/* "#", "## " with no words: a heading md4c hands over without text. */
-static int is_heading_line(const char *s, size_t len)
-{
-    return len > 0 && s[0] == '#';
-}
-
 /* Line of a construct md4c reports without text (a rule, an empty
- * heading): the first line after the latest text, and after the last such
- * line found, that is_a accepts, so rules on lines 5, 7 and 9 are reported
- * there. Looks a bounded way ahead: a construct it does not recognise costs
- * a few lines, not the rest of the file. */
-static int find_line(md_state *m, int (*is_a)(const char *s, size_t len))
+ * heading), searched for after the latest text and after the last one found
+ * (content_md_find_line), so rules on lines 5, 7 and 9 are reported there. */
+static int find_line(md_state *m, content_md_line_kind kind)
 {
-    enum { LOOK_AHEAD = 64 };
     int from = m->line + 1 > m->next_line ? m->line + 1 : m->next_line;
-    for (int n = from; n <= m->t->nlines && n < from + LOOK_AHEAD; n++) {
-        size_t len;
-        const char *s = content_text_line(m->t, n, &len);
-        s = strip_containers(s, &len);
-        if (is_a(s, len)) {
-            m->next_line = n + 1;
-            return n;
-        }
-    }
-    return m->line;
+    int n = content_md_find_line(m->t, from, kind);
+    if (!n)
+        return m->line;
+    m->next_line = n + 1;
+    return n;
 }
 
 static void container_push(md_state *m, MD_BLOCKTYPE type, void *detail)
@@ -516,7 +478,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
         warn_pending(m, "a table");
         break;
     case MD_BLOCK_HR:
-        loader_diag_add(m->L, DIAG_WARNING, find_line(m, is_rule_line),
+        loader_diag_add(m->L, DIAG_WARNING, find_line(m, MD_LINE_RULE),
                         "a line across (---) "
                         "is not supported here; it is left out");
         break;
@@ -530,7 +492,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 static void heading_done(md_state *m)
 {
     text_trim(m);
-    int line = m->text_line ? m->text_line : find_line(m, is_heading_line);
+    int line = m->text_line ? m->text_line : find_line(m, MD_LINE_HEADING);
     char *title = arena_strndup(A(m), m->tb ? m->tb : "", m->tblen);
     int level = m->heading;
     m->heading = 0;
@@ -591,10 +553,8 @@ static int src_line(md_state *m, const MD_ATTRIBUTE *src)
     size_t from = (size_t)m->t->line_start[m->line - 1];
     if (m->img_off > from)
         from = m->img_off;
-    const char *p = base + from, *end = base + m->t->len;
-    while ((p = memchr(p, '!', (size_t)(end - p))) && p + 1 < end && p[1] != '[')
-        p++;
-    if (!p || p + 1 >= end)
+    const char *p = content_md_find_image(m->t, from);
+    if (!p)
         return m->line;
     m->img_off = (size_t)(p - base) + 2;
     return line_of(m, p);
@@ -673,70 +633,18 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *u)
     return 0;
 }
 
-/* Raw HTML reaches here as plain text (MD_FLAG_NOHTML): "<b>", "</p>". */
-static int looks_like_html(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++)
-        if (s[i] == '<' && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
-                            s[i + 1] == '!'))
-            return 1;
-    return 0;
-}
-
-static int has_pair(const char *s, size_t n, char a, char b)
-{
-    for (size_t i = 0; i + 1 < n; i++)
-        if (s[i] == a && s[i + 1] == b)
-            return 1;
-    return 0;
-}
-
-/* "![x](images/evening calm.jpg)" is not a picture to md4c (a space in the
- * path) and reached the screen as it was written. Text that still holds
- * "![" or "](" is picture or link syntax md4c did not take: an error, so
- * it never shows, saying how to write it. Once per line. */
-static void raw_syntax_check(md_state *m, const char *s, size_t n, int line)
-{
-    if (m->raw_line == line || (!has_pair(s, n, '!', '[') && !has_pair(s, n, ']', '(')))
-        return;
-    m->raw_line = line;
-    size_t len;
-    const char *src = content_text_line(m->t, line, &len);
-    if (!has_pair(src, len, '!', '[')) {
-        loader_diag_add(m->L, DIAG_ERROR, line, "this looks like a link but is "
-                        "not written as one, so its brackets would show on the "
-                        "screen; write [words](address) with no spaces in the "
-                        "address, or write just the words");
-        return;
-    }
-    const char *open = NULL;
-    for (size_t i = 0; i + 1 < len && !open; i++)
-        if (src[i] == ']' && src[i + 1] == '(')
-            open = src + i + 2;
-    const char *close = open ? memchr(open, ')', len - (size_t)(open - src)) : NULL;
-    if (close && memchr(open, ' ', (size_t)(close - open)))
-        loader_diag_add(m->L, DIAG_ERROR, line, "this picture's file name has a "
-                        "space in it, so the kiosk cannot read it as a picture; "
-                        "rename the file without spaces (like evening-calm.jpg) "
-                        "or put the name in < >, like "
-                        "![what it shows](<images/evening calm.jpg>)");
-    else
-        loader_diag_add(m->L, DIAG_ERROR, line, "this looks like a picture but is "
-                        "not written as one, so it would show as text; write it "
-                        "like ![what it shows](images/x.jpg), with nothing "
-                        "between ] and (");
-}
-
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 {
     md_state *m = u;
     int line = line_of(m, s);
     if (!m->text_line && !m->in_image)
         m->text_line = line;
-    if (type == MD_TEXT_NORMAL && looks_like_html(s, n))
+    if (type == MD_TEXT_NORMAL && content_md_looks_like_html(s, n))
         warn_pending(m, "HTML");
-    if (type == MD_TEXT_NORMAL && !m->in_image)
-        raw_syntax_check(m, s, n, line);
+    /* Once per line: one bad picture may come in several pieces. */
+    if (type == MD_TEXT_NORMAL && !m->in_image && m->raw_line != line &&
+        content_md_raw_syntax(m->L, m->t, line, s, n))
+        m->raw_line = line;
     warn_flush(m, line);
     switch (type) {
     case MD_TEXT_BR: case MD_TEXT_SOFTBR:
