@@ -25,10 +25,13 @@ static const char *diag_text(content_loader *L, const char *fmt, va_list ap)
     return t ? t : "there is more content than the kiosk can hold in memory";
 }
 
-static void diag_store(content_loader *L, content_severity sev, const char *file,
-                       int line, int sortline, const char *text)
+/* Into slot i: the next free one (L->ndiags), or one taken over. */
+static void diag_store(content_loader *L, int i, content_severity sev,
+                       const char *file, int line, int sortline, const char *text)
 {
-    loader_diag *d = &L->diags[L->ndiags++];
+    if (i == L->ndiags)
+        L->ndiags++;
+    loader_diag *d = &L->diags[i];
     d->d.severity = sev;
     d->d.file = file;
     d->d.line = line;
@@ -36,6 +39,36 @@ static void diag_store(content_loader *L, content_severity sev, const char *file
     d->rank = L->rank;
     d->sortline = sortline;
     d->seq = L->seq++;
+}
+
+static int of_current_file(const content_loader *L, const loader_diag *d)
+{
+    return d->rank == L->rank && d->d.file && L->file && !strcmp(d->d.file, L->file);
+}
+
+/* Index of the latest warning kept (of the current file only, when
+ * file_only), or -1: an error takes its place when the list is full, so
+ * errors are never crowded out by warnings. */
+static int warning_slot(const content_loader *L, int file_only)
+{
+    for (int i = L->ndiags - 1; i >= 0; i--) {
+        const loader_diag *d = &L->diags[i];
+        if (d->d.severity == DIAG_WARNING && d->sortline != SORT_LAST &&
+            (!file_only || of_current_file(L, d)))
+            return i;
+    }
+    return -1;
+}
+
+/* Counts one problem left out of the list: in this file's closing note
+ * while the file's share is full, else in the folder's. */
+static void diag_hide(content_loader *L, int of_file, content_severity sev)
+{
+    int *n = of_file ? &L->file_hidden : &L->hidden;
+    int *e = of_file ? &L->file_hidden_errors : &L->hidden_errors;
+    (*n)++;
+    if (sev == DIAG_ERROR)
+        (*e)++;
 }
 
 void loader_diag_add(content_loader *L, content_severity sev, int line,
@@ -47,23 +80,30 @@ void loader_diag_add(content_loader *L, content_severity sev, int line,
     else
         s->nwarnings++;
     /* One slot stays free for the closing "more problems" note. */
-    if (L->file_shown >= KIOSK_MAX_DIAGS_PER_FILE ||
-        L->ndiags >= KIOSK_MAX_DIAGS - 1) {
-        int *n = L->file_shown >= KIOSK_MAX_DIAGS_PER_FILE ? &L->file_hidden
-                                                            : &L->hidden;
-        int *e = n == &L->file_hidden ? &L->file_hidden_errors
-                                      : &L->hidden_errors;
-        (*n)++;
-        if (sev == DIAG_ERROR)
-            (*e)++;
-        return;
+    int file_full = L->file_shown >= KIOSK_MAX_DIAGS_PER_FILE;
+    int list_full = L->ndiags >= KIOSK_MAX_DIAGS - 1;
+    int slot = L->ndiags;
+    if (file_full || list_full) {
+        slot = sev == DIAG_ERROR ? warning_slot(L, file_full) : -1;
+        if (slot < 0) {
+            diag_hide(L, file_full, sev);
+            return;
+        }
+        const loader_diag *w = &L->diags[slot];
+        int same = of_current_file(L, w);
+        /* The warning goes where this file's problems beyond its share go,
+         * or to the folder's note when it was another file's. */
+        diag_hide(L, same && file_full, DIAG_WARNING);
+        if (same && !file_full)
+            L->file_shown--;
     }
     va_list ap;
     va_start(ap, fmt);
     const char *text = diag_text(L, fmt, ap);
     va_end(ap);
-    L->file_shown++;
-    diag_store(L, sev, L->file, line, line, text);
+    if (slot == L->ndiags || !file_full)
+        L->file_shown++;
+    diag_store(L, slot, sev, L->file, line, line, text);
 }
 
 void loader_file_begin(content_loader *L, const char *file, int rank)
@@ -85,8 +125,10 @@ void loader_file_end(content_loader *L)
     const char *text = arena_printf(&L->s->arena,
         "...and %d more problem%s in this file; fix the ones above first",
         L->file_hidden, L->file_hidden == 1 ? "" : "s");
-    diag_store(L, L->file_hidden_errors ? DIAG_ERROR : DIAG_WARNING, L->file,
-               0, SORT_LAST, text ? text : "...and more problems in this file");
+    diag_store(L, L->ndiags, L->file_hidden_errors ? DIAG_ERROR : DIAG_WARNING,
+               L->file, 0, SORT_LAST,
+               text ? text : "...and more problems in this file");
+    L->nnotes++;
 }
 
 static int diag_cmp(const void *a, const void *b)
@@ -102,11 +144,12 @@ static int diag_cmp(const void *a, const void *b)
 /* Sorts into file, then line order and hands the list to the snapshot. */
 static void diags_finish(content_loader *L)
 {
+    L->s->nhidden = L->s->nerrors + L->s->nwarnings - (L->ndiags - L->nnotes);
     if (L->hidden) {
         L->rank = SORT_LAST;
         const char *text = arena_printf(&L->s->arena,
             "...and %d more problems; fix the ones above first", L->hidden);
-        diag_store(L, L->hidden_errors ? DIAG_ERROR : DIAG_WARNING,
+        diag_store(L, L->ndiags, L->hidden_errors ? DIAG_ERROR : DIAG_WARNING,
                    CONTENT_FOLDER, 0, 0, text ? text : "...and more problems");
     }
     qsort(L->diags, (size_t)L->ndiags, sizeof *L->diags, diag_cmp);
@@ -168,14 +211,24 @@ typedef struct name_list {
     content_loader *L;
     const char **names;
     int n, seen;
+    int dropped;   /* content-like names past KIOSK_MAX_DIR_ENTRIES */
 } name_list;
 
+static int ends_with(const char *s, const char *tail, int icase);
+
+/* Only names that could be content are kept (classify() says what each
+ * is), so photos or backups by the thousand do not push topics out. */
 static void list_each(void *u, const char *name)
 {
     name_list *nl = u;
-    nl->seen++;
-    if (nl->n >= KIOSK_MAX_DIR_ENTRIES)
+    if (++nl->seen > KIOSK_MAX_DIR_SCAN)
         return;
+    if (!ends_with(name, ".md", 1) && !ends_with(name, ".ini", 1))
+        return;
+    if (nl->n >= KIOSK_MAX_DIR_ENTRIES) {
+        nl->dropped++;
+        return;
+    }
     const char *copy = arena_strdup(&nl->L->s->arena, name);
     if (copy)
         nl->names[nl->n++] = copy;
@@ -289,7 +342,7 @@ static void loop_resolve(content_loader *L)
     loader_file_end(L);
 }
 
-static void classify(content_loader *L, const char **names, int n)
+static void classify(content_loader *L, const char **names, int n, int partial)
 {
     const char **topics = malloc(sizeof *topics * (size_t)(n + 1));
     if (!topics)
@@ -324,7 +377,11 @@ static void classify(content_loader *L, const char **names, int n)
     topics_add(L, topics, ntopics);
     free(topics);
     loader_file_begin(L, CONTENT_FOLDER, 0);
-    if (ntopics == 0)
+    if (ntopics == 0 && partial)
+        loader_diag_add(L, DIAG_ERROR, 0, "no topic files among the first %d "
+                        "files the kiosk looked at; move what is not content "
+                        "out of the folder", KIOSK_MAX_DIR_SCAN);
+    else if (ntopics == 0)
         loader_diag_add(L, DIAG_ERROR, 0, "no topic files; add one named like "
                         "10-welcome.md (see README.md)");
     loader_file_end(L);
@@ -332,7 +389,7 @@ static void classify(content_loader *L, const char **names, int n)
 
 static void scan(content_loader *L)
 {
-    name_list nl = { L, NULL, 0, 0 };
+    name_list nl = { L, NULL, 0, 0, 0 };
     nl.names = arena_alloc(&L->s->arena, sizeof *nl.names * KIOSK_MAX_DIR_ENTRIES);
     if (!nl.names)
         return;
@@ -346,12 +403,24 @@ static void scan(content_loader *L)
                         : "the disk could not be read");
         return;
     }
-    if (nl.seen > KIOSK_MAX_DIR_ENTRIES)
+    int partial = nl.seen > KIOSK_MAX_DIR_SCAN || nl.dropped > 0;
+    if (nl.seen > KIOSK_MAX_DIR_SCAN)
         loader_diag_add(L, DIAG_ERROR, 0, "the folder holds more than %d files; "
-                        "only the first ones were looked at. Move what is not "
-                        "content elsewhere", KIOSK_MAX_DIR_ENTRIES);
+                        "the kiosk looked at the first %d only, so topics may be "
+                        "missing. Move what is not content (photos, backups) "
+                        "elsewhere", KIOSK_MAX_DIR_SCAN, KIOSK_MAX_DIR_SCAN);
+    else if (nl.dropped > 0)
+        loader_diag_add(L, DIAG_ERROR, 0, "the folder holds more than %d files "
+                        "ending in .md or .ini; only the first ones were looked "
+                        "at. Move what is not content elsewhere",
+                        KIOSK_MAX_DIR_ENTRIES);
+    else if (nl.seen > KIOSK_MAX_DIR_ENTRIES)
+        loader_diag_add(L, DIAG_WARNING, 0, "the folder holds %d files; the "
+                        "kiosk needs only kiosk.ini, the topic files and the "
+                        "images folder. Move the rest elsewhere: every check "
+                        "reads past them", nl.seen);
     qsort(nl.names, (size_t)nl.n, sizeof *nl.names, name_cmp);
-    classify(L, nl.names, nl.n);
+    classify(L, nl.names, nl.n, partial);
 }
 
 /* Cards and images of topics that can be shown. */

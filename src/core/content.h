@@ -135,6 +135,8 @@ typedef struct content_snapshot {
     content_diag *diags;         /* in file, then line order */
     int ndiags;
     int nerrors, nwarnings;      /* counted even past KIOSK_MAX_DIAGS */
+    int nhidden;                 /* problems counted but not in diags (the
+                                    "...and N more" notes add up to it) */
     int ncards, nimages;         /* in topics without errors */
 } content_snapshot;
 

@@ -10,9 +10,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* inih copies each line into a buffer of INI_MAX_LINE bytes, '\n' and '\0'
- * included; longer lines would be cut, so they are refused beforehand. */
-enum { INI_LINE_BYTES = INI_MAX_LINE - 3 };
+/* inih copies each line into a buffer of INI_MAX_LINE bytes (200 in
+ * Debian's package), '\n' and '\0' included: a longer line would be cut and
+ * its setting lost. So inih only ever sees a setting's name and its =; the
+ * value is read from the line itself (ini_state.value), and lines may be as
+ * long as in a topic file. */
+enum { INI_LINE_BYTES = KIOSK_MAX_LINE_BYTES };
 
 static const char *const sections[] = {
     "spa", "kiosk", "loop", "screen", "colours", "labels", "staff", "hours", NULL
@@ -71,6 +74,8 @@ typedef struct ini_state {
     content_loader *L;
     content_text t;
     int line;                          /* line the reader handed out last */
+    const char *value;                 /* that line's text after its = or : */
+    size_t value_len;
     int seen[SEC_COUNT][KEYS_MAX];     /* line where each key was set, or 0 */
 } ini_state;
 
@@ -142,20 +147,41 @@ static int line_ok(ini_state *st, const char *s, size_t len)
     return 1;
 }
 
+/* What of a checked line inih gets: a section up to its ], a setting up to
+ * its = (its value is kept in st), nothing of a note. */
+static size_t ini_part(ini_state *st, const char *s, size_t len)
+{
+    if (len == 0 || s[0] == ';' || s[0] == '#')
+        return 0;
+    if (s[0] == '[')
+        return (size_t)((const char *)memchr(s, ']', len) - s) + 1;
+    size_t k = 0;
+    while (s[k] != '=' && s[k] != ':')
+        k++;
+    st->value = s + k + 1;
+    st->value_len = len - k - 1;
+    return k + 1;
+}
+
 static char *ini_read_line(char *out, int num, void *stream)
 {
     ini_state *st = stream;
     if (st->line >= st->t.nlines)
         return NULL;
     st->line++;
+    st->value = NULL;
     size_t len;
     const char *s = content_text_line(&st->t, st->line, &len);
     /* Leading blanks would make inih read the line as the continuation of
      * the setting above it. */
     while (len && (*s == ' ' || *s == '\t'))
         s++, len--;
-    if (!line_ok(st, s, len) || len + 2 > (size_t)num)
+    len = line_ok(st, s, len) ? ini_part(st, s, len) : 0;
+    if (len + 2 > (size_t)num) {
+        loader_diag_add(st->L, DIAG_ERROR, st->line, "this setting's name or "
+                        "section name is too long; check the spelling");
         len = 0;
+    }
     memcpy(out, s, len);
     out[len] = '\n';
     out[len + 1] = '\0';
@@ -270,18 +296,49 @@ static void set_hours(ini_state *st, const char *key, const char *v,
     out->close_min = b;
 }
 
+/* A PIN anyone would try first: the example the kiosk once shipped (2580,
+ * the middle column of a keypad) and the other columns, one digit repeated
+ * (0000), a pair repeated (1212), digits in a row up or down (1234, 9876,
+ * 7890). */
+static int pin_guessable(const char *v, size_t n)
+{
+    static const char *const columns[] = {
+        "2580", "0852", "1470", "0741", "3690", "0963", "147258369", NULL
+    };
+    for (int i = 0; columns[i]; i++)
+        if (!strncmp(v, columns[i], n) && n == strlen(columns[i]))
+            return 1;
+    int same = 1, pair = 1, up = 1, down = 1;
+    for (size_t i = 1; i < n; i++) {
+        same &= v[i] == v[0];
+        pair &= v[i] == v[i % 2];
+        up &= v[i] == '0' + (v[i - 1] - '0' + 1) % 10;
+        down &= v[i] == '0' + (v[i - 1] - '0' + 9) % 10;
+    }
+    return same || pair || up || down;
+}
+
+/* The PIN is never repeated in a message: STATUS.txt, the journal and
+ * --check output are read by more people than staff. */
 static void set_pin(ini_state *st, const char *v)
 {
     size_t n = strlen(v);
     int ok = n >= 4 && n <= 8;
     for (size_t i = 0; ok && i < n; i++)
         ok = isdigit((unsigned char)v[i]);
-    if (ok)
-        st->L->s->settings.staff_pin = keep(st, v);
-    else
-        loader_diag_add(st->L, DIAG_ERROR, st->line, "pin = %s is not allowed; "
-                        "write 4 to 8 digits, or remove the line to switch the "
-                        "staff view off", v);
+    if (!ok) {
+        loader_diag_add(st->L, DIAG_ERROR, st->line, "pin is not allowed: write "
+                        "4 to 8 digits and nothing else, or put a ; in front of "
+                        "the line to switch the staff view off");
+        return;
+    }
+    st->L->s->settings.staff_pin = keep(st, v);
+    if (pin_guessable(v, n))
+        loader_diag_add(st->L, DIAG_WARNING, st->line, "pin is one of the first "
+                        "anyone would try (the same digit, digits in a row, or "
+                        "the example from the instructions); choose 4 to 8 "
+                        "digits nobody could guess, so visitors cannot open the "
+                        "staff view");
 }
 
 /* Checked against the topic files once they are known (content.c). */
@@ -356,10 +413,42 @@ static void set_value(ini_state *st, int sec, int key, const char *name,
     }
 }
 
+/* Settings whose value is words shown on screen: a ; in them is part of
+ * the words. In every other setting (numbers, colours, yes/no, hours) a ;
+ * after a blank starts a note, as inih reads it. */
+static int is_words(int sec)
+{
+    return sec == SEC_SPA || sec == SEC_LABELS;
+}
+
+/* The value as written, without blanks around it (and without a note,
+ * unless it is words): NULL when longer than KIOSK_MAX_VALUE_BYTES. */
+static const char *value_of(ini_state *st, int sec, char *buf)
+{
+    const char *v = st->value ? st->value : "";
+    size_t n = st->value ? st->value_len : 0;
+    if (!is_words(sec))
+        for (size_t i = 1; i < n; i++)
+            if (v[i] == ';' && (v[i - 1] == ' ' || v[i - 1] == '\t')) {
+                n = i;
+                break;
+            }
+    while (n && (*v == ' ' || *v == '\t'))
+        v++, n--;
+    while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    if (n > KIOSK_MAX_VALUE_BYTES)
+        return NULL;
+    memcpy(buf, v, n);
+    buf[n] = '\0';
+    return buf;
+}
+
 static int ini_setting(void *user, const char *section, const char *name,
-                       const char *value)
+                       const char *ignored)
 {
     ini_state *st = user;
+    (void)ignored;   /* inih saw only "name =" (see INI_LINE_BYTES) */
     if (!*section) {
         loader_diag_add(st->L, DIAG_ERROR, st->line, "%s is not under a "
                         "[section]; put it under the right one, like [kiosk]",
@@ -385,7 +474,8 @@ static int ini_setting(void *user, const char *section, const char *name,
         return 1;
     }
     st->seen[sec][key] = st->line;
-    if (strlen(value) > KIOSK_MAX_VALUE_BYTES) {
+    char value[KIOSK_MAX_VALUE_BYTES + 1];
+    if (!value_of(st, sec, value)) {
         loader_diag_add(st->L, DIAG_ERROR, st->line, "%s is too long; at most "
                         "%d bytes", name, KIOSK_MAX_VALUE_BYTES);
         return 1;

@@ -1,5 +1,5 @@
 /* content_internal.h — what the content loader's files (content.c,
- * content_text.c, content_ini.c, content_md.c, content_image.c) share; not
+ * content_text.c, content_ini.c, content_md*.c, content_image.c) share; not
  * for use outside src/core/content*.c. */
 #ifndef KIOSK_CONTENT_INTERNAL_H
 #define KIOSK_CONTENT_INTERNAL_H
@@ -38,6 +38,7 @@ typedef struct content_loader {
 
     loader_diag *diags;    /* KIOSK_MAX_DIAGS slots, the last kept for a summary */
     int ndiags, seq;
+    int nnotes;            /* of ndiags, "...and N more" notes, not problems */
     int hidden, hidden_errors;   /* dropped once the snapshot's list is full */
 
     const char *file;      /* file being read, for diagnostics */
@@ -89,7 +90,9 @@ int content_utf8_count(const char *s, size_t len);
 typedef int (*content_line_check)(content_loader *L, int line, const char *s,
                                   size_t len);
 /* Reports NUL bytes and bad UTF-8, then extra's problem, then lines longer
- * than maxline bytes: at most one per line. Returns the problems found. */
+ * than maxline bytes: at most one per line. Returns the problems found.
+ * Control characters (ESC, BEL, ...) are only warned about: they become
+ * blanks in t->text, so no parser or screen ever sees them. */
 int content_text_check_lines(content_loader *L, const content_text *t,
                              size_t maxline, content_line_check extra);
 /* Message for a file the fs could not hand over. */
@@ -108,6 +111,20 @@ void content_ini_load(content_loader *L);
 int content_md_read(content_loader *L, const char *file, content_text *t);
 /* A line of only -, * or _ (three or more) and blanks: a rule. */
 int content_md_is_rule(const char *s, size_t len);
+
+/* A topic's source where md4c gives no position (content_mdsource.c). */
+typedef enum content_md_line_kind { MD_LINE_RULE, MD_LINE_HEADING } content_md_line_kind;
+/* First line from line from on (past quote and list markers) that is a rule
+ * or a heading, looking a bounded way ahead; 0 when none. */
+int content_md_find_line(const content_text *t, int from, content_md_line_kind kind);
+/* The next "![" at or after byte from, or NULL. */
+const char *content_md_find_image(const content_text *t, size_t from);
+/* Text md4c handed over holds what looks like HTML ("<b>", "</p>"). */
+int content_md_looks_like_html(const char *s, size_t n);
+/* Text s[0..n) at line still holds picture or link syntax ("![", "](");
+ * reports it as an error saying how to write it and returns 1. */
+int content_md_raw_syntax(content_loader *L, const content_text *t, int line,
+                          const char *s, size_t n);
 
 /* One topic file into *topic, whose file field is set (content_md.c). */
 void content_md_load(content_loader *L, content_topic *topic);

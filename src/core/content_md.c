@@ -25,6 +25,9 @@ typedef struct md_state {
     content_topic *topic;
     const content_text *t;
     int line;                    /* line of the latest text md4c handed over */
+    int next_line;               /* after the last rule or empty heading found */
+    size_t img_off;              /* after the last "![" a picture was found at */
+    int raw_line;                /* line whose raw picture syntax was reported */
 
     md_container stack[MAX_CONTAINERS];
     int nstack, levels;          /* levels: quotes and list items open */
@@ -400,18 +403,17 @@ static int line_of(md_state *m, const char *p)
     return m->line;
 }
 
-/* First line after the latest text that looks like a rule (---, ***). */
-static int rule_line(md_state *m)
+/* Line of a construct md4c reports without text (a rule, an empty
+ * heading), searched for after the latest text and after the last one found
+ * (content_md_find_line), so rules on lines 5, 7 and 9 are reported there. */
+static int find_line(md_state *m, content_md_line_kind kind)
 {
-    for (int n = m->line + 1; n <= m->t->nlines; n++) {
-        size_t len;
-        const char *s = content_text_line(m->t, n, &len);
-        while (len && (*s == ' ' || *s == '>'))
-            s++, len--;
-        if (content_md_is_rule(s, len))
-            return n;
-    }
-    return m->line;
+    int from = m->line + 1 > m->next_line ? m->line + 1 : m->next_line;
+    int n = content_md_find_line(m->t, from, kind);
+    if (!n)
+        return m->line;
+    m->next_line = n + 1;
+    return n;
 }
 
 static void container_push(md_state *m, MD_BLOCKTYPE type, void *detail)
@@ -476,7 +478,8 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
         warn_pending(m, "a table");
         break;
     case MD_BLOCK_HR:
-        loader_diag_add(m->L, DIAG_WARNING, rule_line(m), "a line across (---) "
+        loader_diag_add(m->L, DIAG_WARNING, find_line(m, MD_LINE_RULE),
+                        "a line across (---) "
                         "is not supported here; it is left out");
         break;
     default:
@@ -489,7 +492,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
 static void heading_done(md_state *m)
 {
     text_trim(m);
-    int line = m->text_line ? m->text_line : m->line;
+    int line = m->text_line ? m->text_line : find_line(m, MD_LINE_HEADING);
     char *title = arena_strndup(A(m), m->tb ? m->tb : "", m->tblen);
     int level = m->heading;
     m->heading = 0;
@@ -536,21 +539,25 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
     return 0;
 }
 
-/* md4c hands over a copy of an image's path when it holds \ or &, so its
- * line is found by looking for the path from the latest text on. */
+/* md4c hands over a copy of an image's path when it holds \ or & (and no
+ * text at all for an empty one), so its line is then that of the next "!["
+ * from the latest text on; img_off keeps the search moving forward, so a
+ * line of such pictures is read once, not once per picture. */
 static int src_line(md_state *m, const MD_ATTRIBUTE *src)
 {
     const char *base = m->t->text;
-    if (src->text >= base && src->text < base + m->t->len)
+    if (src->text && src->size && src->text >= base && src->text < base + m->t->len) {
+        m->img_off = (size_t)(src->text - base);
         return line_of(m, src->text);
-    for (int n = m->line; n <= m->t->nlines && n < m->line + 100; n++) {
-        size_t len;
-        const char *s = content_text_line(m->t, n, &len);
-        for (size_t i = 0; src->size && i + src->size <= len; i++)
-            if (!memcmp(s + i, src->text, src->size))
-                return m->line = n;
     }
-    return m->line;
+    size_t from = (size_t)m->t->line_start[m->line - 1];
+    if (m->img_off > from)
+        from = m->img_off;
+    const char *p = content_md_find_image(m->t, from);
+    if (!p)
+        return m->line;
+    m->img_off = (size_t)(p - base) + 2;
+    return line_of(m, p);
 }
 
 static void image_enter(md_state *m, MD_SPAN_IMG_DETAIL *d)
@@ -626,24 +633,18 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *u)
     return 0;
 }
 
-/* Raw HTML reaches here as plain text (MD_FLAG_NOHTML): "<b>", "</p>". */
-static int looks_like_html(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++)
-        if (s[i] == '<' && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
-                            s[i + 1] == '!'))
-            return 1;
-    return 0;
-}
-
 static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 {
     md_state *m = u;
     int line = line_of(m, s);
     if (!m->text_line && !m->in_image)
         m->text_line = line;
-    if (type == MD_TEXT_NORMAL && looks_like_html(s, n))
+    if (type == MD_TEXT_NORMAL && content_md_looks_like_html(s, n))
         warn_pending(m, "HTML");
+    /* Once per line: one bad picture may come in several pieces. */
+    if (type == MD_TEXT_NORMAL && !m->in_image && m->raw_line != line &&
+        content_md_raw_syntax(m->L, m->t, line, s, n))
+        m->raw_line = line;
     warn_flush(m, line);
     switch (type) {
     case MD_TEXT_BR: case MD_TEXT_SOFTBR:

@@ -1,6 +1,6 @@
 /* content_mdcheck.c — a topic file's text before md4c sees it: read with a
  * size bound, refused when binary, and checked line by line for NUL bytes,
- * UTF-8, nesting depth, line length and the number of cards. */
+ * UTF-8, nesting depth, line length, the number of cards and their size. */
 #include "content_internal.h"
 
 #include <ctype.h>
@@ -39,12 +39,14 @@ static size_t list_marker(const char *s, size_t len)
 
 /* Quotes and list items a line opens by its prefix, and the blanks before
  * its innermost one: each nested level needs at least two more columns, so
- * blanks bound how deep indentation alone can nest. */
+ * blanks bound how deep indentation alone can nest. Stops one level past
+ * the limit: the rule test reads the rest of the line, so going on would
+ * read a line of 50,000 markers 50,000 times. */
 static int line_nesting(const char *s, size_t len, int *blanks)
 {
     size_t i = 0;
     int depth = 0, ws = 0, ws_at_marker = 0;
-    for (;;) {
+    while (depth <= KIOSK_MAX_NESTING) {
         while (i < len && (s[i] == ' ' || s[i] == '\t'))
             ws += s[i++] == '\t' ? 4 : 1;
         if (i < len && s[i] == '>') {
@@ -87,17 +89,32 @@ static int is_card_heading(const char *s, size_t len)
     return h == 1 || h == 2;
 }
 
-static int check_card_count(content_loader *L, const content_text *t)
+/* Cards: how many, and how long each is as written (md4c's time grows with
+ * the square of a paragraph full of brackets, see limits.h). */
+static int check_cards(content_loader *L, const content_text *t)
 {
     int headings = 0;
+    size_t card_bytes = 0;
     for (int n = 1; n <= t->nlines; n++) {
         size_t len;
         const char *s = content_text_line(t, n, &len);
         /* The first # is the title; every other heading starts a card. */
-        if (is_card_heading(s, len) && ++headings > KIOSK_MAX_CARDS_PER_TOPIC + 1) {
-            loader_diag_add(L, DIAG_ERROR, n, "this topic has more than %d "
-                            "cards; split it into several topic files",
-                            KIOSK_MAX_CARDS_PER_TOPIC);
+        if (is_card_heading(s, len)) {
+            card_bytes = 0;
+            if (++headings > KIOSK_MAX_CARDS_PER_TOPIC + 1) {
+                loader_diag_add(L, DIAG_ERROR, n, "this topic has more than %d "
+                                "cards; split it into several topic files",
+                                KIOSK_MAX_CARDS_PER_TOPIC);
+                return 1;
+            }
+        }
+        card_bytes += len + 1;
+        if (card_bytes > KIOSK_MAX_CARD_BYTES) {
+            loader_diag_add(L, DIAG_ERROR, n, "the card that goes on to this "
+                            "line is longer than %d KB as written; a card shows "
+                            "at most %d characters, so split it with more ## "
+                            "headings", KIOSK_MAX_CARD_BYTES / 1024,
+                            KIOSK_MAX_CARD_CHARS);
             return 1;
         }
     }
@@ -134,5 +151,5 @@ int content_md_read(content_loader *L, const char *file, content_text *t)
     }
     if (content_text_check_lines(L, t, KIOSK_MAX_LINE_BYTES, check_nesting))
         return -1;
-    return check_card_count(L, t) ? -1 : 0;
+    return check_cards(L, t) ? -1 : 0;
 }

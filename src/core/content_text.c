@@ -1,5 +1,6 @@
 /* content_text.c — checks every text file gets before a parser sees it:
- * BOM, line endings, NUL bytes, UTF-8, line length, and offset-to-line maps. */
+ * BOM, line endings, NUL bytes, UTF-8, control characters, line length, and
+ * offset-to-line maps. */
 #include "content_internal.h"
 
 #include <stdlib.h>
@@ -135,6 +136,52 @@ int content_text_is_binary(const char *buf, size_t len)
     return nuls > 8 || (controls > 8 && controls * 20 > head);
 }
 
+/* Plain words for a control character staff may have pasted. */
+static const char *control_name(unsigned c)
+{
+    switch (c) {
+    case 0x07: return "a bell character (BEL)";
+    case 0x08: return "a backspace character";
+    case 0x0B: case 0x0C: return "a page or line feed character";
+    case 0x1B: return "an escape character (ESC)";
+    case 0x7F: return "a delete character (DEL)";
+    default: return "an invisible control character";
+    }
+}
+
+/* Length of the control character at s: ASCII ones but the tab, DEL, and
+ * U+0080..U+009F (C1) in UTF-8; 0 for anything else. */
+static size_t control_at(const unsigned char *s, size_t left)
+{
+    if ((s[0] < 0x20 && s[0] != '\t' && s[0] != '\0') || s[0] == 0x7F)
+        return 1;
+    if (left >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+        return 2;
+    return 0;
+}
+
+/* ESC, BEL and the like are never drawn (a font shows them as boxes): they
+ * become blanks here, in the text every parser then reads, and the line is
+ * reported once. */
+static void controls_blank(content_loader *L, int line, char *s, size_t len)
+{
+    unsigned first = 0;
+    for (size_t i = 0; i < len; i++) {
+        size_t k = control_at((unsigned char *)s + i, len - i);
+        if (!k)
+            continue;
+        if (!first)
+            first = k == 2 ? 0x80 : (unsigned char)s[i];
+        memset(s + i, ' ', k);
+        i += k - 1;
+    }
+    if (first)
+        loader_diag_add(L, DIAG_WARNING, line, "this line contains %s, invisible "
+                        "and often pasted from another program; the kiosk leaves "
+                        "it out. Delete it (retype the line) to be sure the words "
+                        "are as you mean them", control_name(first));
+}
+
 int content_text_check_lines(content_loader *L, const content_text *t,
                              size_t maxline, content_line_check extra)
 {
@@ -142,6 +189,8 @@ int content_text_check_lines(content_loader *L, const content_text *t,
     for (int n = 1; n <= t->nlines; n++) {
         size_t len;
         const char *s = content_text_line(t, n, &len);
+        if (!memchr(s, '\0', len) && content_utf8_check(s, len) == len)
+            controls_blank(L, n, t->text + (s - t->text), len);
         if (memchr(s, '\0', len)) {
             loader_diag_add(L, DIAG_ERROR, n, "this line contains a NUL byte (an "
                 "invisible zero character, often from a damaged copy); retype "

@@ -32,7 +32,7 @@ static fs_status posix_list(void *ctx, const char *dir,
     struct dirent *e;
     int n = 0;
     /* One past the bound, so the caller sees that there were more. */
-    while (n <= KIOSK_MAX_DIR_ENTRIES && (e = readdir(d)) != NULL) {
+    while (n <= KIOSK_MAX_DIR_SCAN && (e = readdir(d)) != NULL) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         each(u, e->d_name);

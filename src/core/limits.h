@@ -11,9 +11,15 @@
 /* kiosk.ini holds settings and labels: a page of text. */
 #define KIOSK_MAX_INI_BYTES (64 * 1024)
 
-/* Folder entries looked at in content/ (everything, ignored files too), so a
- * folder of a million files cannot stall a reload. */
+/* Names kept from content/ that could be content (kiosk.ini, *.md, *.ini):
+ * 24 topics are all a menu shows, so thousands mean a mistake. */
 #define KIOSK_MAX_DIR_ENTRIES 4096
+
+/* Folder entries read from content/ (everything, ignored files too), so a
+ * folder of a million files cannot stall a reload: reading 65536 names takes
+ * tens of milliseconds on a Pi. Photos dumped beside the topics (10,000 of
+ * them) are still read past, so the topics among them are found. */
+#define KIOSK_MAX_DIR_SCAN 65536
 
 /* Topics are menu tiles: more than 24 would not fit a menu a visitor can read. */
 #define KIOSK_MAX_TOPICS 24
@@ -31,6 +37,14 @@
 /* Bytes on one line of a file. A paragraph is one line in Markdown, so this
  * is generous; it stops a 1 MB "word" before md4c or layout see it. */
 #define KIOSK_MAX_LINE_BYTES 4096
+
+/* Bytes of one card's text as written (from one # or ## heading to the
+ * next). A card shows at most KIOSK_MAX_CARD_CHARS characters, so even with
+ * pictures and links its Markdown is a few KB. md4c 0.4.8 takes time
+ * quadratic in the size of one paragraph full of [ or ![ (a 256 KiB one:
+ * 0.3 s on a laptop, seconds on a Pi); cards of at most 32 KiB keep that
+ * a few milliseconds each. */
+#define KIOSK_MAX_CARD_BYTES (32 * 1024)
 
 /* Nesting of blockquotes and lists. Two levels is all a screen can show;
  * md4c 0.4.8 recurses on nesting, so deep input never reaches it. */

@@ -104,10 +104,10 @@ static void put_problems(out *o, const status_report *r)
             s->nwarnings, plural(s->nwarnings, "warning", "warnings"));
         put_diags(o, s, DIAG_WARNING);
     }
-    int hidden = s->nerrors + s->nwarnings - s->ndiags;
-    if (hidden > 0)
-        put(o, "(%d more %s not listed: fix the ones above first)\n", hidden,
-            plural(hidden, "problem", "problems"));
+    /* The same count as the "...and N more" notes in the list add up to. */
+    if (s->nhidden > 0)
+        put(o, "(%d more %s not listed: fix the ones above first)\n", s->nhidden,
+            plural(s->nhidden, "problem", "problems"));
 }
 
 size_t status_format(const status_report *r, char *buf, size_t cap)
@@ -129,6 +129,26 @@ size_t status_format(const status_report *r, char *buf, size_t cap)
     if (r->version && *r->version)
         put(&o, "\nKiosk version %s\n", r->version);
     return o.len;
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+int status_same_problems(const content_snapshot *a, const content_snapshot *b)
+{
+    if (!a || !b || a->nerrors != b->nerrors || a->nwarnings != b->nwarnings ||
+        a->nhidden != b->nhidden || a->ndiags != b->ndiags ||
+        a->ntopics != b->ntopics || a->ncards != b->ncards)
+        return 0;
+    for (int i = 0; i < a->ndiags; i++) {
+        const content_diag *x = &a->diags[i], *y = &b->diags[i];
+        if (x->severity != y->severity || x->line != y->line ||
+            !same_text(x->file, y->file) || !same_text(x->text, y->text))
+            return 0;
+    }
+    return 1;
 }
 
 int status_read_usb(const kiosk_fs *fs, const char *state, char *buf, size_t cap)

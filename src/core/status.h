@@ -39,6 +39,11 @@ typedef struct status_report {
  * system log. */
 size_t status_format(const status_report *r, char *buf, size_t cap);
 
+/* 1 when a and b (two loads of the folder) have the same problems, word for
+ * word at the same lines, and the same counts: a touch or a save of the
+ * same text, which need not be logged again. 0 when either is NULL. */
+int status_same_problems(const content_snapshot *a, const content_snapshot *b);
+
 /* Reads STATE/usb-import.txt into buf ("" when there is none). 1 when found. */
 int status_read_usb(const kiosk_fs *fs, const char *state, char *buf, size_t cap);
 

@@ -41,17 +41,24 @@ static status_showing partial_or_nothing(const content_snapshot *s)
     return STATUS_NOTHING;
 }
 
-/* The problem lines, once per load, for the journal. */
-static void log_problems(const char *dir, const content_snapshot *s)
+/* For the journal, once per load: the problem lines when they differ from
+ * those of the load before (prev; NULL at the start), then one line that
+ * says the folder was read. A touch or a save of the same text reloads
+ * too, and must not repeat a long list each time. */
+static void log_problems(const char *dir, const content_snapshot *prev,
+                         const content_snapshot *s)
 {
     char line[1200];
-    for (int i = 0; i < s->ndiags; i++) {
+    int same = status_same_problems(prev, s);
+    for (int i = 0; !same && i < s->ndiags; i++) {
         content_diag_format(&s->diags[i], line, sizeof line);
         fprintf(stderr, "kiosk: %s\n", line);
     }
-    fprintf(stderr, "kiosk: read %s: %d topics, %d cards; %d errors, %d warnings%s\n",
-            dir, s->ntopics, s->ncards, s->nerrors, s->nwarnings,
-            content_usable(s) ? "" : " - not shown until the errors are fixed");
+    fprintf(stderr, "kiosk: read %s: %d topics, %d cards; %d error%s, %d warning%s%s%s\n",
+            dir, s->ntopics, s->ncards, s->nerrors, s->nerrors == 1 ? "" : "s",
+            s->nwarnings, s->nwarnings == 1 ? "" : "s",
+            content_usable(s) ? "" : " - not shown until the errors are fixed",
+            same && s->ndiags ? " (the same problems as before)" : "");
 }
 
 static void saved_at_from_state(run *k)
@@ -162,7 +169,7 @@ void run_live_start(run *k)
 {
     /* Logged once the screen is open: without one, the only line on stderr
      * is the one that says so. */
-    log_problems(k->content_dir, k->current);
+    log_problems(k->content_dir, NULL, k->current);
     if (k->showing == STATUS_LAST_GOOD)
         fprintf(stderr, "kiosk: showing the last good copy (saved %s) until the "
                 "errors in %s are fixed\n", k->saved_at, k->content_dir);
@@ -255,7 +262,7 @@ static void take_result(run *k, platform_load_result *res, uint64_t now)
         if (res->saved == LG_OK)
             k->saved_seq = res->seq;
     }
-    log_problems(k->content_dir, res->snap);
+    log_problems(k->content_dir, k->current, res->snap);
     int same_as_shown = res->seq == k->startup_seq && res->usable &&
                         k->showing == STATUS_FRESH && !k->pending;
     set_current(k, res->snap);

@@ -16,6 +16,7 @@ typedef struct fake_fs {
     const fake_file *files;
     int n;
     int extra_names;      /* names listed beyond files, all ignored kinds */
+    int extras_first;     /* listed before files, as readdir may */
     fs_status list_st;
     size_t max_cap;       /* largest cap the loader asked for */
     int reads;
@@ -30,13 +31,15 @@ static fs_status fake_list(void *ctx, const char *dir,
     (void)dir;
     if (f->list_st != FS_OK)
         return f->list_st;
-    for (int i = 0; i < f->n; i++)
-        if (!strchr(f->files[i].name, '/'))
-            each(u, f->files[i].name);
-    for (int i = 0; i < f->extra_names; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "photo-%d.jpg", i);
-        each(u, name);
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; pass == f->extras_first && i < f->n; i++)
+            if (!strchr(f->files[i].name, '/'))
+                each(u, f->files[i].name);
+        for (int i = 0; pass != f->extras_first && i < f->extra_names; i++) {
+            char name[32];
+            snprintf(name, sizeof name, "photo-%d.jpg", i);
+            each(u, name);
+        }
     }
     return FS_OK;
 }
@@ -171,7 +174,33 @@ static void test_content_fake_huge_folder(void **state)
     FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", NULL, 0, FS_OK });
     fake.extra_names = 100000;
     content_snapshot *s = load(&fake);
-    tu_expect(s, DIAG_ERROR, "(content folder)", 0, "more than 4096 files");
+    tu_expect(s, DIAG_ERROR, "(content folder)", 0, "more than 65536 files",
+              "topics may be missing");
+    content_free(s);
+}
+
+/* 10,000 photos beside the topics: "no topic files", as only the first
+ * 4096 names were kept and readdir listed the photos first. */
+static void test_content_fake_ten_thousand_files(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", NULL, 0, FS_OK },
+         { "20-b.md", NULL, 0, FS_OK }, { "30-c.md", NULL, 0, FS_OK },
+         { "40-d.md", NULL, 0, FS_OK });
+    fake.extra_names = 9999;
+    fake.extras_first = 1;
+    content_snapshot *s = load(&fake);
+    assert_int_equal(s->ntopics, 4);
+    assert_int_equal(s->nerrors, 0);
+    tu_expect(s, DIAG_WARNING, "(content folder)", 0, "10004 files",
+              "move the rest elsewhere");
+    content_free(s);
+    /* Past what is read, the message names the limit. */
+    fake.extra_names = KIOSK_MAX_DIR_SCAN + 10;
+    s = load(&fake);
+    tu_expect(s, DIAG_ERROR, "(content folder)", 0, "no topic files among the "
+              "first 65536 files");
     content_free(s);
 }
 
@@ -239,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_content_fake_grown_file),
         cmocka_unit_test(test_content_fake_list_fails),
         cmocka_unit_test(test_content_fake_huge_folder),
+        cmocka_unit_test(test_content_fake_ten_thousand_files),
         cmocka_unit_test(test_content_fake_too_many_topics),
         cmocka_unit_test(test_content_fake_diags_capped),
     };

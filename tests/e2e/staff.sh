@@ -15,6 +15,8 @@ need xdotool
 setup
 ini_loop_slow
 sed -i 's/^idle_timeout *=.*/idle_timeout = 10/' "$C/kiosk.ini"
+# The bundled kiosk.ini ships without a PIN (';pin ='): staff set their own.
+sed -i 's/^;pin *=.*/pin = 2580/' "$C/kiosk.ini"
 
 # Centres of the keys at 800x480: digits in a 3x4 grid at the right.
 key_xy() {
