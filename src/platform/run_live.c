@@ -258,7 +258,12 @@ static void take_result(run *k, platform_load_result *res, uint64_t now)
     }
     run_stamp(k->checked_at, sizeof k->checked_at);
     if (res->save_asked && res->usable && k->state_dir) {
-        k->backup_note = res->saved == LG_OK ? NULL : lastgood_message(res->saved);
+        const char *note = res->saved == LG_OK ? NULL : lastgood_message(res->saved);
+        /* Once per new reason: a failing card must reach the journal too,
+         * not only STATUS.txt, without a line per save. */
+        if (note && (!k->backup_note || strcmp(note, k->backup_note)))
+            fprintf(stderr, "kiosk: the last good copy was not saved: %s\n", note);
+        k->backup_note = note;
         if (res->saved == LG_OK)
             k->saved_seq = res->seq;
     }

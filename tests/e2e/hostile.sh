@@ -317,6 +317,8 @@ taken "(f) an edit with the state folder full" "$t" "$n" coral terrace
 wait_for 5000 grep -q "Backup copy: .*disk is full" "$C/STATUS.txt" ||
     fail "(f) STATUS.txt does not say the backup copy could not be saved: $(cat "$C/STATUS.txt")"
 log "(f) full: $(grep "Backup copy" "$C/STATUS.txt" | cut -c1-100)..."
+[ "$(grep -c "the last good copy was not saved: .*disk is full" "$TMP/kiosk.err")" -eq 1 ] ||
+    fail "(f) the journal does not say once that the backup copy could not be saved: $(grep "last good" "$TMP/kiosk.err")"
 grep -q "Final Harbour" "$TINY/last-good/$review" || fail "(f) the older backup copy was not kept"
 [ ! -e "$TINY/.incoming" ] || fail "(f) a failed save left its half copy in the state folder"
 rm "$TINY/filler"
