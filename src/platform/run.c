@@ -351,7 +351,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
         return 1;
     }
     k.m = metrics_ttf_interface(&k.fonts);
-    staff_init(&k.staff);
+    run_staff_init(&k, SDL_GetTicks64());
     int rc = 1;
     if (run_live_first_load(&k) == 0) {
         if (platform_open(&k.disp, o->win_w, o->win_h, err, sizeof err) == 0)

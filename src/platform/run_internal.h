@@ -85,6 +85,7 @@ typedef struct run {
     int64_t staff_finger;
     staff_key staff_pressed;
     int staff_px, staff_py;
+    unsigned staff_lock_saved; /* staff.lock_changed last written to STATE */
 } run;
 
 /* run.c */
@@ -112,6 +113,8 @@ int run_live_timeout_ms(run *k, uint64_t now);
 void run_live_stop(run *k);
 
 /* run_staff.c */
+/* staff_init, then the PIN tries and lock kept in the state folder. */
+void run_staff_init(run *k, uint64_t now);
 int run_staff_open(const run *k);
 void run_staff_request(run *k, uint64_t now);
 void run_staff_input(run *k, nav_input_kind kind, int64_t finger, int x, int y,

@@ -1,13 +1,90 @@
 /* run_staff.c — the hidden staff view in the running kiosk: opened by nav's
  * long press, fed the touches while open, drawn over nothing else (a
  * visitor's screen is never mixed with it), closed by staff or by idle. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "platform/netaddr.h"
 #include "platform/run_internal.h"
 
 /* The addresses shown: a few IPv4 and IPv6 ones fit. */
 #define RUN_ADDR_BYTES 512
+/* The tries and the lock, in the state folder (staff_lock_format). */
+#define RUN_STAFF_LOCK_FILE "staff-lock"
+
+static int64_t wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Replaces path with text whole or not at all: a temporary file, fsync,
+ * rename, fsync of the folder, so a power cut leaves the old record or the
+ * new one. */
+static int write_whole(const char *dir, const char *name, const char *text, size_t n)
+{
+    char path[RUN_PATH_BYTES], tmp[RUN_PATH_BYTES];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s/.%s.new", dir, name);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
+    ok &= close(fd) == 0;
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    return 0;
+}
+
+/* The staff view's state, with the tries and the lock the kiosk had before
+ * it (re)started. */
+void run_staff_init(run *k, uint64_t now)
+{
+    staff_init(&k->staff);
+    if (!k->state_dir)
+        return;
+    char path[RUN_PATH_BYTES], text[STAFF_LOCK_TEXT_BYTES] = "";
+    snprintf(path, sizeof path, "%s/%s", k->state_dir, RUN_STAFF_LOCK_FILE);
+    FILE *f = fopen(path, "re");
+    if (!f)
+        return;
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = 0;
+    fclose(f);
+    if (staff_lock_parse(&k->staff, text, now, wall_ms()) != 0)
+        fprintf(stderr, "kiosk: %s is not readable; staff PIN tries start from "
+                "none\n", path);
+    else if (k->staff.locked)
+        fprintf(stderr, "kiosk: the staff PIN pad is still locked for %llu s after "
+                "wrong PINs before the restart\n",
+                (unsigned long long)(k->staff.locked_until - now + 999) / 1000);
+    k->staff_lock_saved = k->staff.lock_changed;
+}
+
+/* After every PIN typed in full: the tries and the lock to the state folder. */
+static void save_lock(run *k, uint64_t now)
+{
+    if (!k->state_dir || k->staff_lock_saved == k->staff.lock_changed)
+        return;
+    char text[STAFF_LOCK_TEXT_BYTES];
+    int n = staff_lock_format(&k->staff, now, wall_ms(), text, sizeof text);
+    if (write_whole(k->state_dir, RUN_STAFF_LOCK_FILE, text, (size_t)n) != 0)
+        fprintf(stderr, "kiosk: could not keep the staff PIN tries in %s (%s); "
+                "a restart forgets them\n", k->state_dir, strerror(errno));
+    k->staff_lock_saved = k->staff.lock_changed;
+}
 
 int run_staff_open(const run *k)
 {
@@ -49,9 +126,15 @@ static void tap(run *k, staff_key key, uint64_t now)
     int out = staff_key_tap(&k->staff, key, k->content->settings.staff_pin, now);
     if (mode == STAFF_PIN && k->staff.mode == STAFF_VIEW)
         fprintf(stderr, "kiosk: staff view opened\n");
-    else if (mode == STAFF_PIN && (out & STAFF_OUT_CLOSED) && k->staff.locked) {
-        fprintf(stderr, "kiosk: %d wrong staff PINs; the staff view is locked for "
-                "a minute\n", STAFF_TRIES);
+    save_lock(k, now);
+    if (mode == STAFF_PIN && (out & STAFF_OUT_CLOSED) && k->staff.locked) {
+        unsigned min = (unsigned)((k->staff.locked_until - now) / 60000);
+        if (min <= 1)
+            fprintf(stderr, "kiosk: %d wrong staff PINs; the staff view is locked "
+                    "for a minute\n", STAFF_TRIES);
+        else
+            fprintf(stderr, "kiosk: %d wrong staff PINs again; the staff view is "
+                    "locked for %u minutes\n", STAFF_TRIES, min);
         /* Whoever guessed gets the loop, not the menu or topic they held
          * the corner on: nothing of theirs is left to come back to. */
         nav_go_loop(&k->nav, now);

@@ -57,6 +57,146 @@ static void test_staff_three_wrong_lock_a_minute(void **state)
     assert_int_equal(st.mode, STAFF_VIEW);
 }
 
+/* Three wrong PINs at `now`: the pad opened, the tries typed. */
+static int wrong_round(staff *st, uint64_t now)
+{
+    if (!staff_request(st, PIN, now))
+        return 0;
+    type(st, "1111", now);
+    type(st, "2222", now);
+    type(st, "3333", now);
+    return st->mode == STAFF_CLOSED && st->locked;
+}
+
+static void test_staff_lock_grows_each_round(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    const uint64_t minutes[] = { 1, 5, 15, 60, 240, 240 };
+    uint64_t now = 10;
+    for (int r = 0; r < 6; r++) {
+        assert_true(wrong_round(&st, now));
+        uint64_t len = minutes[r] * 60000;
+        assert_int_equal(st.locked_until, now + len);
+        assert_int_equal(staff_request(&st, PIN, now + len - 1), 0);
+        assert_int_equal(staff_request_usb(&st, PIN, now + len - 1), 0);
+        now += len;
+    }
+    /* The right PIN ends the growth: the next round is a minute again. */
+    assert_true(staff_request(&st, PIN, now));
+    type(&st, PIN, now);
+    assert_int_equal(st.mode, STAFF_VIEW);
+    staff_key_tap(&st, STAFF_KEY_CLOSE, PIN, now);
+    assert_true(wrong_round(&st, now));
+    assert_int_equal(st.locked_until, now + STAFF_LOCK_MS);
+    /* A wrong PIN, then the right one: the tries start again from none. */
+    now += STAFF_LOCK_MS;
+    staff_request(&st, PIN, now);
+    type(&st, "1111", now);
+    assert_int_equal(st.wrong, 1);
+    type(&st, PIN, now);
+    assert_int_equal(st.wrong, 0);
+    assert_int_equal(st.rounds, 0);
+}
+
+/* The kiosk restarted (a crash, a power cut, someone pulling the plug to
+ * guess on): a new staff with another monotonic clock reads the record. */
+static void test_staff_restart_keeps_lock(void **state)
+{
+    (void)state;
+    staff st, again;
+    char rec[STAFF_LOCK_TEXT_BYTES];
+    staff_init(&st);
+    wrong_round(&st, 1000);
+    staff_key_tap(&st, STAFF_KEY_CANCEL, PIN, 1000);
+    assert_true(wrong_round(&st, 1000 + STAFF_LOCK_MS));   /* round 2: 5 min */
+    unsigned before = st.lock_changed;
+    uint64_t t = 1000 + STAFF_LOCK_MS + 60000;             /* a minute into it */
+    int64_t wall = 1700000000000LL;
+    assert_true(staff_lock_format(&st, t, wall, rec, sizeof rec) > 0);
+    assert_true(before > 0);
+    staff_init(&again);
+    assert_int_equal(staff_lock_parse(&again, rec, 5, wall + 1000), 0);
+    assert_true(again.locked);
+    assert_int_equal(again.locked_until, 5 + 4 * 60000 - 1000);
+    assert_int_equal(staff_request(&again, PIN, 5 + 4 * 60000 - 1001), 0);
+    assert_true(staff_request(&again, PIN, 5 + 4 * 60000 - 1000));
+    /* The rounds came along: the next lock is 15 minutes. */
+    staff_key_tap(&again, STAFF_KEY_CANCEL, PIN, 300000);
+    assert_true(wrong_round(&again, 300000));
+    assert_int_equal(again.locked_until, 300000 + 15 * 60000);
+    /* Two wrong PINs before the restart still count: one more locks. */
+    staff_init(&st);
+    staff_request(&st, PIN, 0);
+    type(&st, "1111", 0);
+    type(&st, "2222", 0);
+    staff_lock_format(&st, 0, wall, rec, sizeof rec);
+    staff_init(&again);
+    staff_lock_parse(&again, rec, 0, wall);
+    assert_false(again.locked);
+    staff_request(&again, PIN, 1);
+    type(&again, "3333", 1);
+    assert_true(again.locked);
+}
+
+static void test_staff_lock_clock_set_back(void **state)
+{
+    (void)state;
+    staff st;
+    char rec[STAFF_LOCK_TEXT_BYTES];
+    staff_init(&st);
+    wrong_round(&st, 0);
+    int64_t wall = 1700000000000LL;
+    staff_lock_format(&st, 0, wall, rec, sizeof rec);
+    /* The Pi came back a day early: the lock is still one minute, no more. */
+    staff_init(&st);
+    staff_lock_parse(&st, rec, 0, wall - 86400000LL);
+    assert_int_equal(st.locked_until, STAFF_LOCK_MS);
+    /* Long over after the restart: not locked, but the round is kept. */
+    staff_init(&st);
+    staff_lock_parse(&st, rec, 0, wall + 2 * STAFF_LOCK_MS);
+    assert_false(st.locked);
+    assert_int_equal(st.rounds, 1);
+}
+
+static void test_staff_lock_record_garbled(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    assert_int_equal(staff_lock_parse(&st, "", 0, 0), -1);
+    assert_int_equal(staff_lock_parse(&st, "wrong 9\nrounds 1\nlocked_until_ms 5\n", 0, 0), -1);
+    assert_int_equal(staff_lock_parse(&st, "wrong 1\nrounds -3\nlocked_until_ms 5\n", 0, 0), -1);
+    assert_int_equal(staff_lock_parse(&st, "wrong 1\nrounds", 0, 0), -1);
+    assert_int_equal(staff_lock_parse(&st, NULL, 0, 0), -1);
+    assert_false(st.locked);
+    assert_int_equal(st.wrong, 0);
+}
+
+static void test_staff_pin_for_usb(void **state)
+{
+    (void)state;
+    staff st;
+    staff_init(&st);
+    assert_int_equal(staff_request_usb(&st, NULL, 0), 0);   /* no pin: no import */
+    assert_true(staff_request_usb(&st, PIN, 0));
+    assert_int_equal(st.purpose, STAFF_FOR_USB);
+    int out = 0;
+    for (const char *d = PIN; *d; d++)
+        out |= staff_key_tap(&st, (staff_key)(*d - '0'), PIN, 1);
+    assert_true(out & STAFF_OUT_USB_OK);
+    assert_true(out & STAFF_OUT_CLOSED);
+    assert_int_equal(st.mode, STAFF_CLOSED);   /* never the staff view */
+    /* Cancel: nothing to import. */
+    staff_request_usb(&st, PIN, 2);
+    out = staff_key_tap(&st, STAFF_KEY_CANCEL, PIN, 3);
+    assert_false(out & STAFF_OUT_USB_OK);
+    /* The long press afterwards opens the staff view as before. */
+    staff_request(&st, PIN, 4);
+    assert_int_equal(st.purpose, STAFF_FOR_VIEW);
+}
+
 static void test_staff_cancel_and_idle(void **state)
 {
     (void)state;
@@ -244,6 +384,11 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_staff_pin_opens_view),
         cmocka_unit_test(test_staff_three_wrong_lock_a_minute),
+        cmocka_unit_test(test_staff_lock_grows_each_round),
+        cmocka_unit_test(test_staff_restart_keeps_lock),
+        cmocka_unit_test(test_staff_lock_clock_set_back),
+        cmocka_unit_test(test_staff_lock_record_garbled),
+        cmocka_unit_test(test_staff_pin_for_usb),
         cmocka_unit_test(test_staff_cancel_and_idle),
         cmocka_unit_test(test_staff_pages),
         cmocka_unit_test(test_staff_pin_screen),
