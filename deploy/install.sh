@@ -51,6 +51,16 @@ case "$prefix" in
     /*) ;;
     *) echo "install.sh: --prefix must be an absolute path" >&2; exit 2 ;;
 esac
+# The prefix goes into unit files (ExecStart=, where a space splits the
+# command, % starts a specifier and \ an escape) and through sed (& and |):
+# only plain path characters are taken, rather than a unit that breaks.
+case "$prefix" in
+    *[!A-Za-z0-9/._+-]*)
+        echo "install.sh: --prefix '$prefix' has characters a systemd unit cannot" \
+            "carry as they are (space, &, %, quotes, ...); use letters, digits and" \
+            "/ . _ + - only, like /opt/kiosk" >&2
+        exit 2 ;;
+esac
 [ -n "$build_dir" ] || build_dir="$src/build-release"
 usb_script=$prefix/lib/kiosk/kiosk-usb-import.sh
 
@@ -129,19 +139,35 @@ quiet_console() {
     fi
     # The line as it was before the first install, for --uninstall.
     [ -f "$file.kiosk-orig" ] || cp -p "$file" "$file.kiosk-orig"
-    line=$(head -n 1 "$file")
+    write_cmdline "$file" "$(quieted "$(head -n 1 "$file")")"
+}
+
+# The line $1 with our words in place of any with the same key.
+quieted() {
+    line=$1
     for p in $boot_params; do
         line="$(without_key "$line" "${p%%=*}") $p"
     done
-    write_cmdline "$file" "$line"
+    printf '%s' "$line" | sed 's/  */ /g; s/^ //; s/ $//'
 }
 
 # Takes out the words install added, but keeps those that were there before.
+# Without the copy of the line from before the install (a second --uninstall,
+# or none ever made) nothing was added: the line stays as the owner has it.
 loud_console() {
     file=$(cmdline_file) || return 0
-    orig=""
-    [ -f "$file.kiosk-orig" ] && orig=$(head -n 1 "$file.kiosk-orig")
+    if [ ! -f "$file.kiosk-orig" ]; then
+        say "  $file: no install of ours to undo; left as it is"
+        return 0
+    fi
+    orig=$(head -n 1 "$file.kiosk-orig")
     line=$(head -n 1 "$file")
+    # Unchanged since the install: the old line back word for word.
+    if [ "$line" = "$(quieted "$orig")" ]; then
+        write_cmdline "$file" "$orig"
+        rm -f "$file.kiosk-orig"
+        return 0
+    fi
     for p in $boot_params; do
         key=${p%%=*}
         line=$(without_key "$line" "$key")
@@ -201,6 +227,37 @@ make_users() {
     fi
 }
 
+# The PIN in kiosk.ini [staff] pin that opens the staff view and lets a USB
+# stick's content in: 4 to 8 digits on a line of its own. Prints it.
+ini_pin() {
+    awk '/^[ \t]*\[/ { sec = $0; gsub(/[][ \t]/, "", sec); next }
+         sec == "staff" && /^[ \t]*pin[ \t]*=[ \t]*[0-9][0-9][0-9][0-9][0-9]?[0-9]?[0-9]?[0-9]?[ \t]*$/ {
+             sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]*$/, ""); print; exit }' "$1"
+}
+
+# A first install whose content has no PIN gets a random one of 6 digits
+# (the bundled content ships without, so no two kiosks share one): written
+# into kiosk.ini [staff] pin, replacing an empty or commented-out pin line,
+# and shown once at the end. Never written to a log.
+new_pin=""
+make_pin() {
+    ini=$dest$content/kiosk.ini
+    [ -f "$ini" ] || return 0
+    [ -z "$(ini_pin "$ini")" ] || return 0
+    new_pin=$(tr -dc 0-9 </dev/urandom | head -c 6)
+    [ "${#new_pin}" -eq 6 ] || { echo "install.sh: could not make a random PIN" >&2; exit 1; }
+    awk -v pin="$new_pin" '
+        /^[ \t]*\[/ { if (sec == "staff" && !done) { print "pin = " pin; done = 1 }
+                      sec = $0; gsub(/[][ \t]/, "", sec); print; next }
+        sec == "staff" && !done && /^[ \t;#]*pin[ \t]*=/ { print "pin = " pin; done = 1; next }
+        { print }
+        END { if (!done) { if (sec != "staff") print "\n[staff]"; print "pin = " pin } }
+    ' "$ini" >"$ini.kiosk-new"
+    chmod 0664 "$ini.kiosk-new"
+    mv "$ini.kiosk-new" "$ini"
+    [ "$(ini_pin "$ini")" = "$new_pin" ] || { echo "install.sh: could not write the PIN into $ini" >&2; exit 1; }
+}
+
 make_folders() {
     # root's and 0755: the service may write under /var/lib/kiosk, so the
     # kiosk's reach is only the two folders below that it owns.
@@ -219,6 +276,7 @@ make_folders() {
         # folders inherit the group through the setgid bit on folders.
         find "$dest$content" -type d -exec chmod 2775 {} +
         find "$dest$content" -type f -exec chmod 0664 {} +
+        make_pin
         if [ -n "$log" ]; then
             printf 'chown -R kiosk:staff %s\n' "$content" >>"$log"
         else
@@ -299,6 +357,7 @@ do_install() {
     if [ "$was_running" -eq 1 ]; then
         system systemctl start kiosk.service
     fi
+    verify_units
     cat <<EOF
 
 Done. The kiosk starts at every boot on the screen (tty1); reboot now to
@@ -316,6 +375,32 @@ and: cd $content
 After saving, the kiosk shows the new content; problems are listed in
 $content/STATUS.txt. Check content by hand: $prefix/bin/kiosk --check --content $content
 EOF
+    if [ -n "$new_pin" ]; then
+        cat <<EOF
+
+Staff PIN: $new_pin
+  It opens the staff view (hold the top-left corner for 3 seconds) and lets
+  the content of a USB stick in. Write it down now: it is shown only this
+  once, and kept in $content/kiosk.ini under [staff] (pin = ...).
+EOF
+    elif [ "$(ini_pin "$dest$content/kiosk.ini" 2>/dev/null)" = 2580 ]; then
+        say ""
+        say "WARNING: the staff PIN is still 2580, the example PIN that came with the"
+        say "kiosk: anyone who read the guide knows it. Change pin = under [staff] in"
+        say "$content/kiosk.ini to a number of your own (4 to 8 digits)."
+    fi
+}
+
+# systemd reads the units as written: on a real install a unit it would not
+# load stops the install with its complaint, instead of a kiosk that never
+# starts (under DESTDIR the paths in them do not exist here; the tests verify).
+verify_units() {
+    if [ -n "$log" ] || ! command -v systemd-analyze >/dev/null; then return 0; fi
+    if ! systemd-analyze verify "$unit" >/dev/null; then
+        echo "install.sh: systemd does not accept the units written above; see its" \
+            "message. Nothing was started." >&2
+        exit 1
+    fi
 }
 
 do_uninstall() {
