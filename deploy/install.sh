@@ -26,7 +26,10 @@ content=/var/lib/kiosk/content
 state=/var/lib/kiosk/state
 cache=/var/cache/kiosk
 unit=/etc/systemd/system/kiosk.service
-usb_unit=/etc/systemd/system/kiosk-usb-import@.service
+usb_mount_unit=/etc/systemd/system/kiosk-usb-mount@.service
+usb_stage_unit=/etc/systemd/system/kiosk-usb-stage@.service
+# Before the import asked for the PIN (removed on upgrade).
+old_usb_unit=/etc/systemd/system/kiosk-usb-import@.service
 usb_rules=/etc/udev/rules.d/99-kiosk-usb.rules
 boot_params="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
 
@@ -62,7 +65,7 @@ case "$prefix" in
         exit 2 ;;
 esac
 [ -n "$build_dir" ] || build_dir="$src/build-release"
-usb_script=$prefix/lib/kiosk/kiosk-usb-import.sh
+usb_lib=$prefix/lib/kiosk
 
 dest=${DESTDIR:-}
 dest=${dest%/}
@@ -220,10 +223,15 @@ make_users() {
         system groupadd --system render
     fi
     if [ -z "$log" ] && getent passwd kiosk >/dev/null; then
-        system usermod --append --groups video,input,render kiosk
+        system usermod --append --groups video,input,render,staff kiosk
     else
         system useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home \
-            --shell /usr/sbin/nologin --groups video,input,render kiosk
+            --shell /usr/sbin/nologin --groups video,input,render,staff kiosk
+    fi
+    # kiosk-usb reads USB sticks (kiosk-usb-stage@.service): nothing else.
+    if [ -n "$log" ] || ! getent passwd kiosk-usb >/dev/null; then
+        system useradd --system --user-group --home-dir /nonexistent --no-create-home \
+            --shell /usr/sbin/nologin kiosk-usb
     fi
 }
 
@@ -259,11 +267,12 @@ make_pin() {
 }
 
 make_folders() {
-    # root's and 0755: the service may write under /var/lib/kiosk, so the
-    # kiosk's reach is only the two folders below that it owns.
+    # The kiosk's: a USB stick's import swaps the content folder in it with
+    # two renames (the old one kept as content.previous), and since the
+    # staff PIN confirms the import on screen, the kiosk itself does that.
     mkdir -p "$dest/var/lib/kiosk"
     chmod 0755 "$dest/var/lib/kiosk"
-    own root:root /var/lib/kiosk
+    own kiosk:kiosk /var/lib/kiosk
     if [ -e "$dest$content" ]; then
         say "  $content exists: left as it is (staff content)"
     else
@@ -286,9 +295,13 @@ make_folders() {
     # The top folder is put right on every run; what is inside is staff's.
     chmod 2775 "$dest$content"
     own kiosk:staff "$content"
-    mkdir -p "$dest$state"
-    chmod 0750 "$dest$state"
+    # Others may pass through the state folder (not list it) to reach usb/,
+    # the stage step's only writable folder; the kiosk reads it as group.
+    mkdir -p "$dest$state/usb"
+    chmod 0751 "$dest$state"
     own kiosk:kiosk "$state"
+    chmod 2750 "$dest$state/usb"
+    own kiosk-usb:kiosk "$state/usb"
 }
 
 # put_file SRC DEST MODE: copies deploy/SRC to DEST (under DESTDIR) with
@@ -306,10 +319,14 @@ put_file() {
 
 install_unit() {
     put_file kiosk.service "$unit" 0644
-    # New content from a USB stick (issue 7): udev starts the import unit,
-    # which runs the import script as root.
-    put_file kiosk-usb-import.sh "$usb_script" 0755
-    put_file kiosk-usb-import@.service "$usb_unit" 0644
+    # New content from a USB stick: udev starts the stage unit (kiosk-usb, in
+    # a sandbox), which pulls in the mount unit (root, read-only mount only);
+    # the kiosk shows the offer and imports after the staff PIN.
+    rm -f "$dest$old_usb_unit" "$dest$usb_lib/kiosk-usb-import.sh"
+    put_file kiosk-usb-mount.sh "$usb_lib/kiosk-usb-mount.sh" 0755
+    put_file kiosk-usb-stage.sh "$usb_lib/kiosk-usb-stage.sh" 0755
+    put_file kiosk-usb-mount@.service "$usb_mount_unit" 0644
+    put_file kiosk-usb-stage@.service "$usb_stage_unit" 0644
     put_file 99-kiosk-usb.rules "$usb_rules" 0644
     system udevadm control --reload
     system systemctl daemon-reload
@@ -407,7 +424,7 @@ do_uninstall() {
     say "Removing the lobby kiosk (content in $content is kept)"
     system_try systemctl disable --now kiosk.service
     rm -f "$dest$unit" "$dest/etc/systemd/system/multi-user.target.wants/kiosk.service" \
-        "$dest$usb_unit" "$dest$usb_rules"
+        "$dest$usb_mount_unit" "$dest$usb_stage_unit" "$dest$old_usb_unit" "$dest$usb_rules"
     system_try udevadm control --reload
     system systemctl daemon-reload
     system_try systemctl enable getty@tty1.service
@@ -417,12 +434,15 @@ do_uninstall() {
     # Files the kiosk wrote in the content go to root before the user goes,
     # so they are not left to a number a future user might get.
     if [ -n "$log" ]; then
-        printf 'chown -R root of files owned by kiosk in %s\n' "$content" >>"$log"
-    elif [ -d "$content" ] && getent passwd kiosk >/dev/null; then
-        find "$content" -user kiosk -exec chown root {} +
+        printf 'chown -R root of files owned by kiosk in %s\n' /var/lib/kiosk >>"$log"
+    elif [ -d /var/lib/kiosk ] && getent passwd kiosk >/dev/null; then
+        find /var/lib/kiosk -user kiosk -exec chown root {} +
     fi
     if [ -n "$log" ] || getent passwd kiosk >/dev/null; then
         system userdel kiosk
+    fi
+    if [ -n "$log" ] || getent passwd kiosk-usb >/dev/null; then
+        system userdel kiosk-usb
     fi
     loud_console
     say "Removed. The content is still in $content; delete it by hand if unwanted."

@@ -50,7 +50,8 @@ typedef enum staff_key {
     STAFF_KEY_RELOAD,
     STAFF_KEY_CLOSE,
     STAFF_KEY_PREV,            /* problem pages */
-    STAFF_KEY_NEXT
+    STAFF_KEY_NEXT,
+    STAFF_KEY_IMPORT           /* USB offer: ask the PIN, then import */
 } staff_key;
 
 /* Return flags of the staff_* calls. */
@@ -124,6 +125,25 @@ void layout_staff_pin(layout_screen *out, const content_snapshot *s,
 int layout_staff_view(layout_screen *out, const content_snapshot *s,
                       const layout_metrics *m, int w, int h,
                       const staff_info *info, int page);
+/* The USB stick screens, drawn over everything (run_usb.c): the offer of
+ * a stick with a kiosk folder (what it holds, its problems, Import and
+ * Cancel), and after an import was tried, what happened (Close). */
+typedef enum usb_screen_kind { USB_OFFER, USB_RESULT } usb_screen_kind;
+typedef struct usb_screen {
+    usb_screen_kind kind;
+    int usable;                /* OFFER: it passed the checks: Import shown */
+    int ntopics, npictures;    /* OFFER: what it holds */
+    int locked;                /* OFFER: the PIN pad is locked: say so */
+    int imported;              /* RESULT: the stick's content is in */
+    content_label why;         /* RESULT, not imported: the reason's label,
+                                  or LABEL_COUNT for none */
+    const char *problems;      /* lines, '\n'-separated, already escaped */
+} usb_screen;
+void layout_usb_screen(layout_screen *out, const content_snapshot *s,
+                       const layout_metrics *m, int w, int h, const usb_screen *u);
+/* 1 when every label the USB screens use is set (they are optional). */
+int usb_labels_present(const content_settings *c);
+
 /* The key at (x, y) on a staff screen. Keys are boxes with ACT_TOPIC and
  * arg = the staff_key: layout_action has no staff actions, and nav never
  * hit-tests a staff screen; the action also gives them press feedback. */

@@ -1,15 +1,16 @@
 /* run_staff.c — the hidden staff view in the running kiosk: opened by nav's
  * long press, fed the touches while open, drawn over nothing else (a
- * visitor's screen is never mixed with it), closed by staff or by idle. */
+ * visitor's screen is never mixed with it), closed by staff or by idle.
+ * The USB stick's offer and result screens (run_usb.c) use the same
+ * overlay: drawn here, their keys handed to run_usb_tap. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "platform/netaddr.h"
 #include "platform/run_internal.h"
+#include "platform/usb_import.h"
 
 /* The addresses shown: a few IPv4 and IPv6 ones fit. */
 #define RUN_ADDR_BYTES 512
@@ -23,30 +24,6 @@ static int64_t wall_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Replaces path with text whole or not at all: a temporary file, fsync,
- * rename, fsync of the folder, so a power cut leaves the old record or the
- * new one. */
-static int write_whole(const char *dir, const char *name, const char *text, size_t n)
-{
-    char path[RUN_PATH_BYTES], tmp[RUN_PATH_BYTES];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    snprintf(tmp, sizeof tmp, "%s/.%s.new", dir, name);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        return -1;
-    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
-    ok &= close(fd) == 0;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    return 0;
-}
 
 /* The staff view's state, with the tries and the lock the kiosk had before
  * it (re)started. */
@@ -80,13 +57,20 @@ static void save_lock(run *k, uint64_t now)
         return;
     char text[STAFF_LOCK_TEXT_BYTES];
     int n = staff_lock_format(&k->staff, now, wall_ms(), text, sizeof text);
-    if (write_whole(k->state_dir, RUN_STAFF_LOCK_FILE, text, (size_t)n) != 0)
+    /* Crash-safe (temp file, fsync, rename): a power cut leaves the old
+     * record or the new one. */
+    if (usb_write_whole(k->state_dir, RUN_STAFF_LOCK_FILE, text, (size_t)n, 0600) != 0)
         fprintf(stderr, "kiosk: could not keep the staff PIN tries in %s (%s); "
                 "a restart forgets them\n", k->state_dir, strerror(errno));
     k->staff_lock_saved = k->staff.lock_changed;
 }
 
 int run_staff_open(const run *k)
+{
+    return k->staff.mode != STAFF_CLOSED || run_usb_showing(k);
+}
+
+int run_staff_pad_open(const run *k)
 {
     return k->staff.mode != STAFF_CLOSED;
 }
@@ -120,8 +104,21 @@ static void closed(run *k)
     k->dirty = 1;
 }
 
+void run_staff_close(run *k, uint64_t now)
+{
+    if (k->staff.mode == STAFF_CLOSED)
+        return;
+    staff_key_tap(&k->staff, k->staff.mode == STAFF_PIN ? STAFF_KEY_CANCEL
+                                                         : STAFF_KEY_CLOSE, NULL, now);
+    closed(k);
+}
+
 static void tap(run *k, staff_key key, uint64_t now)
 {
+    if (k->staff.mode == STAFF_CLOSED) {
+        run_usb_tap(k, key, now);
+        return;
+    }
     int mode = k->staff.mode;
     int out = staff_key_tap(&k->staff, key, k->content->settings.staff_pin, now);
     if (mode == STAFF_PIN && k->staff.mode == STAFF_VIEW)
@@ -145,6 +142,8 @@ static void tap(run *k, staff_key key, uint64_t now)
     }
     if (out & STAFF_OUT_CLOSED)
         closed(k);
+    if (out & STAFF_OUT_USB_OK)
+        run_usb_pin_ok(k, now);
     if (out)
         k->dirty = 1;
 }
@@ -155,6 +154,7 @@ void run_staff_input(run *k, nav_input_kind kind, int64_t finger, int x, int y,
                      uint64_t now)
 {
     staff_touch(&k->staff, now);
+    k->usb.last_input = now;
     const layout_screen *sc = &k->staff_screen.layout;
     switch (kind) {
     case NAV_IN_PRESS:
@@ -188,11 +188,13 @@ void run_staff_tick(run *k, uint64_t now)
 {
     if (staff_tick(&k->staff, idle_ms(k), now) & STAFF_OUT_CLOSED)
         closed(k);
+    run_usb_tick(k, now);
 }
 
 uint64_t run_staff_deadline(const run *k)
 {
-    return staff_next_deadline(&k->staff, idle_ms(k));
+    uint64_t a = staff_next_deadline(&k->staff, idle_ms(k)), b = run_usb_deadline(k);
+    return a < b ? a : b;
 }
 
 static void lay_out_staff(run *k)
@@ -201,6 +203,8 @@ static void lay_out_staff(run *k)
     layout_screen *sc = &k->staff_screen.layout;
     if (k->staff.mode == STAFF_PIN) {
         layout_staff_pin(sc, k->content, &k->m, k->disp.w, k->disp.h, &k->staff);
+    } else if (k->staff.mode == STAFF_CLOSED) {
+        run_usb_layout(k, sc, SDL_GetTicks64());
     } else {
         char addr[RUN_ADDR_BYTES];
         platform_addresses(addr, sizeof addr);
@@ -212,13 +216,15 @@ static void lay_out_staff(run *k)
     k->staff_laid = 1;
     k->staff_key_changed = k->staff.changed;
     k->staff_key_gen = k->status_gen;
+    k->usb.laid_changed = k->usb.changed;
 }
 
 void run_staff_draw(run *k)
 {
     const layout_screen *sc = &k->staff_screen.layout;
     if (!k->staff_laid || k->staff_key_changed != k->staff.changed ||
-        k->staff_key_gen != k->status_gen || sc->w != k->disp.w || sc->h != k->disp.h)
+        k->staff_key_gen != k->status_gen || k->usb.laid_changed != k->usb.changed ||
+        sc->w != k->disp.w || sc->h != k->disp.h)
         lay_out_staff(k);
     platform_begin_frame(&k->disp);
     render_clear(&k->r);

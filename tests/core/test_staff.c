@@ -253,11 +253,19 @@ static const char *const staff_labels[] = {
     "Reload now", "Close", "Network address", "none (no network)", "Version"
 };
 
+static const char *const usb_labels[] = {
+    "Stick", "Topics", "Pictures", "Problems found", "Import", "Locked for now",
+    "Imported, now on screen", "Not imported, nothing changed", "It has errors",
+    "Taken out too soon", "Could not write"
+};
+
 static content_snapshot *staff_snapshot(void)
 {
     content_snapshot *s = fx_snapshot();
     for (int i = 0; i < 10; i++)
         s->settings.label[LABEL_STAFF_TITLE + i] = staff_labels[i];
+    for (int i = 0; i < 11; i++)
+        s->settings.label[LABEL_USB_TITLE + i] = usb_labels[i];
     return s;
 }
 
@@ -342,6 +350,50 @@ static void test_staff_view_screen(void **state)
     fx_free(s);
 }
 
+/* The stick's offer and the result: inside the screen at every size, the
+ * right keys, and a file name with a newline shown escaped on one line. */
+static void test_usb_screens(void **state)
+{
+    (void)state;
+    content_snapshot *s = staff_snapshot();
+    static layout_screen sc;
+    assert_true(usb_labels_present(&s->settings));
+    const char *probs = "kiosk/20-a\\nfake line.md:3: this line is not valid text\n"
+                        "Not copied: kiosk/run.sh (only kiosk.ini, .md and images)\n";
+    usb_screen offer = { USB_OFFER, 1, 8, 3, 0, 0, LABEL_COUNT, probs };
+    usb_screen bad = { USB_OFFER, 0, 2, 0, 0, 0, LABEL_COUNT, probs };
+    usb_screen locked = { USB_OFFER, 1, 8, 3, 1, 0, LABEL_COUNT, "" };
+    usb_screen done = { USB_RESULT, 0, 0, 0, 0, 1, LABEL_COUNT, "" };
+    usb_screen gone = { USB_RESULT, 0, 0, 0, 0, 0, LABEL_USB_GONE, "" };
+    for (int z = 0; z < 5; z++) {
+        int w = fx_sizes[z][0], h = fx_sizes[z][1];
+        layout_usb_screen(&sc, s, &fx_metrics, w, h, &offer);
+        fx_check_screen(&sc, s, "usb offer");
+        assert_int_equal(keys_on(&sc), (1u << STAFF_KEY_IMPORT) | (1u << STAFF_KEY_CANCEL));
+        assert_true(shows(&sc, "Topics: 8"));
+        assert_true(shows(&sc, "Pictures: 3"));
+        assert_true(shows(&sc, "Problems found"));
+        assert_true(shows(&sc, "fake line.md:3:"));
+        layout_usb_screen(&sc, s, &fx_metrics, w, h, &bad);
+        fx_check_screen(&sc, s, "usb offer with errors");
+        assert_int_equal(keys_on(&sc), 1u << STAFF_KEY_CANCEL);   /* no Import */
+        assert_true(shows(&sc, "It has errors"));
+        layout_usb_screen(&sc, s, &fx_metrics, w, h, &locked);
+        assert_int_equal(keys_on(&sc), 1u << STAFF_KEY_CANCEL);
+        assert_true(shows(&sc, "Locked for now"));
+        layout_usb_screen(&sc, s, &fx_metrics, w, h, &done);
+        fx_check_screen(&sc, s, "usb imported");
+        assert_int_equal(keys_on(&sc), 1u << STAFF_KEY_CLOSE);
+        assert_true(shows(&sc, "Imported, now on screen"));
+        layout_usb_screen(&sc, s, &fx_metrics, w, h, &gone);
+        assert_true(shows(&sc, "Not imported, nothing"));
+        assert_true(shows(&sc, "Taken out too soon"));
+    }
+    s->settings.label[LABEL_USB_GONE] = NULL;   /* content from before the labels */
+    assert_false(usb_labels_present(&s->settings));
+    fx_free(s);
+}
+
 static nav_state at(nav_mode mode, int loop, int topic, int page, int fading)
 {
     nav_state st;
@@ -393,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_staff_pages),
         cmocka_unit_test(test_staff_pin_screen),
         cmocka_unit_test(test_staff_view_screen),
+        cmocka_unit_test(test_usb_screens),
         cmocka_unit_test(test_live_swap_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -49,14 +49,21 @@ check "unit has the prefix filled in" grep -qx 'ExecStart=/opt/kiosk/bin/kiosk -
 check "no @PREFIX@ left" bash -c "! grep -q @PREFIX@ '$unit'"
 check "unit mode 644" test "$(mode "$unit")" = 644
 check "unit enabled" test -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
-usb_unit=$root/etc/systemd/system/kiosk-usb-import@.service
-check "USB import unit installed with the prefix" \
-    grep -qx 'ExecStart=/opt/kiosk/lib/kiosk/kiosk-usb-import.sh --device /dev/%I' "$usb_unit"
-check "USB import script installed, runnable" test -x "$root/opt/kiosk/lib/kiosk/kiosk-usb-import.sh"
+usb_unit=$root/etc/systemd/system/kiosk-usb-stage@.service
+mount_unit=$root/etc/systemd/system/kiosk-usb-mount@.service
+check "USB stage unit installed with the prefix" \
+    grep -qx 'ExecStart=/opt/kiosk/lib/kiosk/kiosk-usb-stage.sh --mounted /run/kiosk-usb/%I --name %I' "$usb_unit"
+check "USB mount unit installed with the prefix" \
+    grep -qx 'ExecStart=/opt/kiosk/lib/kiosk/kiosk-usb-mount.sh mount %I' "$mount_unit"
+check "USB scripts installed, runnable" test -x "$root/opt/kiosk/lib/kiosk/kiosk-usb-stage.sh" \
+    -a -x "$root/opt/kiosk/lib/kiosk/kiosk-usb-mount.sh"
+check "the old root import is gone" test ! -e "$root/opt/kiosk/lib/kiosk/kiosk-usb-import.sh"
 check "USB udev rule installed" test -f "$root/etc/udev/rules.d/99-kiosk-usb.rules"
 check "records reloading udev" logged "udevadm control --reload"
 
-check "records the kiosk user" logged "useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin --groups video,input,render kiosk"
+check "records the kiosk user" logged "useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin --groups video,input,render,staff kiosk"
+check "records the USB stage user" logged "useradd --system --user-group --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin kiosk-usb"
+check "records the USB folder's owner" logged "chown kiosk-usb:kiosk /var/lib/kiosk/state/usb"
 check "records the staff group" logged "groupadd --system staff"
 check "records enabling the service" logged "systemctl enable kiosk.service"
 check "records freeing tty1" logged "systemctl disable getty@tty1.service"
@@ -69,9 +76,10 @@ check "no user or group made on this machine" \
 content=$root/var/lib/kiosk/content
 state=$root/var/lib/kiosk/state
 check "content folder setgid, group-writable" test "$(mode "$content")" = 2775
-check "state folder private" test "$(mode "$state")" = 750
-check "their parent root's and closed" test "$(mode "$root/var/lib/kiosk")" = 755
-check "records the parent's owner" logged "chown root:root /var/lib/kiosk"
+check "state folder not listable by others" test "$(mode "$state")" = 751
+check "USB stage folder: group kiosk reads, others nothing" test "$(mode "$state/usb")" = 2750
+check "their parent closed to others" test "$(mode "$root/var/lib/kiosk")" = 755
+check "records the parent's owner (the kiosk swaps the content in it)" logged "chown kiosk:kiosk /var/lib/kiosk"
 if [ -d "$src/content" ]; then
     check "example content copied" diff -r "$src/content" "$content"
 fi
@@ -109,7 +117,8 @@ out3=$(install --uninstall) || { echo "$out3"; fail "uninstall exited non-zero";
 check "program removed" test ! -e "$root/opt/kiosk/bin/kiosk"
 check "assets removed" test ! -e "$root/opt/kiosk/share/kiosk"
 check "unit removed" test ! -e "$unit"
-check "USB import removed" test ! -e "$usb_unit" -a ! -e "$root/etc/udev/rules.d/99-kiosk-usb.rules" \
+check "records removing the USB user" logged "userdel kiosk-usb"
+check "USB import removed" test ! -e "$usb_unit" -a ! -e "$mount_unit" -a ! -e "$root/etc/udev/rules.d/99-kiosk-usb.rules" \
     -a ! -e "$root/opt/kiosk/lib/kiosk"
 check "unit link removed" test ! -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
 check "state removed" test ! -e "$state"
@@ -145,7 +154,7 @@ if command -v systemd-analyze >/dev/null; then
     DESTDIR=$r3 "$src/deploy/install.sh" --no-build --build-dir "$build" --prefix "$pfx/k-1.0_x+y" \
         >/dev/null 2>&1 || fail "install with prefix $pfx/k-1.0_x+y failed"
     ln -s "$r3$pfx/k-1.0_x+y" "$pfx/k-1.0_x+y"
-    for u in kiosk.service kiosk-usb-import@.service; do
+    for u in kiosk.service kiosk-usb-mount@.service kiosk-usb-stage@.service; do
         f=$r3/etc/systemd/system/$u
         [ -f "$f" ] || { fail "$u not installed"; continue; }
         inst=$f
