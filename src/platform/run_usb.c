@@ -112,11 +112,13 @@ static unsigned long long read_offer(run *k)
             u->ntopics = atoi(v);
         else if (!strcmp(line, "pictures"))
             u->npictures = atoi(v);
-        else if (!strcmp(line, "problem") && n + 2 < sizeof u->text) {
-            usb_escape(v, u->text + n, sizeof u->text - n - 1);   /* already is: again */
-            n = strlen(u->text);
-            u->text[n++] = '\n';
-            u->text[n] = 0;
+        else if (!strcmp(line, "problem") && n + strlen(v) + 2 < sizeof u->text) {
+            /* Escaped by the stage step; a control character that is still
+             * there (another writer) becomes '?', never a line break. */
+            for (char *c = v; *c; c++)
+                if ((unsigned char)*c < 0x20 || *c == 0x7f)
+                    *c = '?';
+            n += (size_t)snprintf(u->text + n, sizeof u->text - n, "%s\n", v);
         }
     }
     fclose(f);
@@ -249,8 +251,16 @@ void run_usb_pin_ok(run *k, uint64_t now)
     }
     snprintf(staged, sizeof staged, "%s/%s/%s", k->state_dir, RUN_USB_DIR, u->folder);
     int topics, cards;
-    usb_import_status st = usb_import(staged, k->content_dir, u->text, sizeof u->text,
+    static char notes[RUN_USB_TEXT_BYTES];
+    usb_import_status st = usb_import(staged, k->content_dir, notes, sizeof notes,
                                       &topics, &cards);
+    /* What the stage step found stays with the result (files it left out);
+     * a refused import's own problems take its place. */
+    size_t n = strlen(u->text);
+    if (st != USB_IMPORT_OK && *notes)
+        snprintf(u->text, sizeof u->text, "%s", notes);
+    else
+        snprintf(u->text + n, sizeof u->text - n, "%s", notes);
     switch (st) {
     case USB_IMPORT_OK:
         snprintf(what, sizeof what, "USB stick %s imported: %d topics, %d cards. The "
