@@ -186,6 +186,15 @@ stage() {
     summary=""
     usable=yes
     check || usable=no
+    # Its kiosk.ini becomes the kiosk's: without a PIN, the staff view would
+    # be off and no stick could ever be imported again from the screen.
+    if [ -f "$tmp/kiosk.ini" ] && ! awk '/^[ \t]*\[/ { sec = $0; gsub(/[][ \t]/, "", sec); next }
+            sec == "staff" && /^[ \t]*pin[ \t]*=[ \t]*[0-9][0-9][0-9][0-9]/ { found = 1 }
+            END { exit !found }' "$tmp/kiosk.ini"; then
+        usable=no
+        # First: the screen shows the problems that fit.
+        notes=("kiosk/kiosk.ini has no staff PIN ([staff] pin = 4 to 8 digits). Add the kiosk's PIN (or a new one) to the stick's kiosk.ini: without one, the staff view would be off and no stick could be imported again." "${notes[@]+"${notes[@]}"}")
+    fi
     topics=$(sed -n 's/^\([0-9]*\) topics.*/\1/p' <<<"$summary")
     pictures=$(find "$tmp" -type f \( -iname '*.png' -o -iname '*.jpg' -o -iname '*.jpeg' \) | wc -l)
     rm -rf -- "${usb:?}/$folder"

@@ -302,6 +302,11 @@ static int check(const char *tmp, char *notes, size_t cap, int *topics, int *car
         note(notes, cap, line);
     }
     int ok = content_usable(s);
+    if (ok && !s->settings.staff_pin) {   /* as the stage step says */
+        note(notes, cap, "kiosk/kiosk.ini has no staff PIN ([staff] pin); without one "
+             "the staff view would be off and no stick could be imported again.");
+        ok = 0;
+    }
     *topics = s->ntopics;
     *cards = s->ncards;
     content_free(s);

@@ -6,7 +6,8 @@
 # loop-mounted file-system image (SKIP of that part when this machine has no
 # loop devices). The stage step only offers: the content folder is never
 # touched; broken content, too many files or bytes are offered as not
-# usable with the reason; links are not followed, nothing on the stick is
+# usable with the reason, as is one whose kiosk.ini has no staff PIN;
+# links are not followed, nothing on the stick is
 # run; a file name with a newline is written escaped and makes no line of
 # its own; a stick without kiosk/ is not offered; taking it out (--forget)
 # removes the offer. The stage step runs as an unprivileged user on the
@@ -91,6 +92,15 @@ run_stage
 [ "$rc" = 0 ] || fail "broken stick: exit $rc: $out"
 has "usable no" || fail "broken stick: offered as usable: $(offer)"
 grep -q "^problem kiosk/20-symptoms.md: " "$usb/offer" || fail "broken stick: problem not named: $(offer)"
+
+# --- no staff PIN in its kiosk.ini: not usable (it would lock staff out) ---
+reset
+good_stick
+sed -i '/^pin *=/d' "$tmp/stick/kiosk/kiosk.ini"
+run_stage
+has "usable no" || fail "PIN-less stick: offered as usable: $(offer)"
+sed -n 6p "$usb/offer" | grep -q "^problem kiosk/kiosk.ini has no staff PIN" ||
+    fail "PIN-less stick: not the first problem: $(offer)"
 
 # --- too many files, too many bytes: refused before copying ---
 reset

@@ -20,8 +20,14 @@ ini_loop_slow
 PIN=$(sed -n 's/^pin *= *\([0-9]*\) *$/\1/p' "$C/kiosk.ini")
 if [ -z "$PIN" ]; then   # the bundled content ships without one
     PIN=246810
-    printf '\n[staff]\npin = %s\n' "$PIN" >>"$C/kiosk.ini"
+    sed -i '/^[;# ]*pin *=/d' "$C/kiosk.ini"
+    if grep -q '^\[staff\]' "$C/kiosk.ini"; then
+        sed -i "s/^\[staff\]\$/[staff]\npin = $PIN/" "$C/kiosk.ini"
+    else
+        printf '\n[staff]\npin = %s\n' "$PIN" >>"$C/kiosk.ini"
+    fi
 fi
+"$KIOSK" --check --content "$C" >/dev/null || fail "the content with PIN $PIN does not pass --check"
 WRONG=$(printf '%0*d' "${#PIN}" 0 | tr 0 1)
 [ "$WRONG" != "$PIN" ] || WRONG=$(printf '%0*d' "${#PIN}" 0 | tr 0 3)
 
@@ -58,6 +64,7 @@ make_stick() {   # a stick with the bundled content, one title changed
     mkdir -p "$stick/kiosk"
     cp -R "$SRC/content/." "$stick/kiosk/"
     rm -f "$stick/kiosk/STATUS.txt" "$stick/kiosk/README.md"
+    cp "$C/kiosk.ini" "$stick/kiosk/"   # with the PIN
     sed -i '1s/.*/# Knees from the stick/' "$stick/kiosk/10-runners-knee.md"
     printf '# Fake\n\nText.\n' >"$stick/kiosk/"$'30-a\nkiosk: fake line.md'
 }
@@ -164,7 +171,7 @@ tap import
 tap cancel
 log "three wrong PINs: locked, and still locked after a restart"
 
-# --- a stick with errors: offered, with no Import ---
+# --- a stick with errors, or without a PIN: offered, with no Import ---
 take_out
 wait_for 5000 on_loop || true
 printf 'no title\n' >"$stick/kiosk/20-symptoms.md"
@@ -173,5 +180,14 @@ insert
 wait_for 5000 offered "$n" || fail "the broken stick's offer was not noticed"
 sleep 0.3
 shows "has errors" "fix them" || fail "the broken stick's problems are not shown: $(cat "$TMP/ocr.txt")"
+take_out
+make_stick
+sed -i '/^pin *=/d' "$stick/kiosk/kiosk.ini"
+n=$(n_offers)
+insert
+wait_for 5000 offered "$n" || fail "the PIN-less stick's offer was not noticed"
+grep -qx 'usable no' "$S/usb/offer" || fail "a stick without a PIN is offered as usable"
+sleep 0.3
+shows "has errors" "no staff pin" || fail "a stick without a PIN does not say so: $(cat "$TMP/ocr.txt")"
 stop_kiosk
 echo "ok: usb offer"
