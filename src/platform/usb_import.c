@@ -265,28 +265,33 @@ static void sync_dir(const char *dir)
     }
 }
 
-/* The folder the import builds, beside the content folder, with its owner
- * group and mode (group staff, setgid), so staff go on editing over SFTP. */
+/* The folder the import builds, beside the content folder, with the
+ * content folder's group and setgid bit (group staff), so staff go on
+ * editing over SFTP: made inside the content folder, which hands both down
+ * (the kiosk's unit allows no chown), then moved out beside it at once. */
 static int make_tmp(const char *content, char *tmp, size_t cap)
 {
     static unsigned serial;
-    snprintf(tmp, cap, "%s.import-%ld-%u", content, (long)getpid(), ++serial);
-    /* a dotfile beside it: "content.import-..." is hidden by its prefix in
-     * the parent, which only the kiosk uses */
-    char *slash = strrchr(tmp, '/');
-    if (slash) {
-        memmove(slash + 2, slash + 1, strlen(slash + 1) + 1);
-        slash[1] = '.';
-    }
-    struct stat st;
-    if (mkdir(tmp, 0775) != 0)
+    char inside[USB_PATH_BYTES];
+    const char *slash = strrchr(content, '/');
+    int dirlen = slash ? (int)(slash - content) : 0;
+    const char *base = slash ? slash + 1 : content;
+    snprintf(inside, sizeof inside, "%s/.kiosk-import-%ld-%u", content, (long)getpid(),
+             ++serial);
+    if (snprintf(tmp, cap, "%.*s%s.%s.import-%ld-%u", dirlen, content, slash ? "/" : "",
+                 base, (long)getpid(), serial) >= (int)cap)
         return -1;
-    if (stat(content, &st) == 0) {
-        if (chown(tmp, (uid_t)-1, st.st_gid) != 0) {
-            /* not in the content's group: files get the kiosk's own */
-        }
-        chmod(tmp, st.st_mode & 07777);
+    struct stat st;
+    if (stat(content, &st) != 0) {
+        return mkdir(tmp, 02775);   /* no content folder yet: the kiosk's group */
     }
+    if (mkdir(inside, 0775) != 0)
+        return -1;
+    if (rename(inside, tmp) != 0) {
+        rmdir(inside);
+        return -1;
+    }
+    chmod(tmp, st.st_mode & 07777);
     return 0;
 }
 
@@ -372,6 +377,16 @@ void usb_import_recover(const char *content_dir)
         S_ISDIR(st.st_mode) && rename(previous, content_dir) == 0)
         fprintf(stderr, "kiosk: an import was cut short; the content before it is "
                 "back in %s\n", content_dir);
+    DIR *c = opendir(content_dir);   /* cut between make_tmp's two steps */
+    struct dirent *ce;
+    char path[USB_PATH_BYTES];
+    while (c && (ce = readdir(c)))
+        if (!strncmp(ce->d_name, ".kiosk-import-", 14)) {
+            path_join(path, sizeof path, content_dir, ce->d_name);
+            remove_tree(path);
+        }
+    if (c)
+        closedir(c);
     snprintf(parent, sizeof parent, "%s", content_dir);
     char *slash = strrchr(parent, '/');
     const char *base = slash ? slash + 1 : parent;
@@ -383,7 +398,6 @@ void usb_import_recover(const char *content_dir)
     if (!d)
         return;
     struct dirent *e;
-    char path[USB_PATH_BYTES];
     while ((e = readdir(d)))
         if (!strncmp(e->d_name, prefix, strlen(prefix))) {
             path_join(path, sizeof path, slash ? parent : ".", e->d_name);

@@ -31,6 +31,12 @@ fi
 WRONG=$(printf '%0*d' "${#PIN}" 0 | tr 0 1)
 [ "$WRONG" != "$PIN" ] || WRONG=$(printf '%0*d' "${#PIN}" 0 | tr 0 3)
 
+# The content folder as the installer leaves it: group staff, setgid, so
+# staff can edit what the import brings.
+if getent group staff >/dev/null; then
+    chgrp -R staff "$C"
+    find "$C" -type d -exec chmod 2775 {} +
+fi
 # Staff's own files in the content folder, which an import must keep.
 printf 'STATUS.txt\n' >"$C/.stignore"
 mkdir -p "$C/.stfolder"
@@ -136,6 +142,13 @@ for f in .stignore .stfolder notes.txt README.md; do
     [ -e "$C/$f" ] || fail "staff's own $f did not survive the import"
 done
 grep -qx 'call the plumber' "$C/notes.txt" || fail "staff's notes changed"
+if getent group staff >/dev/null; then
+    for f in "$C" "$C/10-runners-knee.md" "$C/images" "$C/images/evening-calm.jpg"; do
+        [ "$(stat -c %G "$f")" = staff ] || fail "$f: group $(stat -c %G "$f"), not staff"
+    done
+    [ -g "$C" ] || fail "the new content folder lost its setgid bit"
+fi
+ls -d "$C"/.kiosk-import-* "$TMP"/.content.import-* >/dev/null 2>&1 && fail "import temp folders left"
 "$KIOSK" --check --content "$C" >/dev/null || fail "the imported content does not pass --check"
 wait_for 5000 swapped_past "$s0" || fail "the imported content did not go on screen"
 wait_for 5000 grep -q "USB stick sdb1 imported" "$C/STATUS.txt" ||
