@@ -183,8 +183,9 @@ void run_usb_poll(run *k, uint64_t now)
     int any = 0;
     while (read(k->usb.fd, buf, sizeof buf) > 0)
         any = 1;
-    if (!any && k->usb.shown_id)
-        return;
+    if (!any && k->usb.looked)
+        return;   /* nothing changed in STATE/usb since the last look */
+    k->usb.looked = 1;
     unsigned long long id = read_offer(k);
     if (!id) {
         offer_gone(k, now);

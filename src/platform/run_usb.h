@@ -30,7 +30,7 @@ typedef struct run_usb {
     unsigned changed;          /* bumps on every visible change */
     unsigned laid_changed;     /* changed when the overlay was last laid out */
     int shown_locked;          /* the offer was laid out saying "locked" */
-    int no_pin_said;           /* "not offered: no PIN" logged for shown_id */
+    int looked;                /* the offer file was read at least once */
 } run_usb;
 
 #endif

@@ -150,9 +150,28 @@ static void copy_file(int sfd, int dfd, const char *name, copy_state *cs)
         cs->err = USB_IMPORT_WRITE;
 }
 
+static int ends_with(const char *n, const char *tail)
+{
+    size_t a = strlen(n), b = strlen(tail);
+    return a > b && !strcasecmp(n + a - b, tail);
+}
+
+/* What an import may bring, as the stage step takes it: kiosk.ini and .md
+ * files at the top, pictures in images/ (and one folder below). */
+static int wanted(const char *n, int depth, int is_dir)
+{
+    if (n[0] == '.')
+        return 0;
+    if (depth == 0)
+        return is_dir ? !strcmp(n, "images")
+                      : !strcmp(n, "kiosk.ini") || ends_with(n, ".md");
+    return is_dir || ends_with(n, ".png") || ends_with(n, ".jpg") || ends_with(n, ".jpeg");
+}
+
 /* Copies the ordinary files and folders of sfd into dfd; links, devices
- * and names with control characters are left out (the stage step never
- * leaves any: this is the second look, as the kiosk trusts no other user). */
+ * names with control characters and what is no content are left out (the
+ * stage step leaves none: this is the second look, as the kiosk trusts no
+ * other user). */
 static void copy_tree(int sfd, int dfd, int depth, copy_state *cs, char *notes, size_t cap)
 {
     DIR *d = fdopendir(dup(sfd));
@@ -167,7 +186,8 @@ static void copy_tree(int sfd, int dfd, int depth, copy_state *cs, char *notes, 
         if (!strcmp(n, ".") || !strcmp(n, "..") ||
             fstatat(sfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue;
-        if (has_control(n) || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))) {
+        if (has_control(n) || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
+            !wanted(n, depth, S_ISDIR(st.st_mode))) {
             char line[600];
             snprintf(line, sizeof line, "Not copied: %s (not an ordinary file)", n);
             note(notes, cap, line);
