@@ -94,13 +94,11 @@ make_stick
 n=$(n_offers)
 insert
 wait_for 5000 offered "$n" || fail "the kiosk did not notice the offer: $(cat "$TMP/kiosk.err")"
-sleep 0.3
-on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
 shows "problems found" "fake line" || fail "the offer lacks its problems: $(cat "$TMP/ocr.txt")"
 unchanged || fail "the content changed without the PIN"
 tap cancel
-sleep 0.3
-on_loop || fail "Cancel did not go back to the loop: $(cat "$TMP/ocr.txt")"
+wait_for 8000 on_loop || fail "Cancel did not go back to the loop: $(cat "$TMP/ocr.txt")"
 unchanged || fail "Cancel changed the content"
 log "offer shown over the loop; Cancel leaves everything as it was"
 
@@ -108,20 +106,18 @@ log "offer shown over the loop; Cancel leaves everything as it was"
 n=$(n_offers)
 insert
 wait_for 5000 offered "$n" || fail "the second offer was not noticed"
-sleep 0.3
+wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
 tap import
-shows "staff" "pin" || fail "Import did not ask the PIN: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "staff" "pin" || fail "Import did not ask the PIN: $(cat "$TMP/ocr.txt")"
 pin "$WRONG"
-shows "wrong" || fail "a wrong PIN is not said: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "wrong" || fail "a wrong PIN is not said: $(cat "$TMP/ocr.txt")"
 unchanged || fail "a wrong PIN imported"
 tap padcancel
-sleep 0.3
-on_offer || fail "Cancel on the PIN pad did not go back to the offer: $(cat "$TMP/ocr.txt")"
+wait_for 8000 on_offer || fail "Cancel on the PIN pad did not go back to the offer: $(cat "$TMP/ocr.txt")"
 take_out
 wait_for 5000 grep -q "taken out; its offer is gone" "$TMP/kiosk.err" ||
     fail "the kiosk did not notice the stick going"
-sleep 0.3
-on_loop || fail "the offer stayed after the stick was taken out: $(cat "$TMP/ocr.txt")"
+wait_for 8000 on_loop || fail "the offer stayed after the stick was taken out: $(cat "$TMP/ocr.txt")"
 unchanged || fail "taking the stick out changed the content"
 log "wrong PIN: nothing imported; stick taken out: offer gone"
 
@@ -130,12 +126,12 @@ n=$(n_offers)
 s0=$(swaps)
 insert
 wait_for 5000 offered "$n" || fail "the third offer was not noticed"
-sleep 0.3
+wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
 tap import
 pin "$PIN"
 wait_for 5000 grep -q "USB stick sdb1 imported" "$TMP/kiosk.err" ||
     fail "the right PIN did not import: $(tail -5 "$TMP/kiosk.err")"
-shows "imported" "now shows" || fail "the result is not shown: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "imported" "now shows" || fail "the result is not shown: $(cat "$TMP/ocr.txt")"
 grep -q "Knees from the stick" "$C/10-runners-knee.md" || fail "the stick's content is not in $C"
 [ -d "$C.previous" ] || fail "the old content was not kept as content.previous"
 for f in .stignore .stfolder notes.txt README.md; do
@@ -158,8 +154,7 @@ grep -q '^kiosk: fake line' "$C/STATUS.txt" "$S/usb-import.txt" "$TMP/kiosk.err"
 grep -qF 'kiosk/30-a\nkiosk: fake line.md' "$C/STATUS.txt" ||
     fail "the file name with a newline is not shown escaped: $(cat "$C/STATUS.txt")"
 tap close
-sleep 0.3
-on_loop || fail "Close did not go back to the loop: $(cat "$TMP/ocr.txt")"
+wait_for 8000 on_loop || fail "Close did not go back to the loop: $(cat "$TMP/ocr.txt")"
 log "right PIN: imported, staff files kept, STATUS.txt says so with names escaped"
 
 # --- three wrong PINs lock the pad, and a restart does not forgive them ---
@@ -169,16 +164,15 @@ sed -i '1s/.*/# Second stick/' "$stick/kiosk/10-runners-knee.md"
 n=$(n_offers)
 insert
 wait_for 5000 offered "$n" || fail "the fourth offer was not noticed"
-sleep 0.3
+wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
 for _ in 1 2 3; do tap import; pin "$WRONG"; done
-shows "too many wrong" || fail "the lock is not said on the offer: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "too many wrong" || fail "the lock is not said on the offer: $(cat "$TMP/ocr.txt")"
 grep -q "Knees from the stick" "$C/10-runners-knee.md" || fail "wrong PINs imported"
 stop_kiosk
 [ -s "$S/staff-lock" ] || fail "the lock is not kept in the state folder"
 start_kiosk
 wait_for 5000 grep -q "still locked" "$TMP/kiosk.err" || fail "the lock was forgotten by the restart: $(cat "$TMP/kiosk.err")"
-sleep 0.3
-shows "usb stick" "too many wrong" || fail "after a restart the offer does not say locked: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "usb stick" "too many wrong" || fail "after a restart the offer does not say locked: $(cat "$TMP/ocr.txt")"
 tap import
 ! shows "staff pin" || fail "the PIN pad opened after a restart within the lock"
 tap cancel
@@ -191,8 +185,7 @@ printf 'no title\n' >"$stick/kiosk/20-symptoms.md"
 n=$(n_offers)
 insert
 wait_for 5000 offered "$n" || fail "the broken stick's offer was not noticed"
-sleep 0.3
-shows "has errors" "fix them" || fail "the broken stick's problems are not shown: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "has errors" "fix them" || fail "the broken stick's problems are not shown: $(cat "$TMP/ocr.txt")"
 take_out
 make_stick
 sed -i '/^pin *=/d' "$stick/kiosk/kiosk.ini"
@@ -200,7 +193,6 @@ n=$(n_offers)
 insert
 wait_for 5000 offered "$n" || fail "the PIN-less stick's offer was not noticed"
 grep -qx 'usable no' "$S/usb/offer" || fail "a stick without a PIN is offered as usable"
-sleep 0.3
-shows "has errors" "no staff pin" || fail "a stick without a PIN does not say so: $(cat "$TMP/ocr.txt")"
+wait_for 8000 shows "has errors" "no staff pin" || fail "a stick without a PIN does not say so: $(cat "$TMP/ocr.txt")"
 stop_kiosk
 echo "ok: usb offer"
