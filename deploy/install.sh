@@ -26,7 +26,10 @@ content=/var/lib/kiosk/content
 state=/var/lib/kiosk/state
 cache=/var/cache/kiosk
 unit=/etc/systemd/system/kiosk.service
-usb_unit=/etc/systemd/system/kiosk-usb-import@.service
+usb_mount_unit=/etc/systemd/system/kiosk-usb-mount@.service
+usb_stage_unit=/etc/systemd/system/kiosk-usb-stage@.service
+# Before the import asked for the PIN (removed on upgrade).
+old_usb_unit=/etc/systemd/system/kiosk-usb-import@.service
 usb_rules=/etc/udev/rules.d/99-kiosk-usb.rules
 boot_params="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
 
@@ -51,8 +54,18 @@ case "$prefix" in
     /*) ;;
     *) echo "install.sh: --prefix must be an absolute path" >&2; exit 2 ;;
 esac
+# The prefix goes into unit files (ExecStart=, where a space splits the
+# command, % starts a specifier and \ an escape) and through sed (& and |):
+# only plain path characters are taken, rather than a unit that breaks.
+case "$prefix" in
+    *[!A-Za-z0-9/._+-]*)
+        echo "install.sh: --prefix '$prefix' has characters a systemd unit cannot" \
+            "carry as they are (space, &, %, quotes, ...); use letters, digits and" \
+            "/ . _ + - only, like /opt/kiosk" >&2
+        exit 2 ;;
+esac
 [ -n "$build_dir" ] || build_dir="$src/build-release"
-usb_script=$prefix/lib/kiosk/kiosk-usb-import.sh
+usb_lib=$prefix/lib/kiosk
 
 dest=${DESTDIR:-}
 dest=${dest%/}
@@ -129,19 +142,35 @@ quiet_console() {
     fi
     # The line as it was before the first install, for --uninstall.
     [ -f "$file.kiosk-orig" ] || cp -p "$file" "$file.kiosk-orig"
-    line=$(head -n 1 "$file")
+    write_cmdline "$file" "$(quieted "$(head -n 1 "$file")")"
+}
+
+# The line $1 with our words in place of any with the same key.
+quieted() {
+    line=$1
     for p in $boot_params; do
         line="$(without_key "$line" "${p%%=*}") $p"
     done
-    write_cmdline "$file" "$line"
+    printf '%s' "$line" | sed 's/  */ /g; s/^ //; s/ $//'
 }
 
 # Takes out the words install added, but keeps those that were there before.
+# Without the copy of the line from before the install (a second --uninstall,
+# or none ever made) nothing was added: the line stays as the owner has it.
 loud_console() {
     file=$(cmdline_file) || return 0
-    orig=""
-    [ -f "$file.kiosk-orig" ] && orig=$(head -n 1 "$file.kiosk-orig")
+    if [ ! -f "$file.kiosk-orig" ]; then
+        say "  $file: no install of ours to undo; left as it is"
+        return 0
+    fi
+    orig=$(head -n 1 "$file.kiosk-orig")
     line=$(head -n 1 "$file")
+    # Unchanged since the install: the old line back word for word.
+    if [ "$line" = "$(quieted "$orig")" ]; then
+        write_cmdline "$file" "$orig"
+        rm -f "$file.kiosk-orig"
+        return 0
+    fi
     for p in $boot_params; do
         key=${p%%=*}
         line=$(without_key "$line" "$key")
@@ -194,19 +223,56 @@ make_users() {
         system groupadd --system render
     fi
     if [ -z "$log" ] && getent passwd kiosk >/dev/null; then
-        system usermod --append --groups video,input,render kiosk
+        system usermod --append --groups video,input,render,staff kiosk
     else
         system useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home \
-            --shell /usr/sbin/nologin --groups video,input,render kiosk
+            --shell /usr/sbin/nologin --groups video,input,render,staff kiosk
+    fi
+    # kiosk-usb reads USB sticks (kiosk-usb-stage@.service): nothing else.
+    if [ -n "$log" ] || ! getent passwd kiosk-usb >/dev/null; then
+        system useradd --system --user-group --home-dir /nonexistent --no-create-home \
+            --shell /usr/sbin/nologin kiosk-usb
     fi
 }
 
+# The PIN in kiosk.ini [staff] pin that opens the staff view and lets a USB
+# stick's content in: 4 to 8 digits on a line of its own. Prints it.
+ini_pin() {
+    awk '/^[ \t]*\[/ { sec = $0; gsub(/[][ \t]/, "", sec); next }
+         sec == "staff" && /^[ \t]*pin[ \t]*=[ \t]*[0-9][0-9][0-9][0-9][0-9]?[0-9]?[0-9]?[0-9]?[ \t]*$/ {
+             sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]*$/, ""); print; exit }' "$1"
+}
+
+# A first install whose content has no PIN gets a random one of 6 digits
+# (the bundled content ships without, so no two kiosks share one): written
+# into kiosk.ini [staff] pin, replacing an empty or commented-out pin line,
+# and shown once at the end. Never written to a log.
+new_pin=""
+make_pin() {
+    ini=$dest$content/kiosk.ini
+    [ -f "$ini" ] || return 0
+    [ -z "$(ini_pin "$ini")" ] || return 0
+    new_pin=$(tr -dc 0-9 </dev/urandom | head -c 6)
+    [ "${#new_pin}" -eq 6 ] || { echo "install.sh: could not make a random PIN" >&2; exit 1; }
+    awk -v pin="$new_pin" '
+        /^[ \t]*\[/ { if (sec == "staff" && !done) { print "pin = " pin; done = 1 }
+                      sec = $0; gsub(/[][ \t]/, "", sec); print; next }
+        sec == "staff" && !done && /^[ \t;#]*pin[ \t]*=/ { print "pin = " pin; done = 1; next }
+        { print }
+        END { if (!done) { if (sec != "staff") print "\n[staff]"; print "pin = " pin } }
+    ' "$ini" >"$ini.kiosk-new"
+    chmod 0664 "$ini.kiosk-new"
+    mv "$ini.kiosk-new" "$ini"
+    [ "$(ini_pin "$ini")" = "$new_pin" ] || { echo "install.sh: could not write the PIN into $ini" >&2; exit 1; }
+}
+
 make_folders() {
-    # root's and 0755: the service may write under /var/lib/kiosk, so the
-    # kiosk's reach is only the two folders below that it owns.
+    # The kiosk's: a USB stick's import swaps the content folder in it with
+    # two renames (the old one kept as content.previous), and since the
+    # staff PIN confirms the import on screen, the kiosk itself does that.
     mkdir -p "$dest/var/lib/kiosk"
     chmod 0755 "$dest/var/lib/kiosk"
-    own root:root /var/lib/kiosk
+    own kiosk:kiosk /var/lib/kiosk
     if [ -e "$dest$content" ]; then
         say "  $content exists: left as it is (staff content)"
     else
@@ -219,6 +285,7 @@ make_folders() {
         # folders inherit the group through the setgid bit on folders.
         find "$dest$content" -type d -exec chmod 2775 {} +
         find "$dest$content" -type f -exec chmod 0664 {} +
+        make_pin
         if [ -n "$log" ]; then
             printf 'chown -R kiosk:staff %s\n' "$content" >>"$log"
         else
@@ -228,9 +295,13 @@ make_folders() {
     # The top folder is put right on every run; what is inside is staff's.
     chmod 2775 "$dest$content"
     own kiosk:staff "$content"
-    mkdir -p "$dest$state"
-    chmod 0750 "$dest$state"
+    # Others may pass through the state folder (not list it) to reach usb/,
+    # the stage step's only writable folder; the kiosk reads it as group.
+    mkdir -p "$dest$state/usb"
+    chmod 0751 "$dest$state"
     own kiosk:kiosk "$state"
+    chmod 2750 "$dest$state/usb"
+    own kiosk-usb:kiosk "$state/usb"
 }
 
 # put_file SRC DEST MODE: copies deploy/SRC to DEST (under DESTDIR) with
@@ -248,10 +319,14 @@ put_file() {
 
 install_unit() {
     put_file kiosk.service "$unit" 0644
-    # New content from a USB stick (issue 7): udev starts the import unit,
-    # which runs the import script as root.
-    put_file kiosk-usb-import.sh "$usb_script" 0755
-    put_file kiosk-usb-import@.service "$usb_unit" 0644
+    # New content from a USB stick: udev starts the stage unit (kiosk-usb, in
+    # a sandbox), which pulls in the mount unit (root, read-only mount only);
+    # the kiosk shows the offer and imports after the staff PIN.
+    rm -f "$dest$old_usb_unit" "$dest$usb_lib/kiosk-usb-import.sh"
+    put_file kiosk-usb-mount.sh "$usb_lib/kiosk-usb-mount.sh" 0755
+    put_file kiosk-usb-stage.sh "$usb_lib/kiosk-usb-stage.sh" 0755
+    put_file kiosk-usb-mount@.service "$usb_mount_unit" 0644
+    put_file kiosk-usb-stage@.service "$usb_stage_unit" 0644
     put_file 99-kiosk-usb.rules "$usb_rules" 0644
     system udevadm control --reload
     system systemctl daemon-reload
@@ -299,6 +374,7 @@ do_install() {
     if [ "$was_running" -eq 1 ]; then
         system systemctl start kiosk.service
     fi
+    verify_units
     cat <<EOF
 
 Done. The kiosk starts at every boot on the screen (tty1); reboot now to
@@ -316,13 +392,39 @@ and: cd $content
 After saving, the kiosk shows the new content; problems are listed in
 $content/STATUS.txt. Check content by hand: $prefix/bin/kiosk --check --content $content
 EOF
+    if [ -n "$new_pin" ]; then
+        cat <<EOF
+
+Staff PIN: $new_pin
+  It opens the staff view (hold the top-left corner for 3 seconds) and lets
+  the content of a USB stick in. Write it down now: it is shown only this
+  once, and kept in $content/kiosk.ini under [staff] (pin = ...).
+EOF
+    elif [ "$(ini_pin "$dest$content/kiosk.ini" 2>/dev/null)" = 2580 ]; then
+        say ""
+        say "WARNING: the staff PIN is still 2580, the example PIN that came with the"
+        say "kiosk: anyone who read the guide knows it. Change pin = under [staff] in"
+        say "$content/kiosk.ini to a number of your own (4 to 8 digits)."
+    fi
+}
+
+# systemd reads the units as written: on a real install a unit it would not
+# load stops the install with its complaint, instead of a kiosk that never
+# starts (under DESTDIR the paths in them do not exist here; the tests verify).
+verify_units() {
+    if [ -n "$log" ] || ! command -v systemd-analyze >/dev/null; then return 0; fi
+    if ! systemd-analyze verify "$unit" >/dev/null; then
+        echo "install.sh: systemd does not accept the units written above; see its" \
+            "message. Nothing was started." >&2
+        exit 1
+    fi
 }
 
 do_uninstall() {
     say "Removing the lobby kiosk (content in $content is kept)"
     system_try systemctl disable --now kiosk.service
     rm -f "$dest$unit" "$dest/etc/systemd/system/multi-user.target.wants/kiosk.service" \
-        "$dest$usb_unit" "$dest$usb_rules"
+        "$dest$usb_mount_unit" "$dest$usb_stage_unit" "$dest$old_usb_unit" "$dest$usb_rules"
     system_try udevadm control --reload
     system systemctl daemon-reload
     system_try systemctl enable getty@tty1.service
@@ -332,12 +434,15 @@ do_uninstall() {
     # Files the kiosk wrote in the content go to root before the user goes,
     # so they are not left to a number a future user might get.
     if [ -n "$log" ]; then
-        printf 'chown -R root of files owned by kiosk in %s\n' "$content" >>"$log"
-    elif [ -d "$content" ] && getent passwd kiosk >/dev/null; then
-        find "$content" -user kiosk -exec chown root {} +
+        printf 'chown -R root of files owned by kiosk in %s\n' /var/lib/kiosk >>"$log"
+    elif [ -d /var/lib/kiosk ] && getent passwd kiosk >/dev/null; then
+        find /var/lib/kiosk -user kiosk -exec chown root {} +
     fi
     if [ -n "$log" ] || getent passwd kiosk >/dev/null; then
         system userdel kiosk
+    fi
+    if [ -n "$log" ] || getent passwd kiosk-usb >/dev/null; then
+        system userdel kiosk-usb
     fi
     loud_console
     say "Removed. The content is still in $content; delete it by hand if unwanted."

@@ -95,6 +95,20 @@ typedef enum content_label {
     LABEL_STAFF_ADDRESS,     /* "Network address" before the kiosk's addresses */
     LABEL_STAFF_NO_ADDRESS,  /* "none (no network)" */
     LABEL_STAFF_VERSION,     /* "Version" before the program's version */
+    /* The USB stick screens (only when [staff] pin is set; a missing one is
+     * a warning, and sticks are then not offered, so content from before
+     * these labels existed still shows). */
+    LABEL_USB_TITLE,         /* "USB stick": heading of the offer and result */
+    LABEL_USB_TOPICS,        /* "Topics" before how many the stick holds */
+    LABEL_USB_PICTURES,      /* "Pictures" before how many */
+    LABEL_USB_PROBLEMS,      /* "Problems found" above the stick's problems */
+    LABEL_USB_IMPORT,        /* the button that asks the PIN and imports */
+    LABEL_USB_LOCKED,        /* the PIN pad is locked after wrong PINs */
+    LABEL_USB_IMPORTED,      /* result: the stick's content is now shown */
+    LABEL_USB_NOT_IMPORTED,  /* result: nothing changed */
+    LABEL_USB_UNUSABLE,      /* why: its content has errors */
+    LABEL_USB_GONE,          /* why: the stick was taken out */
+    LABEL_USB_FAILED,        /* why: the kiosk could not write it */
     LABEL_COUNT
 } content_label;
 

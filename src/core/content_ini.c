@@ -38,7 +38,10 @@ static const char *const keys_labels[] = {
     "position", "phone_prefix", "continued",
     "staff_title", "staff_pin_prompt", "staff_pin_wrong", "staff_clear",
     "staff_cancel", "staff_reload", "staff_close", "staff_address",
-    "staff_no_address", "staff_version", NULL
+    "staff_no_address", "staff_version",
+    "usb_title", "usb_topics", "usb_pictures", "usb_problems", "usb_import",
+    "usb_locked", "usb_imported", "usb_not_imported", "usb_unusable", "usb_gone",
+    "usb_failed", NULL
 };
 /* An example for each label, in the same order, for the message that says
  * one is missing (the staff guide, content/README.md, has the same ones). */
@@ -48,11 +51,18 @@ static const char *const label_examples[] = {
     "Going back to the start in a moment. Touch the screen to stay.",
     "{n} / {total}", "Call", "continued",
     "Staff view", "Staff PIN", "Wrong PIN, try again", "Clear", "Cancel",
-    "Reload now", "Close", "Network address", "none (no network)", "Version"
+    "Reload now", "Close", "Network address", "none (no network)", "Version",
+    "USB stick", "Topics", "Pictures", "Problems found", "Import",
+    "Too many wrong PINs. Try again later.",
+    "Imported. The kiosk now shows the content from the stick.",
+    "Not imported. The content on screen is unchanged.",
+    "The content on the stick has errors. Fix them on the stick and plug it in again.",
+    "The stick was taken out before the import.",
+    "The kiosk could not write the new content."
 };
 /* The first staff label: the ones from here on are needed only when the
- * staff view is on ([staff] pin set). */
-enum { LABEL_FIRST_STAFF = LABEL_STAFF_TITLE };
+ * staff view is on ([staff] pin set). The USB ones only warn (content.h). */
+enum { LABEL_FIRST_STAFF = LABEL_STAFF_TITLE, LABEL_FIRST_USB = LABEL_USB_TITLE };
 _Static_assert(sizeof label_examples / sizeof label_examples[0] == LABEL_COUNT,
                "an example for every label");
 static const char *const keys_staff[] = { "pin", NULL };
@@ -512,6 +522,13 @@ static void labels_missing(ini_state *st)
     for (int i = 0; i < LABEL_COUNT; i++) {
         if (st->seen[SEC_LABELS][i] || (i >= LABEL_FIRST_STAFF && !staff_on))
             continue;
+        if (i >= LABEL_FIRST_USB) {
+            loader_diag_add(st->L, DIAG_WARNING, 0, "[labels] has no %s; USB sticks "
+                            "are not offered on screen without it, so add a line "
+                            "under [labels] like %s = %s", keys_labels[i],
+                            keys_labels[i], label_examples[i]);
+            continue;
+        }
         loader_diag_add(st->L, DIAG_ERROR, 0, "[labels] has no %s; every word on "
                         "the screen comes from here, so add a line under [labels] "
                         "like %s = %s", keys_labels[i], keys_labels[i],

@@ -1,6 +1,7 @@
 /* layout_staff.c — the staff view's two screens: the PIN pad, and the
  * status screen (what is shown, problems a page at a time, address,
- * version, reload and close). Sized from s like every screen. */
+ * version, reload and close); and the USB stick's offer and result screens.
+ * Sized from s like every screen. */
 #include "layout_internal.h"
 #include "staff.h"
 
@@ -280,4 +281,78 @@ int layout_staff_view(layout_screen *out, const content_snapshot *s,
     status_pages(&c, out, text, y, bottom, page);
     staff_buttons(&c, out, page, npages);
     return npages;
+}
+
+/* ---- the USB stick screens ---- */
+
+int usb_labels_present(const content_settings *c)
+{
+    for (int l = LABEL_USB_TITLE; l <= LABEL_USB_FAILED; l++)
+        if (!c->label[l] || !*c->label[l])
+            return 0;
+    return 1;
+}
+
+/* A paragraph of word in the staff size; returns its height. */
+static int usb_line(const lay_ctx *c, layout_screen *sc, const char *word, int y,
+                    int bold, int colour)
+{
+    content_run run = { word, (int)strlen(word), 0 };
+    lay_text t = { &run, 1, bold ? RUN_BOLD : 0, { 0, 0 } };
+    return lay_paragraph(c, sc, &t, staff_px(c), c->z.margin, y, lay_inner_w(c), 3, 0,
+                         colour, 1);
+}
+
+/* Cancel and Import (offer), or Close (result), at the bottom right. */
+static int usb_buttons(const lay_ctx *c, layout_screen *sc, const usb_screen *u)
+{
+    int M = c->z.margin, G = c->z.gap, T = c->z.target, W = lay_inner_w(c);
+    int y = c->h - M - T, px = c->z.px_small;
+    if (u->kind == USB_RESULT) {
+        const char *clo = lay_label(c, LABEL_STAFF_CLOSE);
+        int cw = button_w(c, clo);
+        key_box(c, sc, clo, px, STAFF_KEY_CLOSE, M + W - cw, y, cw, T, 1);
+        return y;
+    }
+    const char *ca = lay_label(c, LABEL_STAFF_CANCEL), *im = lay_label(c, LABEL_USB_IMPORT);
+    int aw = button_w(c, ca), iw = button_w(c, im);
+    int x = M + W - aw;
+    key_box(c, sc, ca, px, STAFF_KEY_CANCEL, x, y, aw, T, !u->usable);
+    if (u->usable && !u->locked)
+        key_box(c, sc, im, px, STAFF_KEY_IMPORT, x - G - iw, y, iw, T, 1);
+    return y;
+}
+
+void layout_usb_screen(layout_screen *out, const content_snapshot *s,
+                       const layout_metrics *m, int w, int h, const usb_screen *u)
+{
+    lay_ctx c;
+    lay_ctx_init(&c, s, m, w, h);
+    lay_screen_start(out, &c, ACT_NONE);
+    int M = c.z.margin, G = c.z.gap, y = M;
+    lay_one_line(&c, out, lay_label(&c, LABEL_USB_TITLE), FACE_BOLD, c.z.px_title, M, y,
+                 lay_inner_w(&c), COL_TEXT, 0);
+    y += lay_line_height(&c, c.z.px_title) + G / 2;
+    char line[2 * KIOSK_MAX_VALUE_BYTES + 32];
+    if (u->kind == USB_OFFER) {
+        snprintf(line, sizeof line, "%s: %d    %s: %d", lay_label(&c, LABEL_USB_TOPICS),
+                 u->ntopics, lay_label(&c, LABEL_USB_PICTURES), u->npictures);
+        y += usb_line(&c, out, line, y, 1, COL_TEXT);
+        if (!u->usable)
+            y += usb_line(&c, out, lay_label(&c, LABEL_USB_UNUSABLE), y, 0, COL_ACCENT);
+        if (u->locked)
+            y += usb_line(&c, out, lay_label(&c, LABEL_USB_LOCKED), y, 0, COL_ACCENT);
+    } else {
+        y += usb_line(&c, out, lay_label(&c, u->imported ? LABEL_USB_IMPORTED
+                                                         : LABEL_USB_NOT_IMPORTED),
+                      y, 1, u->imported ? COL_TEXT : COL_ACCENT);
+        if (!u->imported && u->why < LABEL_COUNT)
+            y += usb_line(&c, out, lay_label(&c, u->why), y, 0, COL_TEXT);
+    }
+    int bottom = usb_buttons(&c, out, u) - G;
+    if (u->problems && *u->problems) {
+        y += G / 2;
+        y += usb_line(&c, out, lay_label(&c, LABEL_USB_PROBLEMS), y, 1, COL_MUTED);
+        status_pages(&c, out, u->problems, y, bottom, 0);   /* the first that fit */
+    }
 }

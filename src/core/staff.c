@@ -2,7 +2,14 @@
  * and the rule for when new content may go on screen. No clock, no SDL. */
 #include "staff.h"
 
+#include <stdio.h>
 #include <string.h>
+
+/* Minutes the pad is refused after each round of wrong PINs; the last one
+ * repeats until the right PIN is typed. */
+static const unsigned lock_minutes[] = { 1, 5, 15, 60, 240 };
+enum { LOCK_STEPS = sizeof lock_minutes / sizeof lock_minutes[0] };
+_Static_assert(240 * 60000ull == STAFF_LOCK_MAX_MS, "the last step is the longest");
 
 void staff_init(staff *st)
 {
@@ -24,7 +31,16 @@ static int close_view(staff *st)
     return changed(st) | STAFF_OUT_CLOSED;
 }
 
-int staff_request(staff *st, const char *pin, uint64_t now)
+uint64_t staff_lock_ms(int round)
+{
+    if (round < 0)
+        round = 0;
+    if (round >= LOCK_STEPS)
+        round = LOCK_STEPS - 1;
+    return lock_minutes[round] * 60000ull;
+}
+
+static int open_pad(staff *st, const char *pin, staff_purpose why, uint64_t now)
 {
     if (!pin || !*pin || st->mode != STAFF_CLOSED)
         return 0;
@@ -32,10 +48,21 @@ int staff_request(staff *st, const char *pin, uint64_t now)
         return 0;
     st->locked = 0;
     st->mode = STAFF_PIN;
+    st->purpose = why;
     st->nentered = 0;
     st->show_wrong = 0;
     st->last_input = now;
     return changed(st);
+}
+
+int staff_request(staff *st, const char *pin, uint64_t now)
+{
+    return open_pad(st, pin, STAFF_FOR_VIEW, now);
+}
+
+int staff_request_usb(staff *st, const char *pin, uint64_t now)
+{
+    return open_pad(st, pin, STAFF_FOR_USB, now);
 }
 
 /* Compared once as many digits as the PIN has are typed (no OK key: one
@@ -53,8 +80,12 @@ static int pin_digit(staff *st, int digit, const char *pin, uint64_t now)
     int ok = !strcmp(st->entered, pin);
     st->nentered = 0;
     memset(st->entered, 0, sizeof st->entered);
+    st->lock_changed++;
     if (ok) {
         st->wrong = 0;
+        st->rounds = 0;
+        if (st->purpose == STAFF_FOR_USB)
+            return close_view(st) | STAFF_OUT_USB_OK;
         st->mode = STAFF_VIEW;
         st->page = 0;
         return changed(st);
@@ -62,7 +93,9 @@ static int pin_digit(staff *st, int digit, const char *pin, uint64_t now)
     if (++st->wrong >= STAFF_TRIES) {
         st->wrong = 0;
         st->locked = 1;
-        st->locked_until = now + STAFF_LOCK_MS;
+        st->locked_until = now + staff_lock_ms(st->rounds);
+        if (st->rounds < LOCK_STEPS)
+            st->rounds++;
         return close_view(st);
     }
     st->show_wrong = 1;
@@ -99,6 +132,34 @@ int staff_key_tap(staff *st, staff_key k, const char *pin, uint64_t now)
         return changed(st);
     default: return 0;
     }
+}
+
+int staff_lock_format(const staff *st, uint64_t now, int64_t wall_ms, char *buf,
+                      size_t cap)
+{
+    long long until = 0;
+    if (st->locked && st->locked_until > now)
+        until = (long long)wall_ms + (long long)(st->locked_until - now);
+    return snprintf(buf, cap, "wrong %d\nrounds %d\nlocked_until_ms %lld\n",
+                    st->wrong, st->rounds, until);
+}
+
+int staff_lock_parse(staff *st, const char *text, uint64_t now, int64_t wall_ms)
+{
+    int wrong, rounds;
+    long long until;
+    if (!text || sscanf(text, "wrong %d rounds %d locked_until_ms %lld", &wrong,
+                        &rounds, &until) != 3 ||
+        wrong < 0 || wrong >= STAFF_TRIES || rounds < 0 || rounds > LOCK_STEPS)
+        return -1;
+    st->wrong = wrong;
+    st->rounds = rounds;
+    if (until > wall_ms && rounds > 0) {
+        uint64_t left = (uint64_t)(until - wall_ms), most = staff_lock_ms(rounds - 1);
+        st->locked = 1;
+        st->locked_until = now + (left < most ? left : most);
+    }
+    return 0;
 }
 
 void staff_touch(staff *st, uint64_t now)

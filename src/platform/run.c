@@ -351,7 +351,8 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
         return 1;
     }
     k.m = metrics_ttf_interface(&k.fonts);
-    staff_init(&k.staff);
+    run_staff_init(&k, SDL_GetTicks64());
+    run_usb_init(&k);
     int rc = 1;
     if (run_live_first_load(&k) == 0) {
         if (platform_open(&k.disp, o->win_w, o->win_h, err, sizeof err) == 0)
@@ -360,6 +361,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
             fprintf(stderr, "kiosk: %s\n", err);
     }
     run_live_stop(&k);   /* also when the screen never opened */
+    run_usb_stop(&k);
     free(k.loop_words);
     content_snapshot *snaps[3] = {k.content, k.current, k.pending};
     for (int i = 0; i < 3; i++) {

@@ -11,6 +11,7 @@
 #include "platform/metrics_ttf.h"
 #include "platform/platform_sdl.h"
 #include "platform/run.h"
+#include "platform/run_usb.h"
 #include "platform/screen_schedule.h"
 #include "platform/wake.h"
 #include "platform/watch.h"
@@ -85,6 +86,8 @@ typedef struct run {
     int64_t staff_finger;
     staff_key staff_pressed;
     int staff_px, staff_py;
+    unsigned staff_lock_saved; /* staff.lock_changed last written to STATE */
+    run_usb usb;               /* a USB stick on offer (run_usb.c) */
 } run;
 
 /* run.c */
@@ -112,6 +115,8 @@ int run_live_timeout_ms(run *k, uint64_t now);
 void run_live_stop(run *k);
 
 /* run_staff.c */
+/* staff_init, then the PIN tries and lock kept in the state folder. */
+void run_staff_init(run *k, uint64_t now);
 int run_staff_open(const run *k);
 void run_staff_request(run *k, uint64_t now);
 void run_staff_input(run *k, nav_input_kind kind, int64_t finger, int x, int y,
@@ -121,5 +126,24 @@ uint64_t run_staff_deadline(const run *k);
 /* Draws the staff screen (laying it out again when it changed). */
 void run_staff_draw(run *k);
 void run_staff_release(run *k);
+/* The PIN pad or staff view is open (not the USB screens). */
+int run_staff_pad_open(const run *k);
+/* Closes the PIN pad or staff view, whatever it was opened for. */
+void run_staff_close(run *k, uint64_t now);
+
+/* run_usb.c */
+/* Puts back an import cut short; starts watching STATE/usb. */
+void run_usb_init(run *k);
+int run_usb_fd(const run *k);
+/* Reads the offer file again when the folder changed. */
+void run_usb_poll(run *k, uint64_t now);
+int run_usb_showing(const run *k);
+void run_usb_layout(run *k, layout_screen *sc, uint64_t now);
+void run_usb_tap(run *k, staff_key key, uint64_t now);
+/* The right PIN for the stick on offer: import it, show the result. */
+void run_usb_pin_ok(run *k, uint64_t now);
+void run_usb_tick(run *k, uint64_t now);
+uint64_t run_usb_deadline(const run *k);
+void run_usb_stop(run *k);
 
 #endif

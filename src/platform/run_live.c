@@ -181,10 +181,10 @@ void run_live_start(run *k)
         fprintf(stderr, "kiosk: the loader could not start; the content shown "
                 "now stays until the kiosk restarts\n");
     k->wake_event = SDL_RegisterEvents(1);
-    int fds[3] = { platform_signals_fd(), k->watch ? platform_watch_fd(k->watch) : -1,
-                   k->loader ? platform_loader_fd(k->loader) : -1 };
+    int fds[4] = { platform_signals_fd(), k->watch ? platform_watch_fd(k->watch) : -1,
+                   k->loader ? platform_loader_fd(k->loader) : -1, run_usb_fd(k) };
     if (k->wake_event != (Uint32)-1)
-        k->wake = platform_wake_start(fds, 3, k->wake_event);
+        k->wake = platform_wake_start(fds, 4, k->wake_event);
 }
 
 void run_live_request(run *k)
@@ -313,6 +313,7 @@ void run_live_poll(run *k, uint64_t now)
         if (platform_watch_settled(k->watch, (long long)now))
             run_live_request(k);
     }
+    run_usb_poll(k, now);   /* a USB stick offered or taken out */
     platform_load_result res;
     if (k->loader && platform_loader_take(k->loader, &res))
         take_result(k, &res, now);

@@ -30,7 +30,11 @@ static const char tu_good_ini[] =
     "staff_title = Staff\nstaff_pin_prompt = PIN\nstaff_pin_wrong = Wrong\n"
     "staff_clear = Clear\nstaff_cancel = Cancel\nstaff_reload = Reload\n"
     "staff_close = Close\nstaff_address = Address\nstaff_no_address = none\n"
-    "staff_version = Version\n";
+    "staff_version = Version\n"
+    "usb_title = USB\nusb_topics = Topics\nusb_pictures = Pictures\n"
+    "usb_problems = Problems\nusb_import = Import\nusb_locked = Locked\n"
+    "usb_imported = Imported\nusb_not_imported = Not imported\n"
+    "usb_unusable = Errors\nusb_gone = Gone\nusb_failed = Failed\n";
 
 static char tu_dir[256] __attribute__((unused));
 

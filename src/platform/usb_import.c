@@ -1,0 +1,427 @@
+/* usb_import.c — the kiosk's half of a USB stick import: copy the staged
+ * files beside the content folder, check them, carry staff's own files
+ * over, swap with two renames (usb_import.h). */
+#define _GNU_SOURCE   /* syncfs */
+#include "platform/usb_import.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/content.h"
+#include "core/fs.h"
+#include "core/limits.h"
+
+/* Paths: Linux's PATH_MAX (not <limits.h>: src/core's shadows it). */
+#define USB_PATH_BYTES 4096
+/* What one stick may bring: what the kiosk keeps as its last good copy,
+ * plus a README and room for notes the check reports but does not use. */
+#define USB_MAX_FILES (KIOSK_MAX_LASTGOOD_FILES + 64)
+#define USB_MAX_BYTES KIOSK_MAX_LASTGOOD_BYTES
+/* kiosk/images/sub/x.png: the deepest a content file sits. */
+#define USB_MAX_DEPTH 3
+/* Staff's own entries carried over to the new folder (dotfiles, notes). */
+#define USB_MAX_KEPT 256
+
+void usb_escape(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    if (!cap)
+        return;
+    for (const unsigned char *p = (const unsigned char *)in; *p && n + 5 < cap; p++) {
+        if (*p == '\\')
+            n += (size_t)snprintf(out + n, cap - n, "\\\\");
+        else if (*p == '\n')
+            n += (size_t)snprintf(out + n, cap - n, "\\n");
+        else if (*p == '\t')
+            n += (size_t)snprintf(out + n, cap - n, "\\t");
+        else if (*p == '\r')
+            n += (size_t)snprintf(out + n, cap - n, "\\r");
+        else if (*p < 0x20 || *p == 0x7f)
+            n += (size_t)snprintf(out + n, cap - n, "\\x%02x", *p);
+        else
+            out[n++] = (char)*p;
+    }
+    out[n] = 0;
+}
+
+int usb_write_whole(const char *dir, const char *name, const char *text, size_t n,
+                    int mode)
+{
+    char path[USB_PATH_BYTES], tmp[USB_PATH_BYTES];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s/.%s.new", dir, name);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+    if (fd < 0)
+        return -1;
+    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
+    ok &= close(fd) == 0;
+    if (!ok || rename(tmp, path) != 0) {
+        unlink(tmp);
+        return -1;
+    }
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    return 0;
+}
+
+static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+    (void)sb; (void)flag; (void)f;
+    return remove(p) != 0 && errno != ENOENT;
+}
+
+/* Removes path and everything under it, never following a link. */
+static int remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+    return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+/* One line more for staff, escaped, if it fits. */
+static void note(char *notes, size_t cap, const char *line)
+{
+    size_t n = strlen(notes);
+    if (n + 2 >= cap)
+        return;
+    usb_escape(line, notes + n, cap - n - 1);
+    n = strlen(notes);
+    notes[n++] = '\n';
+    notes[n] = 0;
+}
+
+typedef struct copy_state {
+    int files;
+    long long bytes;
+    usb_import_status err;     /* OK while all goes well */
+} copy_state;
+
+static int has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 1;
+    return 0;
+}
+
+static void copy_file(int sfd, int dfd, const char *name, copy_state *cs)
+{
+    int in = openat(sfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+    if (in < 0) {
+        cs->err = USB_IMPORT_GONE;
+        return;
+    }
+    int out = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0664);
+    if (out < 0) {
+        close(in);
+        cs->err = USB_IMPORT_WRITE;
+        return;
+    }
+    static char buf[64 * 1024];
+    ssize_t r;
+    while ((r = read(in, buf, sizeof buf)) > 0) {
+        cs->bytes += r;
+        if (cs->bytes > USB_MAX_BYTES) {
+            cs->err = USB_IMPORT_UNUSABLE;
+            break;
+        }
+        if (write(out, buf, (size_t)r) != r) {
+            cs->err = USB_IMPORT_WRITE;
+            break;
+        }
+    }
+    if (r < 0)
+        cs->err = USB_IMPORT_GONE;
+    close(in);
+    if (close(out) != 0 && cs->err == USB_IMPORT_OK)
+        cs->err = USB_IMPORT_WRITE;
+}
+
+static int ends_with(const char *n, const char *tail)
+{
+    size_t a = strlen(n), b = strlen(tail);
+    return a > b && !strcasecmp(n + a - b, tail);
+}
+
+/* What an import may bring, as the stage step takes it: kiosk.ini and .md
+ * files at the top, pictures in images/ (and one folder below). */
+static int wanted(const char *n, int depth, int is_dir)
+{
+    if (n[0] == '.')
+        return 0;
+    if (depth == 0)
+        return is_dir ? !strcmp(n, "images")
+                      : !strcmp(n, "kiosk.ini") || ends_with(n, ".md");
+    return is_dir || ends_with(n, ".png") || ends_with(n, ".jpg") || ends_with(n, ".jpeg");
+}
+
+/* Copies the ordinary files and folders of sfd into dfd; links, devices
+ * names with control characters and what is no content are left out (the
+ * stage step leaves none: this is the second look, as the kiosk trusts no
+ * other user). */
+static void copy_tree(int sfd, int dfd, int depth, copy_state *cs, char *notes, size_t cap)
+{
+    DIR *d = fdopendir(dup(sfd));
+    if (!d) {
+        cs->err = USB_IMPORT_GONE;
+        return;
+    }
+    struct dirent *e;
+    while (cs->err == USB_IMPORT_OK && (e = readdir(d))) {
+        const char *n = e->d_name;
+        struct stat st;
+        if (!strcmp(n, ".") || !strcmp(n, "..") ||
+            fstatat(sfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        if (has_control(n) || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
+            !wanted(n, depth, S_ISDIR(st.st_mode))) {
+            char line[600];
+            snprintf(line, sizeof line, "Not copied: %s (not an ordinary file)", n);
+            note(notes, cap, line);
+            continue;
+        }
+        if (++cs->files > USB_MAX_FILES) {
+            cs->err = USB_IMPORT_UNUSABLE;
+            break;
+        }
+        if (S_ISREG(st.st_mode)) {
+            copy_file(sfd, dfd, n, cs);
+            continue;
+        }
+        if (depth + 1 >= USB_MAX_DEPTH || mkdirat(dfd, n, 0775) != 0) {
+            if (depth + 1 < USB_MAX_DEPTH)
+                cs->err = USB_IMPORT_WRITE;
+            continue;
+        }
+        int s2 = openat(sfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int d2 = openat(dfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (s2 >= 0 && d2 >= 0)
+            copy_tree(s2, d2, depth + 1, cs, notes, cap);
+        else
+            cs->err = s2 < 0 ? USB_IMPORT_GONE : USB_IMPORT_WRITE;
+        if (s2 >= 0)
+            close(s2);
+        if (d2 >= 0)
+            close(d2);
+    }
+    closedir(d);
+}
+
+/* kiosk.ini, a topic file ("10-name.md") or the images folder: what an
+ * import replaces. Everything else in the content folder is staff's. */
+static int is_content_name(const char *n)
+{
+    if (!strcmp(n, "kiosk.ini") || !strcmp(n, "images"))
+        return 1;
+    const char *p = n;
+    while (isdigit((unsigned char)*p))
+        p++;
+    size_t len = strlen(n);
+    return p != n && *p == '-' && len > 3 && !strcasecmp(n + len - 3, ".md");
+}
+
+/* a/b in out; a path too long for out becomes "" (and then fails). */
+static void path_join(char *out, size_t cap, const char *a, const char *b)
+{
+    if (snprintf(out, cap, "%s/%s", a, b) >= (int)cap)
+        out[0] = 0;
+}
+
+/* Moves staff's own entries of content into tmp (those tmp does not have
+ * already). Returns 0, or -1 after moving back what it had moved. */
+static int carry_over(const char *content, const char *tmp)
+{
+    static char kept[USB_MAX_KEPT][256];
+    int nkept = 0, rc = 0;
+    DIR *d = opendir(content);
+    if (!d)
+        return errno == ENOENT ? 0 : -1;
+    struct dirent *e;
+    char from[USB_PATH_BYTES], to[USB_PATH_BYTES];
+    struct stat st;
+    while ((e = readdir(d))) {
+        const char *n = e->d_name;
+        if (!strcmp(n, ".") || !strcmp(n, "..") || is_content_name(n) || strlen(n) > 255)
+            continue;
+        path_join(to, sizeof to, tmp, n);
+        if (lstat(to, &st) == 0)
+            continue;   /* the stick brings its own (a README.md) */
+        path_join(from, sizeof from, content, n);
+        if (nkept == USB_MAX_KEPT || rename(from, to) != 0) {
+            rc = -1;
+            break;
+        }
+        snprintf(kept[nkept++], sizeof kept[0], "%s", n);
+    }
+    closedir(d);
+    if (rc != 0)
+        for (int i = 0; i < nkept; i++) {
+            path_join(from, sizeof from, content, kept[i]);
+            path_join(to, sizeof to, tmp, kept[i]);
+            rename(to, from);
+        }
+    return rc;
+}
+
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        syncfs(fd);
+        close(fd);
+    }
+}
+
+/* The folder the import builds, beside the content folder, with the
+ * content folder's group and setgid bit (group staff), so staff go on
+ * editing over SFTP: made inside the content folder, which hands both down
+ * (the kiosk's unit allows no chown), then moved out beside it at once. */
+static int make_tmp(const char *content, char *tmp, size_t cap)
+{
+    static unsigned serial;
+    char inside[USB_PATH_BYTES];
+    const char *slash = strrchr(content, '/');
+    int dirlen = slash ? (int)(slash - content) : 0;
+    const char *base = slash ? slash + 1 : content;
+    snprintf(inside, sizeof inside, "%s/.kiosk-import-%ld-%u", content, (long)getpid(),
+             ++serial);
+    if (snprintf(tmp, cap, "%.*s%s.%s.import-%ld-%u", dirlen, content, slash ? "/" : "",
+                 base, (long)getpid(), serial) >= (int)cap)
+        return -1;
+    struct stat st;
+    if (stat(content, &st) != 0) {
+        return mkdir(tmp, 02775);   /* no content folder yet: the kiosk's group */
+    }
+    if (mkdir(inside, 0775) != 0)
+        return -1;
+    if (rename(inside, tmp) != 0) {
+        rmdir(inside);
+        return -1;
+    }
+    chmod(tmp, st.st_mode & 07777);
+    return 0;
+}
+
+/* The check: the same loader that shows it. Problems go to notes. */
+static int check(const char *tmp, char *notes, size_t cap, int *topics, int *cards)
+{
+    content_snapshot *s = content_load(tmp, &fs_posix);
+    if (!s)
+        return 0;
+    char line[1200];
+    for (int i = 0; i < s->ndiags; i++) {
+        content_diag_format(&s->diags[i], line, sizeof line);
+        note(notes, cap, line);
+    }
+    int ok = content_usable(s);
+    if (ok && !s->settings.staff_pin) {   /* as the stage step says */
+        note(notes, cap, "kiosk/kiosk.ini has no staff PIN ([staff] pin); without one "
+             "the staff view would be off and no stick could be imported again.");
+        ok = 0;
+    }
+    *topics = s->ntopics;
+    *cards = s->ncards;
+    content_free(s);
+    return ok;
+}
+
+usb_import_status usb_import(const char *staged, const char *content_dir, char *notes,
+                             size_t cap, int *topics, int *cards)
+{
+    char tmp[USB_PATH_BYTES], previous[USB_PATH_BYTES];
+    notes[0] = 0;
+    *topics = *cards = 0;
+    int sfd = open(staged, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sfd < 0)
+        return USB_IMPORT_GONE;
+    if (make_tmp(content_dir, tmp, sizeof tmp) != 0) {
+        close(sfd);
+        return USB_IMPORT_WRITE;
+    }
+    copy_state cs = { 0, 0, USB_IMPORT_OK };
+    int dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0)
+        cs.err = USB_IMPORT_WRITE;
+    else
+        copy_tree(sfd, dfd, 0, &cs, notes, cap);
+    close(sfd);
+    if (dfd >= 0)
+        close(dfd);
+    if (cs.err == USB_IMPORT_UNUSABLE)
+        note(notes, cap, "The stick holds more files or bytes than the kiosk keeps.");
+    if (cs.err == USB_IMPORT_OK && !check(tmp, notes, cap, topics, cards))
+        cs.err = USB_IMPORT_UNUSABLE;
+    if (cs.err == USB_IMPORT_OK && carry_over(content_dir, tmp) != 0)
+        cs.err = USB_IMPORT_WRITE;
+    if (cs.err != USB_IMPORT_OK) {
+        remove_tree(tmp);
+        return cs.err;
+    }
+    sync_dir(tmp);
+    snprintf(previous, sizeof previous, "%s.previous", content_dir);
+    if (remove_tree(previous) != 0 ||
+        (rename(content_dir, previous) != 0 && errno != ENOENT)) {
+        carry_over(tmp, content_dir);   /* staff's files back where they were */
+        remove_tree(tmp);
+        return USB_IMPORT_WRITE;
+    }
+    if (rename(tmp, content_dir) != 0) {
+        rename(previous, content_dir);
+        carry_over(tmp, content_dir);
+        remove_tree(tmp);
+        return USB_IMPORT_WRITE;
+    }
+    sync_dir(content_dir);
+    return USB_IMPORT_OK;
+}
+
+void usb_import_recover(const char *content_dir)
+{
+    char previous[USB_PATH_BYTES], parent[USB_PATH_BYTES], prefix[USB_PATH_BYTES];
+    struct stat st;
+    snprintf(previous, sizeof previous, "%s.previous", content_dir);
+    if (lstat(content_dir, &st) != 0 && errno == ENOENT && lstat(previous, &st) == 0 &&
+        S_ISDIR(st.st_mode) && rename(previous, content_dir) == 0)
+        fprintf(stderr, "kiosk: an import was cut short; the content before it is "
+                "back in %s\n", content_dir);
+    DIR *c = opendir(content_dir);   /* cut between make_tmp's two steps */
+    struct dirent *ce;
+    char path[USB_PATH_BYTES];
+    while (c && (ce = readdir(c)))
+        if (!strncmp(ce->d_name, ".kiosk-import-", 14)) {
+            path_join(path, sizeof path, content_dir, ce->d_name);
+            remove_tree(path);
+        }
+    if (c)
+        closedir(c);
+    snprintf(parent, sizeof parent, "%s", content_dir);
+    char *slash = strrchr(parent, '/');
+    const char *base = slash ? slash + 1 : parent;
+    if (snprintf(prefix, sizeof prefix, ".%s.import-", base) >= (int)sizeof prefix)
+        return;
+    if (slash)
+        *slash = 0;
+    DIR *d = opendir(slash ? (parent[0] ? parent : "/") : ".");
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (!strncmp(e->d_name, prefix, strlen(prefix))) {
+            path_join(path, sizeof path, slash ? parent : ".", e->d_name);
+            remove_tree(path);
+        }
+    closedir(d);
+}

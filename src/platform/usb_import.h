@@ -1,0 +1,40 @@
+/* usb_import.h — the kiosk's own half of a USB stick import, run as the
+ * kiosk's user after staff typed the PIN: copies what the stage step left
+ * in the state folder (deploy/kiosk-usb-stage.sh) next to the content
+ * folder, checks it with the content loader, carries staff's own files
+ * over (dotfiles, notes, STATUS.txt, the guide) and swaps it in with two
+ * renames, the old content kept as content.previous. Nothing here reads
+ * the stick itself, and nothing runs as root. */
+#ifndef KIOSK_USB_IMPORT_H
+#define KIOSK_USB_IMPORT_H
+
+#include <stddef.h>
+
+typedef enum usb_import_status {
+    USB_IMPORT_OK,
+    USB_IMPORT_UNUSABLE,   /* the copy has errors: nothing changed */
+    USB_IMPORT_GONE,       /* the staged copy vanished (stick pulled out) */
+    USB_IMPORT_WRITE       /* the kiosk could not write: nothing changed */
+} usb_import_status;
+
+/* Imports folder staged into content_dir. notes gets the problems found,
+ * one escaped line each ('\n'-separated), cap bytes at most; topics and
+ * cards what the new content holds. */
+usb_import_status usb_import(const char *staged, const char *content_dir, char *notes,
+                             size_t cap, int *topics, int *cards);
+
+/* At start: an import cut between its two renames (a power cut) is put
+ * back, and half-made copies beside the content folder are removed. */
+void usb_import_recover(const char *content_dir);
+
+/* in as printable text: control characters as \n, \t, \r or \xHH, a
+ * backslash as \\, so a file name never makes a line of its own in a log,
+ * usb-import.txt or STATUS.txt. */
+void usb_escape(const char *in, char *out, size_t cap);
+
+/* Replaces dir/name with text whole or not at all: a temporary file, fsync,
+ * rename, fsync of the folder. mode: of the new file. 0 when done. */
+int usb_write_whole(const char *dir, const char *name, const char *text, size_t n,
+                    int mode);
+
+#endif
