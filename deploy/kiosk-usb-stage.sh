@@ -22,9 +22,10 @@ state=${KIOSK_STATE:-/var/lib/kiosk/state}
 usb=$state/usb
 
 # Bounds, the same as src/core/limits.h: a stick holding more than the kiosk
-# would ever keep (KIOSK_MAX_LASTGOOD_FILES, _BYTES) is refused before copying.
+# would ever keep (KIOSK_MAX_LASTGOOD_FILES; bytes below) is refused before copying.
 max_files=600                    # 1 kiosk.ini + 24 topics + 512 images, README, slack
-max_bytes=$((64 * 1024 * 1024))  # all files together
+# all files together: KIOSK_MAX_PICTURES_BYTES, kiosk.ini and 24 topics at their limits
+max_bytes=$((64 * 1024 * 1024 + 64 * 1024 + 24 * 256 * 1024))
 max_depth=3                      # kiosk/images/sub/x.png at most
 max_notes=40                     # lines of problems in the offer
 

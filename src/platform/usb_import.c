@@ -25,7 +25,8 @@
 /* What one stick may bring: what the kiosk keeps as its last good copy,
  * plus a README and room for notes the check reports but does not use. */
 #define USB_MAX_FILES (KIOSK_MAX_LASTGOOD_FILES + 64)
-#define USB_MAX_BYTES KIOSK_MAX_LASTGOOD_BYTES
+#define USB_MAX_BYTES (KIOSK_MAX_PICTURES_BYTES + KIOSK_MAX_INI_BYTES + \
+                       KIOSK_MAX_TOPICS * KIOSK_MAX_FILE_BYTES)
 /* kiosk/images/sub/x.png: the deepest a content file sits. */
 #define USB_MAX_DEPTH 3
 /* Staff's own entries carried over to the new folder (dotfiles, notes). */

@@ -38,7 +38,7 @@ wait_for 5000 swapped_past "$n" || fail "the edit was not taken: $(tail -5 "$TMP
 wait_for 5000 stamp_is_not "$first" ||
     fail "the edit was not saved: $(cat "$C/STATUS.txt")"
 grep -q "Linked State Walk" "$TMP/data-state/last-good/$topic" || fail "the saved copy is not the edit"
-[ ! -e "$S/.previous" ] && [ ! -e "$S/.incoming" ] || fail "litter left in the state folder"
+{ [ ! -e "$S/.previous" ] && [ ! -e "$S/.incoming" ]; } || fail "litter left in the state folder"
 no_failure
 log "edit saved again through the link"
 stop_kiosk
