@@ -121,6 +121,7 @@ void nav_init(nav *n, const content_settings *s, const nav_deck *d,
     nav_gesture_init(&n->g, w, h);
     n->view.mode = NAV_LOOP;
     n->last_input = now;
+    n->clock = now;
     nav_set_deck(n, d, now);
 }
 
@@ -239,6 +240,9 @@ static int feedback(nav *n, uint64_t now);
 
 int nav_tick(nav *n, uint64_t now)
 {
+    if (now < n->clock)
+        now = n->clock;   /* a tick after an event never goes back before it */
+    n->clock = now;
     int out = tick_transition(n, now);
     if (nav_gesture_staff_due(&n->g, now))
         out |= NAV_OUT_STAFF_REQUEST;
@@ -366,10 +370,34 @@ static int feedback(nav *n, uint64_t now)
     return NAV_OUT_CHANGED;
 }
 
+uint64_t nav_event_time(uint32_t stamp, uint64_t now)
+{
+    if (stamp == 0)
+        return now;
+    uint32_t age = (uint32_t)now - stamp;   /* modulo 2^32: wrapping is no jump */
+    if (age > NAV_INPUT_MAX_LATE_MS || age > now)
+        return now;                         /* from the future, or nonsense */
+    return now - age;
+}
+
+/* When ev happened, kept between what nav already applied and now. */
+static uint64_t event_time(const nav *n, const nav_input_event *ev, uint64_t now)
+{
+    uint64_t t = ev->t_ms;
+    if (t == 0 || t > now)
+        t = now;
+    if (now - t > NAV_INPUT_MAX_LATE_MS)
+        t = now - NAV_INPUT_MAX_LATE_MS;
+    return t < n->clock ? n->clock : t;
+}
+
 int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
 {
-    /* The touch counts before any idle return that fell due unticked: the
-     * visitor touched the screen still showing, not the loop behind it. */
+    /* Everything happens at the event's time: the touch counts before any
+     * idle return or loop page that fell due after it landed (the visitor
+     * touched the screen still showing, not the loop behind it), and its
+     * gesture is timed by the finger, not by a busy loop. */
+    now = event_time(n, ev, now);
     n->last_input = now;
     int out = nav_tick(n, now);
     if (n->notice) {
