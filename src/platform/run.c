@@ -273,6 +273,7 @@ static void main_loop(run *k)
         handle_queued(k);
         if (k->quit)
             break;
+        platform_notify_watchdog();   /* before a frame that may be slow, and after */
         uint64_t now = SDL_GetTicks64();
         run_live_poll(k, now);
         if (k->quit)
