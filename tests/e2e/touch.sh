@@ -78,7 +78,7 @@ read_title now "$oname-01.png"
 tap_box "$oname-01.png" home
 wait_for menu.png
 tap_box menu.png back
-back=$(wait_loop)
+back=$(wait_loop "$WAIT_S")
 log "Back on the menu returned to the loop ($back)"
 
 # Idle: in a topic, the notice shows idle_notice before idle_timeout; a tap
@@ -90,7 +90,7 @@ stop_kiosk
 ini_set kiosk idle_timeout $IDLE
 ini_set kiosk idle_notice $NOTICE
 start_kiosk --content "$TMP/content"
-wait_loop >/dev/null
+wait_loop "$WAIT_S" >/dev/null
 tap $((LW / 2)) $((LH / 2))
 wait_for menu.png
 touched=$(now_ms)   # the tile's tap: the kiosk's last touch is after this

@@ -233,11 +233,12 @@ which_screen() {
 # wait_for REF [SECONDS]: shots until the screen is REF (a fade may be
 # mid-way at the first); fails naming what shows instead.
 wait_for() {
-    local ref=$1 until=$((SECONDS + ${2:-$WAIT_S}))
+    local ref=$1 until=$((SECONDS + ${2:-$WAIT_S})) began
     while :; do
+        began=$SECONDS
         shot now
         looks_like now "$ref" && { log "shows $ref"; return 0; }
-        [ $SECONDS -ge "$until" ] && break
+        [ "$began" -ge "$until" ] && break   # a shot begun after the deadline
         sleep 0.3
     done
     fail "expected $ref, the screen shows $(which_screen now || echo 'none of the screens')"
@@ -246,11 +247,12 @@ wait_for() {
 # wait_loop [SECONDS] [NOT]: shots until a loop screen other than NOT shows;
 # prints its name.
 wait_loop() {
-    local until=$((SECONDS + ${1:-$WAIT_S})) not=${2:-} got
+    local until=$((SECONDS + ${1:-$WAIT_S})) not=${2:-} got began
     while :; do
+        began=$SECONDS
         shot now
         got=$(which_screen now loop-) && [ "$got" != "$not" ] && { echo "$got"; return 0; }
-        [ $SECONDS -ge "$until" ] && break
+        [ "$began" -ge "$until" ] && break
         sleep 0.3
     done
     fail "expected a loop screen${not:+ other than $not}, the screen shows $(which_screen now || echo 'none of the screens')"
