@@ -69,8 +69,9 @@
  * the right), back/previous slides right. Changes to or from the loop fade.
  * reduce_motion makes every transition a fade of NAV_TRANSITION_MIN_MS.
  *
- * Main loop contract: call nav_input for each event and nav_tick when
- * nav_next_deadline has come; render when state.changed differs from the last
+ * Main loop contract: call nav_input for each event (all that are queued,
+ * before ticking: an event read after a tick cannot go before it) and
+ * nav_tick when nav_next_deadline has come; render when state.changed differs from the last
  * frame drawn, and at the display's refresh rate only while nav_animating.
  * Otherwise sleep until the next event or nav_next_deadline. */
 #ifndef KIOSK_NAV_H
