@@ -53,6 +53,12 @@ void nav_set_hit(nav *n, nav_hit_fn hit, void *ctx)
     n->hit_ctx = ctx;
 }
 
+void nav_hit_shows(nav *n, nav_view v)
+{
+    n->hit_view = v;
+    n->hit_view_known = 1;
+}
+
 void nav_set_screen(nav *n, int w, int h)
 {
     nav_gesture_init(&n->g, w, h);
@@ -292,6 +298,8 @@ static int on_tap(nav *n, const nav_gesture_result *r, uint64_t now)
     if (n->view.mode == NAV_LOOP) {
         moved = n->deck.ntopics > 0
             && go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_FADE, now);
+    } else if (n->hit_view_known && !view_same(&n->hit_view, &n->view)) {
+        moved = 0;   /* aimed at a screen nav has left, still on display */
     } else {
         int arg = 0;
         layout_action act = n->hit ? n->hit(n->hit_ctx, r->x, r->y, &arg) : ACT_NONE;

@@ -239,6 +239,8 @@ typedef struct nav {
     nav_gesture g;
     nav_hit_fn hit;
     void *hit_ctx;
+    int hit_view_known;
+    nav_view hit_view;         /* what the hit callback's screen shows */
     unsigned changed;
 } nav;
 
@@ -258,6 +260,12 @@ typedef struct nav_state {
 void nav_init(nav *n, const content_settings *s, const nav_deck *d,
               int w, int h, uint64_t now);
 void nav_set_hit(nav *n, nav_hit_fn hit, void *ctx);
+/* The hit callback's screen shows v: call when a frame of v is drawn. A tap
+ * read by a busy loop after nav moved on, but before the new screen was
+ * drawn, was aimed at the old screen: it does nothing (rather than what its
+ * spot means on a screen the visitor has not seen). Never called: every tap
+ * is hit-tested as it comes (the unit tests' fakes). */
+void nav_hit_shows(nav *n, nav_view v);
 /* New timings (content reload); the current screen and its clocks stay. */
 void nav_set_settings(nav *n, const content_settings *s);
 /* New screen size or rotation: thresholds follow, fingers down are dropped. */

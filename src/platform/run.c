@@ -117,6 +117,7 @@ static void draw_content(run *k, uint64_t now)
     if (st.tr.active && st.progress < 1.0f)
         from = slot_for(k, (run_key){1, st.tr.from, 0}, to);
     nav_set_hit(&k->nav, nav_hit_screen, &to->screen.layout);
+    nav_hit_shows(&k->nav, st.view);
 
     platform_begin_frame(&k->disp);
     render_clear(&k->r);

@@ -1,7 +1,8 @@
 /* test_nav_late.c — touch read late by a busy loop (a Pi 3 drawing a slow
  * frame, other processes on both cores): each event counts at the time the
- * finger did it, so a tap is a tap, lands on the screen it was aimed at and
- * cancels the idle notice it landed on; odd stamps are clamped. */
+ * finger did it, so a tap is a tap, lands on the screen it was aimed at (or
+ * does nothing) and cancels the idle notice it landed on; odd stamps are
+ * clamped. */
 #include "test_nav_fixture.h"
 
 #define LATE 1600   /* a frame or two on a loaded Pi: longer than a tap */
@@ -111,6 +112,30 @@ static void test_nav_second_tap_read_with_a_late_first_is_not_a_double_tap(void 
     fx_assert_view(f, NAV_TOPIC, 0, 2);
 }
 
+static void test_nav_tap_on_a_screen_not_yet_redrawn_does_nothing(void **state)
+{
+    fixture *f = *state;
+    fx_tap(f, 400, 240);                    /* loop -> menu */
+    fx_settle(f);
+    nav_hit_shows(&f->n, f->n.view);        /* the menu is drawn */
+    uint64_t t = f->now;
+    /* a tile, then 600 ms later the menu's Back (the visitor still sees the
+     * menu: the loop was stuck and drew nothing), read together */
+    f->now = t + 900;
+    fx_ev_at(f, NAV_IN_PRESS, 1, FX_TILE_X(0), FX_TILE_Y, t);
+    fx_ev_at(f, NAV_IN_RELEASE, 1, FX_TILE_X(0), FX_TILE_Y, t + 80);
+    fx_assert_view(f, NAV_TOPIC, 0, 0);
+    fx_ev_at(f, NAV_IN_PRESS, 1, FX_BACK_X, FX_BACK_Y, t + 600);
+    fx_ev_at(f, NAV_IN_RELEASE, 1, FX_BACK_X, FX_BACK_Y, t + 680);
+    /* not the topic's Back (to the menu): the spot was aimed at a menu */
+    fx_assert_view(f, NAV_TOPIC, 0, 0);
+    nav_tick(&f->n, f->now);
+    nav_hit_shows(&f->n, f->n.view);        /* the topic is drawn */
+    f->now += 500;
+    fx_tap(f, FX_NEXT_X, FX_NEXT_Y);
+    fx_assert_view(f, NAV_TOPIC, 0, 1);
+}
+
 static void test_nav_staff_hold_read_late_is_timed_by_the_finger(void **state)
 {
     fixture *f = *state;
@@ -165,6 +190,7 @@ int main(void)
         T(test_nav_tap_after_timeout_ticked_goes_where_the_screen_is),
         T(test_nav_tap_landing_during_transition_read_after_it),
         T(test_nav_second_tap_read_with_a_late_first_is_not_a_double_tap),
+        T(test_nav_tap_on_a_screen_not_yet_redrawn_does_nothing),
         T(test_nav_staff_hold_read_late_is_timed_by_the_finger),
         T(test_nav_event_time_odd_stamps),
         T(test_nav_odd_event_times_are_clamped),
