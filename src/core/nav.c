@@ -53,6 +53,12 @@ void nav_set_hit(nav *n, nav_hit_fn hit, void *ctx)
     n->hit_ctx = ctx;
 }
 
+void nav_hit_shows(nav *n, nav_view v)
+{
+    n->hit_view = v;
+    n->hit_view_known = 1;
+}
+
 void nav_set_screen(nav *n, int w, int h)
 {
     nav_gesture_init(&n->g, w, h);
@@ -121,6 +127,7 @@ void nav_init(nav *n, const content_settings *s, const nav_deck *d,
     nav_gesture_init(&n->g, w, h);
     n->view.mode = NAV_LOOP;
     n->last_input = now;
+    n->clock = now;
     nav_set_deck(n, d, now);
 }
 
@@ -239,6 +246,9 @@ static int feedback(nav *n, uint64_t now);
 
 int nav_tick(nav *n, uint64_t now)
 {
+    if (now < n->clock)
+        now = n->clock;   /* a tick after an event never goes back before it */
+    n->clock = now;
     int out = tick_transition(n, now);
     if (nav_gesture_staff_due(&n->g, now))
         out |= NAV_OUT_STAFF_REQUEST;
@@ -288,6 +298,8 @@ static int on_tap(nav *n, const nav_gesture_result *r, uint64_t now)
     if (n->view.mode == NAV_LOOP) {
         moved = n->deck.ntopics > 0
             && go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_FADE, now);
+    } else if (n->hit_view_known && !view_same(&n->hit_view, &n->view)) {
+        moved = 0;   /* aimed at a screen nav has left, still on display */
     } else {
         int arg = 0;
         layout_action act = n->hit ? n->hit(n->hit_ctx, r->x, r->y, &arg) : ACT_NONE;
@@ -366,10 +378,34 @@ static int feedback(nav *n, uint64_t now)
     return NAV_OUT_CHANGED;
 }
 
+uint64_t nav_event_time(uint32_t stamp, uint64_t now)
+{
+    if (stamp == 0)
+        return now;
+    uint32_t age = (uint32_t)now - stamp;   /* modulo 2^32: wrapping is no jump */
+    if (age > NAV_INPUT_MAX_LATE_MS || age > now)
+        return now;                         /* from the future, or nonsense */
+    return now - age;
+}
+
+/* When ev happened, kept between what nav already applied and now. */
+static uint64_t event_time(const nav *n, const nav_input_event *ev, uint64_t now)
+{
+    uint64_t t = ev->t_ms;
+    if (t == 0 || t > now)
+        t = now;
+    if (now - t > NAV_INPUT_MAX_LATE_MS)
+        t = now - NAV_INPUT_MAX_LATE_MS;
+    return t < n->clock ? n->clock : t;
+}
+
 int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
 {
-    /* The touch counts before any idle return that fell due unticked: the
-     * visitor touched the screen still showing, not the loop behind it. */
+    /* Everything happens at the event's time: the touch counts before any
+     * idle return or loop page that fell due after it landed (the visitor
+     * touched the screen still showing, not the loop behind it), and its
+     * gesture is timed by the finger, not by a busy loop. */
+    now = event_time(n, ev, now);
     n->last_input = now;
     int out = nav_tick(n, now);
     if (n->notice) {

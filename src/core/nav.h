@@ -4,7 +4,16 @@
  *
  * Time: every call takes `now`, milliseconds on a monotonic clock the caller
  * reads (SDL_GetTicks64 in the platform layer); nav never reads a clock, so
- * tests drive it with a fake one.
+ * tests drive it with a fake one. An input event also carries when the finger
+ * did it (t_ms): a busy loop may get to it a while later, and nav applies it
+ * at that earlier time, so what the visitor did is judged by when they did
+ * it, not by when the loop was free. Tap or long press, swipe speed, the
+ * double-tap window, the staff hold and the idle clock all run on event
+ * times; deadlines that fell due after the finger landed (idle return, loop
+ * page) come after the touch, so a tap on the idle notice that landed before
+ * the timeout cancels it however late it is read. Times are clamped: never
+ * before what nav already applied, never after now, never more than
+ * NAV_INPUT_MAX_LATE_MS late (a stamp that old is wrong).
  *
  * Memory: nav never allocates. Its whole state is the fixed-size `nav` struct
  * below (the caller places it where it likes, usually static); a kiosk that
@@ -60,8 +69,9 @@
  * the right), back/previous slides right. Changes to or from the loop fade.
  * reduce_motion makes every transition a fade of NAV_TRANSITION_MIN_MS.
  *
- * Main loop contract: call nav_input for each event and nav_tick when
- * nav_next_deadline has come; render when state.changed differs from the last
+ * Main loop contract: call nav_input for each event (all that are queued,
+ * before ticking: an event read after a tick cannot go before it) and
+ * nav_tick when nav_next_deadline has come; render when state.changed differs from the last
  * frame drawn, and at the display's refresh rate only while nav_animating.
  * Otherwise sleep until the next event or nav_next_deadline. */
 #ifndef KIOSK_NAV_H
@@ -101,6 +111,10 @@
 /* A finger silent this long when another lands was lost (a release the
  * driver never sent); it is forgotten so touch keeps working for years. */
 #define NAV_STALE_FINGER_MS 30000
+/* The latest an input event is believed: a loop stalled this long (a Pi 3
+ * busy with a reload, a slow frame) is already a fault; an older stamp is a
+ * clock gone wrong and counts as now. */
+#define NAV_INPUT_MAX_LATE_MS 5000
 /* Transition length bounds from the design (250-400 ms, DESIGN.md). */
 #define NAV_TRANSITION_MIN_MS 250
 #define NAV_TRANSITION_MAX_MS 400
@@ -156,6 +170,8 @@ typedef struct nav_input_event {
     nav_input_kind kind;
     int64_t finger;            /* SDL_FingerID, or any fixed id for the mouse */
     int x, y;
+    uint64_t t_ms;             /* when it happened, on the clock of `now`
+                                  (nav_event_time); 0: now */
 } nav_input_event;
 
 /* What the layout has at (x, y) on the screen the caller shows now (the
@@ -214,6 +230,7 @@ typedef struct nav {
     nav_transition tr;
     uint64_t loop_until;       /* NAV_LOOP: when the current page gives way */
     uint64_t last_input;
+    uint64_t clock;            /* the latest time applied: events never go before it */
     int notice;
     int has_nav_tap;
     uint64_t nav_tap_ms;       /* release time of the last tap that navigated */
@@ -222,6 +239,8 @@ typedef struct nav {
     nav_gesture g;
     nav_hit_fn hit;
     void *hit_ctx;
+    int hit_view_known;
+    nav_view hit_view;         /* what the hit callback's screen shows */
     unsigned changed;
 } nav;
 
@@ -241,6 +260,12 @@ typedef struct nav_state {
 void nav_init(nav *n, const content_settings *s, const nav_deck *d,
               int w, int h, uint64_t now);
 void nav_set_hit(nav *n, nav_hit_fn hit, void *ctx);
+/* The hit callback's screen shows v: call when a frame of v is drawn. A tap
+ * read by a busy loop after nav moved on, but before the new screen was
+ * drawn, was aimed at the old screen: it does nothing (rather than what its
+ * spot means on a screen the visitor has not seen). Never called: every tap
+ * is hit-tested as it comes (the unit tests' fakes). */
+void nav_hit_shows(nav *n, nav_view v);
 /* New timings (content reload); the current screen and its clocks stay. */
 void nav_set_settings(nav *n, const content_settings *s);
 /* New screen size or rotation: thresholds follow, fingers down are dropped. */
@@ -261,7 +286,14 @@ void nav_move_topic(nav *n, int topic);
 void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
                           const content_snapshot *s, int *loop_words);
 
+/* Applies ev at its own time (ev->t_ms, clamped as said above); what falls
+ * due between then and now comes with the next nav_tick. */
 int nav_input(nav *n, const nav_input_event *ev, uint64_t now);
+/* An event's 32-bit millisecond stamp (SDL's event.timestamp, the low bits of
+ * the clock of `now`) as a time on that clock: read modulo 2^32, so the
+ * counter wrapping every 49 days is no jump. 0 (no stamp), a stamp from the
+ * future or one over NAV_INPUT_MAX_LATE_MS old gives now. */
+uint64_t nav_event_time(uint32_t stamp, uint64_t now);
 /* Applies whatever fell due by now (loop page, notice, idle return,
  * transition end, staff press). Cheap; call it as often as you like. */
 int nav_tick(nav *n, uint64_t now);

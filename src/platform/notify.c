@@ -39,21 +39,25 @@ static unsigned long long monotonic_ms(void)
     return (unsigned long long)ts.tv_sec * 1000 + (unsigned long long)ts.tv_nsec / 1000000;
 }
 
+/* Pings go out every quarter interval: a wake-up late by up to three
+ * quarters of the interval (a slow frame, both cores busy on a Pi 3) still
+ * pings before systemd gives up. */
+static unsigned long long ping_every_ms(uint64_t usec)
+{
+    unsigned long long ms = usec / 4000;
+    return ms > 0 ? ms : 1;
+}
+
 void platform_notify_watchdog(void)
 {
     uint64_t usec = watchdog_interval_usec();
     if (usec == 0)
         return;
     unsigned long long now_ms = monotonic_ms();
-    /* At most every quarter interval. Not every half: the loop wakes at
-     * least every half interval (platform_notify_watchdog_max_sleep_ms), and
-     * a wake a hair short of "half" would skip its ping and leave a gap of a
-     * whole interval. With a quarter, every wake after the first quarter
-     * pings, so no gap is longer than half the interval plus one turn. */
-    unsigned long long quarter_ms = usec / 4000;
     /* A clock that seems to go backwards counts as "due": better one
      * message too many than a starved watchdog. */
-    if (watchdog_sent && now_ms >= watchdog_last_ms && now_ms - watchdog_last_ms < quarter_ms)
+    if (watchdog_sent && now_ms >= watchdog_last_ms &&
+        now_ms - watchdog_last_ms < ping_every_ms(usec))
         return;
     sd_notify(0, "WATCHDOG=1");
     watchdog_sent = 1;
@@ -65,8 +69,11 @@ long platform_notify_watchdog_max_sleep_ms(void)
     uint64_t usec = watchdog_interval_usec();
     if (usec == 0)
         return -1;
-    uint64_t ms = usec / 2000;
-    return ms > 0 ? (long)ms : 1;
+    unsigned long long every = ping_every_ms(usec), now_ms = monotonic_ms();
+    if (!watchdog_sent || now_ms < watchdog_last_ms)
+        return (long)every;
+    unsigned long long since = now_ms - watchdog_last_ms;
+    return since >= every ? 0 : (long)(every - since);
 }
 
 /* STATUS= is one line in `systemctl status`; a newline would end the

@@ -6,14 +6,18 @@
 /* Once, after the first frame is on screen: Type=notify waits for this. */
 void platform_notify_ready(void);
 
-/* Call from every turn of the main loop, as often as you like: it sends
- * WATCHDOG=1 at most every quarter watchdog interval (by the monotonic
- * clock), and nothing when the service has no WatchdogSec=. */
+/* Call from every turn of the main loop, as often as you like (before and
+ * after anything that may take long, such as drawing a frame): it sends
+ * WATCHDOG=1 when a quarter watchdog interval has passed since the last one
+ * (by the monotonic clock), and nothing when the service has no
+ * WatchdogSec=. */
 void platform_notify_watchdog(void);
 
-/* The longest the main loop may sleep without the watchdog firing (half the
- * interval, in ms), or -1 when there is no watchdog. Cap every wait (event
- * wait, sleep until opening time) with it. */
+/* How long the main loop may sleep before the next WATCHDOG=1 falls due (at
+ * most a quarter of the interval, 0 when due now), in ms, or -1 when there is
+ * no watchdog. Cap every wait (event wait, sleep until opening time) with it:
+ * the loop then wakes for the ping, and only a turn stuck for three quarters
+ * of the interval lets systemd restart the kiosk. */
 long platform_notify_watchdog_max_sleep_ms(void);
 
 /* One line for `systemctl status kiosk` ("showing 12 topics", "closed until

@@ -117,6 +117,7 @@ static void draw_content(run *k, uint64_t now)
     if (st.tr.active && st.progress < 1.0f)
         from = slot_for(k, (run_key){1, st.tr.from, 0}, to);
     nav_set_hit(&k->nav, nav_hit_screen, &to->screen.layout);
+    nav_hit_shows(&k->nav, st.view);
 
     platform_begin_frame(&k->disp);
     render_clear(&k->r);
@@ -145,15 +146,17 @@ static void draw(run *k, uint64_t now)
     k->dirty = 0;
 }
 
-/* Touch goes to the staff view while it is open, else to nav; the long
- * press in the corner opens the staff view. */
-static void input(run *k, nav_input_kind kind, int64_t finger, int x, int y, uint64_t now)
+/* Touch goes to the staff view while it is open, else to nav, stamped with
+ * when SDL took it in (a busy loop reads it later); the long press in the
+ * corner opens the staff view. */
+static void input(run *k, const SDL_Event *e, nav_input_kind kind, int64_t finger,
+                  int x, int y, uint64_t now)
 {
     if (run_staff_open(k)) {
         run_staff_input(k, kind, finger, x, y, now);
         return;
     }
-    nav_input_event ev = {kind, finger, x, y};
+    nav_input_event ev = {kind, finger, x, y, nav_event_time(e->common.timestamp, now)};
     if (nav_input(&k->nav, &ev, now) & NAV_OUT_STAFF_REQUEST)
         run_staff_request(k, now);
 }
@@ -189,7 +192,7 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         if (e->tfinger.touchId == SDL_MOUSE_TOUCHID)
             break;
         platform_map_finger(&k->disp, e->tfinger.x, e->tfinger.y, &x, &y);
-        input(k, e->type == SDL_FINGERDOWN ? NAV_IN_PRESS
+        input(k, e, e->type == SDL_FINGERDOWN ? NAV_IN_PRESS
                  : e->type == SDL_FINGERUP ? NAV_IN_RELEASE : NAV_IN_MOVE,
               (int64_t)e->tfinger.fingerId, x, y, now);
         break;
@@ -198,20 +201,20 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
             break;
         platform_map_window(&k->disp, e->button.x, e->button.y, &x, &y);
-        input(k, e->type == SDL_MOUSEBUTTONDOWN ? NAV_IN_PRESS : NAV_IN_RELEASE,
+        input(k, e, e->type == SDL_MOUSEBUTTONDOWN ? NAV_IN_PRESS : NAV_IN_RELEASE,
               RUN_MOUSE_FINGER, x, y, now);
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
             break;
         platform_map_window(&k->disp, e->motion.x, e->motion.y, &x, &y);
-        input(k, NAV_IN_MOVE, RUN_MOUSE_FINGER, x, y, now);
+        input(k, e, NAV_IN_MOVE, RUN_MOUSE_FINGER, x, y, now);
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
             run_apply_screen_size(k, now);
         else if (e->window.event == SDL_WINDOWEVENT_FOCUS_LOST)
-            input(k, NAV_IN_CANCEL, 0, 0, 0, now);
+            input(k, e, NAV_IN_CANCEL, 0, 0, 0, now);
         k->dirty = 1;
         break;
     case SDL_RENDER_TARGETS_RESET:
@@ -255,9 +258,23 @@ static int sleep_ms(run *k, uint64_t now)
     return (int)ms;
 }
 
+/* Every event already queued, each at its own time: before any deadline is
+ * ticked, so a tap that came in while a frame was drawing lands before the
+ * idle return that fell due meanwhile, on the screen it was aimed at. */
+static void handle_queued(run *k)
+{
+    SDL_Event e;
+    while (!k->quit && SDL_PollEvent(&e))
+        handle(k, &e, SDL_GetTicks64());
+}
+
 static void main_loop(run *k)
 {
     while (!k->quit) {
+        handle_queued(k);
+        if (k->quit)
+            break;
+        platform_notify_watchdog();   /* before a frame that may be slow, and after */
         uint64_t now = SDL_GetTicks64();
         run_live_poll(k, now);
         if (k->quit)
@@ -283,14 +300,9 @@ static void main_loop(run *k)
             }
         }
         platform_notify_watchdog();
-        SDL_Event e;
         uint64_t t = SDL_GetTicks64();
         int wait = screen_schedule_sleep_ms(&k->sched, &k->content->settings, t, sleep_ms(k, t));
-        if (SDL_WaitEventTimeout(&e, wait)) {
-            do
-                handle(k, &e, SDL_GetTicks64());
-            while (!k->quit && SDL_PollEvent(&e));
-        }
+        SDL_WaitEventTimeout(NULL, wait);   /* the event stays queued for handle_queued */
     }
     platform_notify_stopping();
 }

@@ -91,7 +91,7 @@ void run_staff_request(run *k, uint64_t now)
     if (!staff_request(&k->staff, k->content->settings.staff_pin, now))
         return;
     /* The finger that held the corner now belongs to the staff view. */
-    nav_input_event cancel = { NAV_IN_CANCEL, 0, 0, 0 };
+    nav_input_event cancel = { NAV_IN_CANCEL, 0, 0, 0, 0 };
     nav_input(&k->nav, &cancel, now);
     k->staff_finger_down = 0;
     k->dirty = 1;

@@ -135,10 +135,18 @@ static inline int fx_setup(void **state)
     return 0;
 }
 
+/* An event that happened at t, read by the loop at f->now (later, when the
+ * loop was busy). */
+static inline int fx_ev_at(fixture *f, nav_input_kind k, int64_t id, int x, int y,
+                           uint64_t t)
+{
+    nav_input_event ev = { k, id, x, y, t };
+    return nav_input(&f->n, &ev, f->now);
+}
+
 static inline int fx_ev(fixture *f, nav_input_kind k, int64_t id, int x, int y)
 {
-    nav_input_event ev = { k, id, x, y };
-    return nav_input(&f->n, &ev, f->now);
+    return fx_ev_at(f, k, id, x, y, f->now);
 }
 
 static inline int fx_press(fixture *f, int64_t id, int x, int y)

@@ -1,7 +1,8 @@
 #!/bin/bash
 # kiosk_notify.sh — the kiosk itself speaks sd_notify as kiosk.service needs:
-# READY=1 once its first frame is on screen, WATCHDOG=1 again and again while
-# it idles, and on SIGTERM STOPPING=1 and a clean exit within a second.
+# READY=1 once its first frame is on screen, WATCHDOG=1 often enough that no
+# gap reaches the watchdog interval (also while it lays out and idles), and
+# on SIGTERM STOPPING=1 and a clean exit well within TimeoutStopSec.
 # Runs the real program in a window on Xvfb, with NOTIFY_SOCKET pointing at
 # a socket this test reads.
 # Args: kiosk-binary source-dir
@@ -21,8 +22,11 @@ path = os.path.join(tmp, "notify.sock")
 sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 sock.bind(path)
 sock.settimeout(0.1)
-# A 1 s watchdog: the kiosk must ping at least every 0.5 s, also when idle.
-env = dict(os.environ, NOTIFY_SOCKET=path, WATCHDOG_USEC="1000000",
+# What systemd needs: a WATCHDOG=1 before each interval runs out, also when
+# idle. 3 s: five times stricter than kiosk.service (WatchdogSec=15s), yet
+# room for a slow turn on a loaded machine (the kiosk pings every quarter).
+interval = 3.0
+env = dict(os.environ, NOTIFY_SOCKET=path, WATCHDOG_USEC=str(int(interval * 1e6)),
            SDL_VIDEODRIVER="x11")
 env.pop("WATCHDOG_PID", None)
 start = time.monotonic()
@@ -56,14 +60,19 @@ else:
     if not colours.isdigit() or int(colours) <= 8:
         fail.append("screen after READY=1 looks blank (%s colours)" % colours)
     print("READY=1 after %.2f s; screen has %s colours" % (ready[0] - start, colours))
-    drain(time.monotonic() + 3.0)
+    # Two and a half intervals from READY=1 (the whole deck is laid out
+    # right after it), then the kiosk idles.
+    end = time.monotonic() + 2.5 * interval
+    drain(end)
     dogs = [t for t, m in msgs if m == "WATCHDOG=1" and t >= ready[0]]
-    gaps = [b - a for a, b in zip([ready[0]] + dogs, dogs)]
-    if len(dogs) < 4:
-        fail.append("only %d WATCHDOG=1 in 3 s of idling, want one per 0.5 s" % len(dogs))
-    elif max(gaps) > 0.6:
-        fail.append("WATCHDOG=1 gap of %.2f s: over half the 1 s interval" % max(gaps))
-    print("%d WATCHDOG=1 in 3 s, longest gap %.2f s" % (len(dogs), max(gaps or [0])))
+    # From READY=1 to the end of watching: a ping that stops leaves a gap
+    # of the rest, so the last ping must also be less than an interval old.
+    gaps = [b - a for a, b in zip([ready[0]] + dogs, dogs + [end])]
+    if max(gaps) >= interval:
+        fail.append("WATCHDOG=1 gap of %.2f s: systemd would have restarted the "
+                    "kiosk (%.0f s interval)" % (max(gaps), interval))
+    print("%d WATCHDOG=1 in %.1f s, longest gap %.2f s (interval %.0f s)"
+          % (len(dogs), 2.5 * interval, max(gaps), interval))
 if proc.poll() is None:
     t0 = time.monotonic()
     proc.send_signal(signal.SIGTERM)
@@ -72,8 +81,11 @@ if proc.poll() is None:
         took = time.monotonic() - t0
         if rc != 0:
             fail.append("exit code %d after SIGTERM, want 0" % rc)
-        if took > 1.0:
-            fail.append("took %.2f s to exit after SIGTERM, want under 1 s" % took)
+        # kiosk.service gives TimeoutStopSec=5s before SIGKILL; half of it
+        # leaves room for a loaded Pi (1.2 s seen with both cores busy).
+        if took > 2.5:
+            fail.append("took %.2f s to exit after SIGTERM, want under 2.5 s "
+                        "(TimeoutStopSec=5s)" % took)
         print("exited %d, %.2f s after SIGTERM" % (rc, took))
     except subprocess.TimeoutExpired:
         proc.kill()

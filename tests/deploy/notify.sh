@@ -2,7 +2,9 @@
 # notify.sh — src/platform/notify.c really speaks the sd_notify protocol: a
 # driver program sends through it to a socket this test reads, checking
 # READY/STATUS/RELOADING/STOPPING and that WATCHDOG=1 is rate-limited to a
-# quarter of WATCHDOG_USEC, while the longest allowed sleep is half of it. Also checks the no-systemd build compiles to no-ops.
+# quarter of WATCHDOG_USEC, while the loop may sleep only until the next one
+# is due (a quarter at most). Also checks the no-systemd build compiles to
+# no-ops.
 # Args: kiosk-binary source-dir (the binary is not used here).
 set -euo pipefail
 src=${2:?usage: notify.sh kiosk-binary source-dir}
@@ -19,7 +21,8 @@ cc=${CC:-cc}
 
 # Without systemd support every call is a no-op and there is no watchdog.
 out=$(NOTIFY_SOCKET="$tmp/none" WATCHDOG_USEC=400000 "$tmp/driver-plain")
-[ "$out" = "max_sleep_ms=-1" ] || { echo "FAIL: plain build said: $out"; exit 1; }
+[ "$out" = "$(printf 'max_sleep_ms=-1\nsleep_ms=-1..-1')" ] ||
+    { echo "FAIL: plain build said: $out"; exit 1; }
 
 python3 - "$tmp" <<'PY'
 import os, socket, subprocess, sys, time
@@ -44,8 +47,15 @@ out = proc.stdout.read().strip()
 fail = []
 if proc.returncode != 0:
     fail.append("driver exited with %d" % proc.returncode)
-if out != "max_sleep_ms=200":
-    fail.append("max sleep: %r, want max_sleep_ms=200" % out)
+lines = out.splitlines()
+if lines[:1] != ["max_sleep_ms=100"]:
+    fail.append("max sleep: %r, want max_sleep_ms=100" % lines[:1])
+# 1 ms turns: the allowed sleep counts down from 100 ms to about 0 as each
+# ping falls due, never more than the quarter.
+span = lines[1] if len(lines) > 1 else ""
+lo, _, hi = span.partition("=")[2].partition("..")
+if not (lo.isdigit() and hi.isdigit() and int(lo) <= 5 and 95 <= int(hi) <= 100):
+    fail.append("sleep between pings: %r, want from 0..5 up to 95..100" % span)
 texts = [m for _, m in msgs]
 dogs = [t for t, m in msgs if m == "WATCHDOG=1"]
 others = [m for m in texts if m != "WATCHDOG=1"]
@@ -57,7 +67,9 @@ if others != want:
 if not 9 <= len(dogs) <= 14:
     fail.append("%d WATCHDOG=1 in about 1.1 s, want 9..14" % len(dogs))
 gaps = [b - a for a, b in zip(dogs, dogs[1:])]
-if any(g < 0.095 for g in gaps):
+# Gaps are read by when this script received each message: on a loaded
+# machine that jitters by tens of ms; a missing rate limit gives 1 ms gaps.
+if any(g < 0.05 for g in gaps):
     fail.append("WATCHDOG=1 came too often: gaps %r" % gaps)
 if texts and texts.index("READY=1") > texts.index("WATCHDOG=1"):
     fail.append("WATCHDOG=1 before READY=1")

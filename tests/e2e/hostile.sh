@@ -120,12 +120,11 @@ shows_ref "$TMP/ref/causes-01.png" || fail "(a) the page being read changed befo
 refs "$TMP/ref2"
 # shellcheck disable=SC2046
 tap $(box "$TMP/ref" causes-01.png next)
-sleep 1
-ok "(a) card change after the deletion"
-shows_ref "$TMP/ref2/menu.png" || {
+wait_for 5000 shows_ref "$TMP/ref2/menu.png" || {
     cp "$TMP/now.png" "$TMP/a-after.png"
     fail "(a) after the visitor's topic was deleted, Next did not lead to the menu without it"
 }
+ok "(a) card change after the deletion"
 # shellcheck disable=SC2046
 tap $(box "$TMP/ref2" menu.png back)
 wait_for 3000 shows brynn || fail "(a) Back from the menu did not reach the loop"
@@ -229,7 +228,7 @@ for p in 1 2 3 4; do
     # shellcheck disable=SC2046
     tap $(box "$TMP/ref2" "massage-types-0$p.png" next)
 done
-sleep 1
+wait_for 5000 shows_ref "$TMP/ref2/massage-types-05.png" || fail "(d) picture: massage-types page 5 did not show"
 ok "(d) the last good page with the replaced picture"
 # The saved copy is what is on screen, so the picture comes from there: the
 # page matches --render of the good content closely, picture and all (an

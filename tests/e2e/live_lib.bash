@@ -11,8 +11,8 @@ W=800 H=480
 
 log() { printf '[%3ds] %s\n' $((SECONDS - T0)) "$*"; }
 
-# Milliseconds on a clock that only goes forward.
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# Milliseconds of wall-clock time (bash's own clock: no process started).
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 
 cleanup() {
     if [ -n "$KIOSK_PID" ]; then kill "$KIOSK_PID" 2>/dev/null; wait "$KIOSK_PID" 2>/dev/null; fi
@@ -76,7 +76,13 @@ start_kiosk() {
         >"$TMP/kiosk.out" 2>"$TMP/kiosk.err" &
     KIOSK_PID=$!
     wait_for 10000 test -s "$C/STATUS.txt" || fail "no first frame: $(cat "$TMP/kiosk.err")"
-    sleep 0.5   # the window mapped and drawn under Xvfb
+    # The window mapped and drawn under Xvfb: more than flat colours.
+    wait_for 10000 drawn || fail "the kiosk's window never showed on the screen"
+}
+
+drawn() {
+    shot "$TMP/drawn.png"
+    [ "$(convert "$TMP/drawn.png" -sample 200x120 -format %k info:)" -gt 8 ]
 }
 
 # stop_kiosk: SIGTERM; it must be gone within a second, with status 0.
@@ -92,12 +98,17 @@ stop_kiosk() {
     log "stopped on SIGTERM in $took ms"
 }
 
-# wait_for MS COMMAND...: runs COMMAND every 50 ms until it succeeds.
+# wait_for MS COMMAND...: runs COMMAND every 50 ms until it succeeds; fails
+# once a try that began MS or more after the start failed. A try (a
+# screenshot read by OCR) may itself take seconds on a busy machine: one that
+# began before the deadline says nothing about the screen at the deadline.
 wait_for() {
-    local until=$(( $(now_ms) + $1 ))
+    local until=$(( $(now_ms) + $1 )) began
     shift
-    while ! "$@" >/dev/null 2>&1; do
-        [ "$(now_ms)" -lt "$until" ] || return 1
+    while :; do
+        began=$(now_ms)
+        "$@" >/dev/null 2>&1 && return 0
+        [ "$began" -lt "$until" ] || return 1
         sleep 0.05
     done
 }

@@ -54,8 +54,7 @@ shows "staff" "pin" || fail "no PIN pad after the long press: $(cat "$TMP/ocr.tx
 pin 1111
 shows "wrong" || fail "a wrong PIN is not said: $(cat "$TMP/ocr.txt")"
 tap cancel
-sleep 0.3
-on_loop || fail "Cancel did not go back to the loop: $(cat "$TMP/ocr.txt")"
+wait_for 5000 on_loop || fail "Cancel did not go back to the loop: $(cat "$TMP/ocr.txt")"
 log "PIN pad: wrong PIN said, Cancel goes back"
 
 long_press
@@ -66,20 +65,17 @@ n=$(loads)
 tap reload
 wait_for 3000 loaded_past "$n" || fail "Reload now did not read the folder again"
 tap close
-sleep 0.3
-on_loop || fail "Close did not go back to the loop: $(cat "$TMP/ocr.txt")"
+wait_for 5000 on_loop || fail "Close did not go back to the loop: $(cat "$TMP/ocr.txt")"
 log "staff screen: shown after the PIN; Reload now reads the folder; Close goes back"
 
 long_press
 pin 2580
 shows "staff view" || fail "the staff screen did not open again"
-sleep 10.5
-on_loop || fail "the staff view did not close after idle_timeout: $(cat "$TMP/ocr.txt")"
+wait_for 20000 on_loop || fail "the staff view did not close after idle_timeout: $(cat "$TMP/ocr.txt")"
 log "staff screen closed itself after idle_timeout"
 
 xdotool mousemove 400 300 click 1   # the loop opens the menu
-sleep 0.6
-on_menu || fail "the menu did not open: $(cat "$TMP/ocr.txt")"
+wait_for 5000 on_menu || fail "the menu did not open: $(cat "$TMP/ocr.txt")"
 long_press
 pin 1111; pin 2222; pin 3333
 on_loop || fail "three wrong PINs did not go back to the loop: $(cat "$TMP/ocr.txt")"

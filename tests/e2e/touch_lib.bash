@@ -19,6 +19,14 @@ THUMB="-resize 80x48! -colorspace Gray -depth 8" THUMB_BYTES=3840
 
 log() { printf '[%3ds] %s\n' $((SECONDS - T0)) "$*"; }
 
+# Deadlines: how long a screen may take to come on a busy machine (a Pi 3
+# always is; CI keeps both cores busy). A screen that is right comes at once;
+# only a failing test waits this long.
+WAIT_S=${TOUCH_WAIT_S:-15}
+
+# Milliseconds of wall-clock time (bash's own clock: no process started).
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+
 cleanup() {
     # Each step may fail (the process already gone): none may stop the rest.
     if [ -n "$KIOSK_PID" ]; then kill "$KIOSK_PID" 2>/dev/null || true; wait "$KIOSK_PID" 2>/dev/null || true; fi
@@ -86,12 +94,19 @@ render_refs() {
         od -An -v -tu1 -w$THUMB_BYTES > "$TMP/ref.thumbs"
 }
 
+# stop_kiosk: ends the kiosk started last (to start it again on other settings).
+stop_kiosk() {
+    kill "$KIOSK_PID" 2>/dev/null || true
+    wait "$KIOSK_PID" 2>/dev/null || true
+    KIOSK_PID=''
+}
+
 # start_kiosk ARGS: fullscreen on the Xvfb screen; waits for its window.
 start_kiosk() {
     "$KIOSK" "$@" >"$TMP/kiosk.log" 2>&1 &
     KIOSK_PID=$!
     local i
-    for i in $(seq 100); do
+    for i in $(seq $((WAIT_S * 10))); do
         grep -q "^kiosk: showing" "$TMP/kiosk.log" && break
         kill -0 "$KIOSK_PID" 2>/dev/null || fail "the kiosk ended: $(cat "$TMP/kiosk.log")"
         sleep 0.1
@@ -101,17 +116,21 @@ start_kiosk() {
 
 alive() { kill -0 "$KIOSK_PID" 2>/dev/null || fail "the kiosk died: $(cat "$TMP/kiosk.log")"; }
 
-# to_screen LX LY: prints screen pixels of a layout point (the kiosk's
-# clockwise turn about the centre, as in platform_end_frame).
-to_screen() {
+# screen_xy LX LY: screen pixels of a layout point in SX SY (the kiosk's
+# clockwise turn about the centre, as in platform_end_frame). No subshell:
+# callers timing a gesture start no process.
+screen_xy() {
     local x=$1 y=$2
     case $ROTATE in
-        90) echo "$((SW - 1 - y)) $x" ;;
-        180) echo "$((SW - 1 - x)) $((SH - 1 - y))" ;;
-        270) echo "$y $((SH - 1 - x))" ;;
-        *) echo "$x $y" ;;
+        90) SX=$((SW - 1 - y)) SY=$x ;;
+        180) SX=$((SW - 1 - x)) SY=$((SH - 1 - y)) ;;
+        270) SX=$y SY=$((SH - 1 - x)) ;;
+        *) SX=$x SY=$y ;;
     esac
 }
+
+# to_screen LX LY: prints screen_xy's "SX SY".
+to_screen() { screen_xy "$1" "$2"; echo "$SX $SY"; }
 
 tap() {
     alive
@@ -120,18 +139,18 @@ tap() {
 }
 
 # drag LX0 LY0 LX1 LY1: a finger pressed, moved in ten steps over ~0.3 s,
-# lifted: a swipe.
+# lifted: a swipe. One xdotool for the whole drag: started once per step, on
+# a busy machine the drag took longer than a swipe may (NAV_SWIPE_MAX_MS) and
+# paged nothing.
 drag() {
-    local x0=$1 y0=$2 x1=$3 y1=$4 i
+    local x0=$1 y0=$2 x1=$3 y1=$4 i steps=()
     alive
-    # shellcheck disable=SC2046
-    xdotool mousemove $(to_screen "$x0" "$y0") mousedown 1
     for i in 1 2 3 4 5 6 7 8 9 10; do
-        sleep 0.03
-        # shellcheck disable=SC2046
-        xdotool mousemove $(to_screen $((x0 + (x1 - x0) * i / 10)) $((y0 + (y1 - y0) * i / 10)))
+        screen_xy $((x0 + (x1 - x0) * i / 10)) $((y0 + (y1 - y0) * i / 10))
+        steps+=(sleep 0.03 mousemove "$SX" "$SY")
     done
-    xdotool mouseup 1
+    screen_xy "$x0" "$y0"
+    xdotool mousemove "$SX" "$SY" mousedown 1 "${steps[@]}" mouseup 1
 }
 
 # box SCREEN ACTION [TOPIC]: "cx cy", the centre of that tap target on that
@@ -214,11 +233,12 @@ which_screen() {
 # wait_for REF [SECONDS]: shots until the screen is REF (a fade may be
 # mid-way at the first); fails naming what shows instead.
 wait_for() {
-    local ref=$1 until=$((SECONDS + ${2:-3}))
+    local ref=$1 until=$((SECONDS + ${2:-$WAIT_S})) began
     while :; do
+        began=$SECONDS
         shot now
         looks_like now "$ref" && { log "shows $ref"; return 0; }
-        [ $SECONDS -ge "$until" ] && break
+        [ "$began" -ge "$until" ] && break   # a shot begun after the deadline
         sleep 0.3
     done
     fail "expected $ref, the screen shows $(which_screen now || echo 'none of the screens')"
@@ -227,11 +247,12 @@ wait_for() {
 # wait_loop [SECONDS] [NOT]: shots until a loop screen other than NOT shows;
 # prints its name.
 wait_loop() {
-    local until=$((SECONDS + ${1:-3})) not=${2:-} got
+    local until=$((SECONDS + ${1:-$WAIT_S})) not=${2:-} got began
     while :; do
+        began=$SECONDS
         shot now
         got=$(which_screen now loop-) && [ "$got" != "$not" ] && { echo "$got"; return 0; }
-        [ $SECONDS -ge "$until" ] && break
+        [ "$began" -ge "$until" ] && break
         sleep 0.3
     done
     fail "expected a loop screen${not:+ other than $not}, the screen shows $(which_screen now || echo 'none of the screens')"

@@ -25,29 +25,40 @@ start_kiosk --content "$TMP/content"
 # black: the brightest pixel of the whole screen is black
 black() { [ "$(convert "$TMP/$1.png" -format '%[fx:maxima]' info:)" = 0 ]; }
 
-sleep 1
-shot dark1
-black dark1 || fail "outside opening hours the screen is not black"
+until=$((SECONDS + WAIT_S))
+until shot dark1 && black dark1; do
+    [ $SECONDS -lt $until ] || fail "outside opening hours the screen is not black"
+    sleep 0.3
+done
 grep -q "outside opening hours" "$TMP/kiosk.log" || fail "the log does not say the screen went dark"
 t0=$(cpu_ticks)
-sleep 5
+sleep 5   # not a wait for something: 5 s over which it must stay black
 shot dark2
 black dark2 || fail "the screen did not stay black"
 log "black; CPU while dark: $(( ($(cpu_ticks) - t0) * 100 / $(getconf CLK_TCK) / 5 ))% of a core"
 
 tap $((LW / 2)) $((LH / 2))
-woke=$(wait_loop 3)
+woke=$(wait_loop "$WAIT_S")
 log "a tap woke it to the loop ($woke), not to the menu"
+touched=$(now_ms)   # the kiosk's last touch is after this
 tap $((LW / 2)) $((LH / 2))
 wait_for menu.png
-start=$SECONDS
-sleep $((IDLE - 2))
-shot awake
-black awake && fail "dark again before idle_timeout"
-until shot late && black late; do
-    [ $((SECONDS - start)) -le $((IDLE + 4)) ] || fail "not dark again $((IDLE + 4)) s after the last touch"
+# Shots until black, each judged by the clock around it (a screenshot is
+# taken some time between starting and returning): black before the
+# timeout fails, as does none long after it.
+while :; do
+    s0=$(now_ms)
+    shot late
+    s1=$(now_ms)
+    if black late; then
+        [ "$s1" -ge $((touched + IDLE * 1000)) ] ||
+            fail "dark again $((s1 - touched)) ms after the last touch, before idle_timeout ($IDLE s)"
+        break
+    fi
+    [ "$s0" -le $((touched + (IDLE + WAIT_S) * 1000)) ] ||
+        fail "not dark again $(((s0 - touched) / 1000)) s after the last touch (idle_timeout $IDLE)"
     sleep 0.5
 done
-log "dark again $((SECONDS - start)) s after the last touch (idle_timeout $IDLE)"
+log "dark again $(((s1 - touched) / 1000)) s after the last touch (idle_timeout $IDLE)"
 alive
 echo "ok: dark outside opening hours, a tap wakes it, dark again after idle_timeout"
