@@ -5,7 +5,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 need() {
     for tool in "$@"; do
-        command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 0; }
+        command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
     done
 }
 
