@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "platform/notify.h"
+#include "platform/picture.h"
 #include "platform/run_internal.h"
 #include "platform/signals.h"
 
@@ -319,6 +320,9 @@ static int run_on_screen(run *k)
     if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
         run_live_start(k);
         main_loop(k);
+        /* Decodes in children (a check in the loader, a picture for the
+         * screen) end now: SIGTERM is answered within a second. */
+        platform_picture_cancel_all();
         rc = 0;
     }
     run_live_stop(k);
@@ -341,6 +345,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
     char err[512];
     k.content_dir = o->content_dir;
     k.state_dir = state_dir;
+    k.fs = platform_picture_fs();
     if (TTF_Init() != 0) {
         fprintf(stderr, "kiosk: the font library did not start\n");
         return 1;

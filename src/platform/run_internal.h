@@ -40,6 +40,7 @@ typedef struct run {
     render r;
     const char *content_dir;
     const char *state_dir;     /* NULL: nothing kept across restarts */
+    kiosk_fs fs;               /* fs_posix, pictures decoded by the sandbox */
     arena deck_arena;
     layout_deck deck;
     int *loop_words;

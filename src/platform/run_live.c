@@ -127,7 +127,7 @@ int run_live_first_load(run *k)
                 "send SIGHUP (systemctl reload kiosk) after editing\n", k->content_dir);
     run_stamp(k->checked_at, sizeof k->checked_at);
     snprintf(k->since, sizeof k->since, "%s", k->checked_at);
-    k->current = content_load(k->content_dir, &fs_posix);
+    k->current = content_load(k->content_dir, &k->fs);
     if (!k->current) {
         fprintf(stderr, "kiosk: out of memory\n");
         return -1;
@@ -141,7 +141,7 @@ int run_live_first_load(run *k)
     char lg[RUN_PATH_BYTES];
     if (k->state_dir && lastgood_exists(&lastgood_os_posix, k->state_dir) &&
         lastgood_path(k->state_dir, lg, sizeof lg)) {
-        content_snapshot *s = content_load(lg, &fs_posix);
+        content_snapshot *s = content_load(lg, &k->fs);
         if (s && content_usable(s)) {
             k->content = s;
             k->showing = STATUS_LAST_GOOD;
@@ -168,7 +168,7 @@ void run_live_start(run *k)
     if (platform_signals_init() != 0)
         fprintf(stderr, "kiosk: signal handlers could not be set; SIGHUP will not "
                 "reload\n");
-    k->loader = platform_loader_start(&fs_posix, &lastgood_os_posix, k->state_dir);
+    k->loader = platform_loader_start(&k->fs, &lastgood_os_posix, k->state_dir);
     if (!k->loader)
         fprintf(stderr, "kiosk: the loader could not start; the content shown "
                 "now stays until the kiosk restarts\n");
