@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/content.h"
 #include "core/limits.h"
 #include "platform/picture_proto.h"
 
@@ -251,6 +252,25 @@ fs_picture platform_picture_decode(const unsigned char *p, size_t len,
         free(x.pixels);
     }
     return v;
+}
+
+fs_picture platform_picture_load(const char *dir, const char *rel,
+                                 const platform_picture_ask *ask,
+                                 platform_picture *out)
+{
+    memset(out, 0, sizeof *out);
+    /* malloc'd pages are only mapped as the read touches them. */
+    unsigned char *buf = malloc(KIOSK_MAX_IMAGE_BYTES);
+    size_t len = 0, total = 0;
+    fs_picture st = FS_PICTURE_UNREADABLE;
+    if (!buf)
+        return FS_PICTURE_UNCHECKED;
+    if (fs_posix.read(fs_posix.ctx, dir, rel, (char *)buf, KIOSK_MAX_IMAGE_BYTES,
+                      &len, &total) == FS_OK &&
+        total == len && content_image_fits(buf, len))
+        st = platform_picture_decode(buf, len, ask, out);
+    free(buf);
+    return st;
 }
 
 static fs_picture picture_check(void *ctx, const unsigned char *p, size_t len)

@@ -36,6 +36,12 @@ fs_picture platform_picture_decode(const unsigned char *p, size_t len,
                                    const platform_picture_ask *ask,
                                    platform_picture *out);
 
+/* Reads dir/rel through fs_posix (its size checked again: staff may have
+ * replaced it since the content was checked) and decodes it for ask. */
+fs_picture platform_picture_load(const char *dir, const char *rel,
+                                 const platform_picture_ask *ask,
+                                 platform_picture *out);
+
 /* fs_posix with kiosk_fs.picture set to a check by the child. */
 kiosk_fs platform_picture_fs(void);
 

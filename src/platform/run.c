@@ -167,6 +167,12 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         platform_wake_ack(k->wake);
         return;
     }
+    if (e->type == k->picture_event && k->picture_event != (Uint32)-1) {
+        /* Decoded off this thread; here only the texture is made. */
+        if (render_take_pictures(&k->r))
+            k->dirty = 1;
+        return;
+    }
     if (screen_schedule_input(&k->sched, e, now))
         return;   /* the touch that wakes a dark screen is not a tap */
     switch (e->type) {
@@ -312,6 +318,13 @@ static int run_on_screen(run *k)
     char err[512];
     int rc = 1;
     render_init(&k->r, k->disp.sdl, &k->fonts);
+    k->picture_event = SDL_RegisterEvents(1);
+    if (k->picture_event != (Uint32)-1)
+        k->pictures = platform_pictures_start(k->picture_event);
+    if (!k->pictures)
+        fprintf(stderr, "kiosk: the picture thread could not start; pictures are "
+                "decoded while the screen waits\n");
+    render_use_pictures(&k->r, k->pictures);
     render_reset(&k->r, &k->content->settings, k->shown_dir);
     if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
         fprintf(stderr, "kiosk: %s\n", err);
@@ -329,6 +342,8 @@ static int run_on_screen(run *k)
     run_release_slots(k);
     run_staff_release(k);
     render_fini(&k->r);
+    platform_pictures_stop(k->pictures);
+    k->pictures = NULL;
     arena_fini(&k->deck_arena);
     platform_close(&k->disp);
     return rc;

@@ -68,6 +68,8 @@ typedef struct run {
     platform_watch *watch;
     platform_wake *wake;
     Uint32 wake_event;
+    platform_pictures *pictures;   /* decodes the screen's pictures (run.c) */
+    Uint32 picture_event;          /* a decoded picture is ready */
     unsigned startup_seq;      /* the save of the content shown at start */
     /* Which load is on screen, which waits, and which was last saved whole
      * to STATE/last-good (0: none): when the folder breaks under what is on
