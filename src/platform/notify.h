@@ -11,8 +11,9 @@ void platform_notify_ready(void);
  * clock), and nothing when the service has no WatchdogSec=. */
 void platform_notify_watchdog(void);
 
-/* The longest the main loop may sleep without the watchdog firing (half the
- * interval, in ms), or -1 when there is no watchdog. Cap every wait (event
+/* The longest the main loop may sleep before the next ping is due (in ms:
+ * 40 % of the interval after the last ping, half of it before the first),
+ * or -1 when there is no watchdog. Cap every wait (event
  * wait, sleep until opening time) with it. */
 long platform_notify_watchdog_max_sleep_ms(void);
 
