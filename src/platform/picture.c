@@ -52,7 +52,8 @@ static long long now_ms(void)
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* The child with sock as its stdin and stdout, nothing else open. */
+/* The child with sock as its stdin and stdout, the kiosk's stderr (the
+ * child silences it), nothing else open. */
 static pid_t spawn_child(int sock, const platform_picture_ask *ask)
 {
     char a[4][16];
@@ -79,7 +80,6 @@ static pid_t spawn_child(int sock, const platform_picture_ask *ask)
     sigaddset(&dfl, SIGINT);
     int ok = posix_spawn_file_actions_adddup2(&fa, sock, 0) == 0 &&
              posix_spawn_file_actions_adddup2(&fa, sock, 1) == 0 &&
-             posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0) == 0 &&
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
              posix_spawn_file_actions_addclosefrom_np(&fa, 3) == 0 &&
 #endif

@@ -7,6 +7,7 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,14 @@ static void sandbox(void)
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() == 1)
         _exit(1);   /* the kiosk is already gone */
+    /* Decoders' warnings ("libpng warning: ...") would flood the journal. */
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0 && null != 2) {
+        dup2(null, 2);
+        close(null);
+    } else if (null < 0) {
+        close(2);
+    }
     if (close_range(3, ~0U, 0) != 0)
         for (int fd = 3; fd < 1024; fd++)
             close(fd);
