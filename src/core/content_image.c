@@ -175,6 +175,10 @@ static const char *header_problem(content_loader *L, const char *path,
 static const char *decode_problem(content_loader *L, const char *path, size_t total)
 {
     const kiosk_fs *fs = L->fs;
+    if (L->slow_pictures >= KIOSK_MAX_SLOW_PICTURES)
+        return arena_printf(&L->s->arena, "picture %s was not checked, because "
+                            "other pictures took too long to open; fix those "
+                            "first", path);
     char *buf = malloc(total + 1);
     size_t len = 0, now = 0;
     if (!buf)
@@ -194,6 +198,7 @@ static const char *decode_problem(content_loader *L, const char *path, size_t to
     case FS_PICTURE_OK:
         return NULL;
     case FS_PICTURE_TOO_SLOW:
+        L->slow_pictures++;
         return arena_printf(&L->s->arena, "picture %s takes too long to open "
                             "(more than %d seconds; a JPEG saved in very many "
                             "passes?); save it again as an ordinary JPEG or as PNG",

@@ -58,6 +58,12 @@
 /* CPU seconds the decoding process may use: the wall-clock bound above,
  * rounded up, so a decoder never outlives it even if the kiosk stalls. */
 #define KIOSK_PICTURE_DECODE_CPU_S ((KIOSK_PICTURE_DECODE_MS + 999) / 1000 + 1)
+/* Pictures in one load that may run into that bound: a bomb costs its full
+ * time, and a load before the first frame must end well within systemd's
+ * start timeout (60 s), so after two the rest are not tried (and are
+ * errors too: the content is not shown until those are fixed). A picture
+ * that decodes never comes near the bound. */
+#define KIOSK_MAX_SLOW_PICTURES 2
 /* Address space of the decoding process: the program and its libraries,
  * the file (16 MiB), a progressive JPEG's coefficients (96 MiB at 4096 x
  * 4096 in full colour), the decoded picture and its converted copy. The

@@ -301,6 +301,29 @@ static void test_content_picture_scan_bomb(void **state)
     content_free(s);
 }
 
+/* Many bombs: each costs the full time bound, so a load (the first one
+ * holds back the first frame) stops trying after KIOSK_MAX_SLOW_PICTURES. */
+static void test_content_picture_many_scan_bombs(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    fake.decoded = FS_PICTURE_TOO_SLOW;
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK },
+         { "10-a.md", "# A\n\n![a](images/a.jpg)\n\n## B\n\n![b](images/b.jpg)\n\n"
+                      "## C\n\n![c](images/c.jpg)\n\n## D\n\n![d](images/d.jpg)\n", 0, FS_OK },
+         { "images/a.jpg", JPEG_257, 0, FS_OK }, { "images/b.jpg", JPEG_257, 0, FS_OK },
+         { "images/c.jpg", JPEG_257, 0, FS_OK }, { "images/d.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    assert_int_equal(fake.decodes, KIOSK_MAX_SLOW_PICTURES);
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/a.jpg takes too long");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 7, "images/b.jpg takes too long");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 11, "images/c.jpg was not checked",
+              "fix those first");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 15, "images/d.jpg was not checked");
+    assert_false(content_usable(s));
+    content_free(s);
+}
+
 static void test_content_picture_too_much_memory(void **state)
 {
     (void)state;
@@ -358,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_content_picture_decodes),
         cmocka_unit_test(test_content_picture_undecodable),
         cmocka_unit_test(test_content_picture_scan_bomb),
+        cmocka_unit_test(test_content_picture_many_scan_bombs),
         cmocka_unit_test(test_content_picture_too_much_memory),
         cmocka_unit_test(test_content_picture_decoder_unavailable),
         cmocka_unit_test(test_content_picture_grew_while_read),
