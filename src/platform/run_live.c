@@ -127,7 +127,12 @@ int run_live_first_load(run *k)
                 "send SIGHUP (systemctl reload kiosk) after editing\n", k->content_dir);
     run_stamp(k->checked_at, sizeof k->checked_at);
     snprintf(k->since, sizeof k->since, "%s", k->checked_at);
-    k->current = content_load(k->content_dir, &k->fs);
+    /* Pictures by their headers only: decoding each (about 50 ms here,
+     * several times that on a Pi) held the first frame back 11 s for 216
+     * pictures, past systemd's start timeout on a Pi. The screen decodes
+     * them in the sandbox anyway, and the loader's load right after the
+     * first frame decodes them whole before anything is saved. */
+    k->current = content_load(k->content_dir, &fs_posix);
     if (!k->current) {
         fprintf(stderr, "kiosk: out of memory\n");
         return -1;
@@ -141,7 +146,7 @@ int run_live_first_load(run *k)
     char lg[RUN_PATH_BYTES];
     if (k->state_dir && lastgood_exists(&lastgood_os_posix, k->state_dir) &&
         lastgood_path(k->state_dir, lg, sizeof lg)) {
-        content_snapshot *s = content_load(lg, &k->fs);
+        content_snapshot *s = content_load(lg, &fs_posix);   /* decoded when saved */
         if (s && content_usable(s)) {
             k->content = s;
             k->showing = STATUS_LAST_GOOD;
@@ -189,8 +194,10 @@ void run_live_request(run *k)
 
 void run_live_after_first_frame(run *k)
 {
-    /* Saved off the render path: the first frame never waits for fsyncs. */
-    if (k->showing == STATUS_FRESH && k->state_dir && k->loader) {
+    /* Saved off the render path: the first frame never waits for fsyncs.
+     * Loaded again also without a state folder: this load decodes every
+     * picture, which the first one left to the header. */
+    if (k->showing == STATUS_FRESH && k->loader) {
         char stamp[RUN_STAMP_BYTES];
         run_stamp(stamp, sizeof stamp);
         k->startup_seq = platform_loader_request(k->loader, k->content_dir, 1, stamp);

@@ -3,9 +3,10 @@
 # thousands of progressive scans (minutes to decode) is dropped into a
 # running kiosk's content folder, over a picture it shows: WATCHDOG=1 keeps
 # coming (no gap over half the interval), a tap still changes the screen,
-# the last good copy in --state keeps the good picture, and SIGTERM ends the
-# kiosk within a second even while the picture is being decoded for the
-# screen. Before, the bomb was decoded on the main thread: no frame and no
+# the last good copy in --state keeps the good picture (also after a restart
+# with the bomb still there, whose first frame does not wait for it), and
+# SIGTERM ends the kiosk within a second even while the picture is being
+# decoded for the screen. Before, the bomb was decoded on the main thread: no frame and no
 # WATCHDOG=1 for 45 s, SIGTERM ignored, and it went into the last good copy.
 # Args: kiosk-binary source-dir
 set -euo pipefail
@@ -189,6 +190,25 @@ if wait_until(proc, "READY=1", lambda: any(m == "READY=1" for _, m in msgs), 30)
     if not filecmp.cmp(os.path.join(C, "images", "still.jpg"), bomb, shallow=False):
         fail.append("the test did not drop the bomb")
 stop(proc, "with --state")
+
+# ---- 1b. a restart with the bomb still there: the first frame does not wait
+# for it, the loader's load after it names it, the copy stays good ----
+t0 = time.monotonic()
+proc = start(True)
+if wait_until(proc, "READY=1", lambda: any(m == "READY=1" for _, m in msgs), 30):
+    t_ready = next(t for t, m in msgs if m == "READY=1")
+    print("restart with the bomb: READY=1 after %.2f s" % (t_ready - t0))
+    if t_ready - t0 > 5:
+        fail.append("restart with the bomb: READY=1 only after %.1f s" % (t_ready - t0))
+    wait_until(proc, "STATUS.txt to name the bomb after a restart",
+               lambda: status_says("images/still.jpg takes too long to open"), 40)
+    n, gap = watchdog_gaps(t_ready, time.monotonic())
+    print("restart with the bomb: %d WATCHDOG=1, longest gap %.2f s" % (n, gap))
+    if gap > GAP_MAX:
+        fail.append("restart with the bomb: WATCHDOG=1 gap of %.2f s" % gap)
+    if not filecmp.cmp(saved, good, shallow=False):
+        fail.append("after a restart the last good copy no longer holds the good still.jpg")
+stop(proc, "restarted with --state")
 
 # ---- 2. no saved copy: the bomb is decoded for the screen ----
 content(3)
