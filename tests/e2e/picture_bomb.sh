@@ -164,10 +164,23 @@ def status_says(words):
     except OSError:
         return False
 
+saved = os.path.join(S, "last-good", "images", "still.jpg")
+
+def verdict(proc, what, t0):
+    """Waits for STATUS.txt to name the bomb; pings kept coming from t0, and
+    the last good copy still holds the good picture."""
+    wait_until(proc, "STATUS.txt to name the bomb (%s)" % what,
+               lambda: status_says("images/still.jpg takes too long to open"), 40)
+    n, gap = watchdog_gaps(t0, time.monotonic())
+    print("%s: %d WATCHDOG=1, longest gap %.2f s" % (what, n, gap))
+    if gap > GAP_MAX:
+        fail.append("%s: WATCHDOG=1 gap of %.2f s" % (what, gap))
+    if not os.path.exists(saved) or not filecmp.cmp(saved, good, shallow=False):
+        fail.append("%s: the last good copy no longer holds the good still.jpg" % what)
+
 # ---- 1. with --state: the bomb replaces a picture of a saved good copy ----
 content(60)
 proc = start(True)
-saved = os.path.join(S, "last-good", "images", "still.jpg")
 if wait_until(proc, "READY=1", lambda: any(m == "READY=1" for _, m in msgs), 30) and \
    wait_until(proc, "the last good copy", lambda: os.path.exists(saved), 30):
     before = shot("before.png")
@@ -178,15 +191,7 @@ if wait_until(proc, "READY=1", lambda: any(m == "READY=1" for _, m in msgs), 30)
     # watchdog is not judged while they are taken.)
     subprocess.run(["xdotool", "mousemove", "400", "240", "click", "1"], check=False)
     wait_until(proc, "the screen to answer a tap", lambda: differs(before, shot("after.png")), 5)
-    t1 = time.monotonic()
-    wait_until(proc, "STATUS.txt to name the bomb",
-               lambda: status_says("images/still.jpg takes too long to open"), 40)
-    n, gap = watchdog_gaps(t1, time.monotonic())
-    print("from the tap to the verdict: %d WATCHDOG=1, longest gap %.2f s" % (n, gap))
-    if gap > GAP_MAX:
-        fail.append("WATCHDOG=1 gap of %.2f s while the bomb was checked" % gap)
-    if not os.path.exists(saved) or not filecmp.cmp(saved, good, shallow=False):
-        fail.append("the last good copy no longer holds the good still.jpg")
+    verdict(proc, "from the tap to the verdict", time.monotonic())
     if not filecmp.cmp(os.path.join(C, "images", "still.jpg"), bomb, shallow=False):
         fail.append("the test did not drop the bomb")
 stop(proc, "with --state")
@@ -200,14 +205,7 @@ if wait_until(proc, "READY=1", lambda: any(m == "READY=1" for _, m in msgs), 30)
     print("restart with the bomb: READY=1 after %.2f s" % (t_ready - t0))
     if t_ready - t0 > 5:
         fail.append("restart with the bomb: READY=1 only after %.1f s" % (t_ready - t0))
-    wait_until(proc, "STATUS.txt to name the bomb after a restart",
-               lambda: status_says("images/still.jpg takes too long to open"), 40)
-    n, gap = watchdog_gaps(t_ready, time.monotonic())
-    print("restart with the bomb: %d WATCHDOG=1, longest gap %.2f s" % (n, gap))
-    if gap > GAP_MAX:
-        fail.append("restart with the bomb: WATCHDOG=1 gap of %.2f s" % gap)
-    if not filecmp.cmp(saved, good, shallow=False):
-        fail.append("after a restart the last good copy no longer holds the good still.jpg")
+    verdict(proc, "restart with the bomb", t_ready)
 stop(proc, "restarted with --state")
 
 # ---- 2. no saved copy: the bomb is decoded for the screen ----
