@@ -283,6 +283,9 @@ static void main_loop(run *k)
                 draw(k, now);
             if (!k->ready) {
                 platform_notify_ready();
+                /* The first ping with it: what follows (the whole deck, the
+                 * first look at every picture on the loader) takes a while. */
+                platform_notify_watchdog();
                 k->ready = 1;
                 run_live_after_first_frame(k);
                 if (run_deck_first_only)
