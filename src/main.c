@@ -12,6 +12,7 @@
 #include "core/layout.h"
 #include "platform/bench.h"
 #include "platform/metrics_ttf.h"
+#include "platform/picture.h"
 #include "platform/run.h"
 #include "render/preview.h"
 #include "render/preview_staff.h"
@@ -137,7 +138,9 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
 /* Prints every problem, then one summary line. Exit 0 when usable. */
 static int run_check(const char *dir, const char *assets)
 {
-    content_snapshot *s = content_load(dir, &fs_posix);
+    /* Every picture decoded whole, each in a bounded child process. */
+    kiosk_fs fs = platform_picture_fs();
+    content_snapshot *s = content_load(dir, &fs);
     if (!s) {
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
@@ -172,7 +175,8 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
         fprintf(stderr, "kiosk: could not make the folder %s\n", outdir);
         return 1;
     }
-    content_snapshot *s = content_load(dir, &fs_posix);
+    kiosk_fs fs = platform_picture_fs();
+    content_snapshot *s = content_load(dir, &fs);
     if (!s) {
         fprintf(stderr, "kiosk: out of memory\n");
         return 1;
@@ -206,6 +210,10 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
 
 int main(int argc, char **argv)
 {
+    /* Not a user command: the kiosk decoding one picture for itself in a
+     * sandboxed child (src/platform/picture.c). */
+    if (argc >= 2 && !strcmp(argv[1], PLATFORM_PICTURE_ARG))
+        return platform_picture_child(argc, argv);
     const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL;
     int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     for (int i = 1; i < argc; i++) {

@@ -1,10 +1,12 @@
 /* content_image.c — pictures referenced from topic files: a safe relative
- * path, and the pixel size read from the PNG or JPEG header alone.
+ * path, the pixel size read from the PNG or JPEG header, and then the whole
+ * picture decoded through the fs's picture check (kiosk_fs.picture).
  * The header reader is written here rather than taken from a library: no
  * Debian library reads only a header cheaply without decoding (SDL_image
  * decodes the whole picture, and the core must not link SDL anyway). */
 #include "content_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static unsigned be16(const unsigned char *p)
@@ -168,6 +170,54 @@ static const char *header_problem(content_loader *L, const char *path,
     return NULL;
 }
 
+/* The whole file through the fs's decoder: a picture whose header is fine
+ * can still be cut off, damaged, or take minutes to decode. */
+static const char *decode_problem(content_loader *L, const char *path, size_t total)
+{
+    const kiosk_fs *fs = L->fs;
+    if (L->slow_pictures >= KIOSK_MAX_SLOW_PICTURES)
+        return arena_printf(&L->s->arena, "picture %s was not checked, because "
+                            "other pictures took too long to open; fix those "
+                            "first", path);
+    char *buf = malloc(total + 1);
+    size_t len = 0, now = 0;
+    if (!buf)
+        return arena_printf(&L->s->arena, "picture %s could not be checked: the "
+                            "kiosk is short of memory; it is checked again at the "
+                            "next change", path);
+    fs_status st = fs->read(fs->ctx, L->dir, path, buf, total + 1, &len, &now);
+    fs_picture pic = FS_PICTURE_UNREADABLE;
+    if (st == FS_OK && len == now && now == total)
+        pic = fs->picture(fs->picture_ctx, (const unsigned char *)buf, len);
+    free(buf);
+    if (st != FS_OK || len != now || now != total)
+        return arena_printf(&L->s->arena, "picture %s changed while the kiosk was "
+                            "reading it; it is read again when the copying is "
+                            "finished", path);
+    switch (pic) {
+    case FS_PICTURE_OK:
+        return NULL;
+    case FS_PICTURE_TOO_SLOW:
+        L->slow_pictures++;
+        return arena_printf(&L->s->arena, "picture %s takes too long to open "
+                            "(more than %d seconds; a JPEG saved in very many "
+                            "passes?); save it again as an ordinary JPEG or as PNG",
+                            path, (KIOSK_PICTURE_DECODE_MS + 999) / 1000);
+    case FS_PICTURE_TOO_BIG:
+        return arena_printf(&L->s->arena, "picture %s needs too much memory to "
+                            "open; save it again smaller (1920 x 1080 is plenty) "
+                            "as JPEG or PNG", path);
+    case FS_PICTURE_UNCHECKED:
+        return arena_printf(&L->s->arena, "picture %s could not be checked (the "
+                            "kiosk is short of memory); it is checked again at the "
+                            "next change", path);
+    default:
+        return arena_printf(&L->s->arena, "picture %s could not be read (it may "
+                            "be cut off or damaged); save it again as JPEG or PNG",
+                            path);
+    }
+}
+
 /* Reads the head of one picture once; the answer is kept for repeats. */
 static loader_image *image_look(content_loader *L, const char *path)
 {
@@ -194,6 +244,8 @@ static loader_image *image_look(content_loader *L, const char *path)
                                    content_fs_problem(st));
     else
         im->problem = header_problem(L, path, len, total, &im->w, &im->h);
+    if (!im->problem && L->fs->picture)
+        im->problem = decode_problem(L, path, total);
     if (!im->problem) {
         im->over_total = L->image_bytes <= KIOSK_MAX_PICTURES_BYTES &&
                          L->image_bytes + total > KIOSK_MAX_PICTURES_BYTES;

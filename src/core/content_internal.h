@@ -48,6 +48,7 @@ typedef struct content_loader {
     loader_image *images;  /* KIOSK_MAX_IMAGES slots */
     int nimages_seen;
     size_t image_bytes;    /* of the pictures seen without a problem */
+    int slow_pictures;     /* decodes that ran into the time bound */
 
     int total_cards;       /* cards in all topics so far, for KIOSK_MAX_CARDS */
     const char *loop_topics;   /* [loop] topics as written, resolved at the end */

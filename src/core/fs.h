@@ -14,6 +14,15 @@ typedef enum fs_status {
     FS_IO             /* any other read error */
 } fs_status;
 
+/* What decoding a whole picture found (kiosk_fs.picture). */
+typedef enum fs_picture {
+    FS_PICTURE_OK = 0,
+    FS_PICTURE_UNREADABLE,   /* the decoder refused it: cut off, damaged */
+    FS_PICTURE_TOO_SLOW,     /* still decoding at the deadline (a scan bomb) */
+    FS_PICTURE_TOO_BIG,      /* it needed more memory than a picture may */
+    FS_PICTURE_UNCHECKED     /* the decoder could not be run at all */
+} fs_picture;
+
 typedef struct kiosk_fs {
     void *ctx;
     /* Calls each(u, name) once per entry of folder dir (not "." or "..").
@@ -26,6 +35,13 @@ typedef struct kiosk_fs {
      * block (FIFOs are FS_NOT_REGULAR) and never follow a link out of dir. */
     fs_status (*read)(void *ctx, const char *dir, const char *rel,
                       char *buf, size_t cap, size_t *len, size_t *total);
+    /* Decodes p[0..len), a whole PNG or JPEG file, within the bounds of
+     * limits.h (time, memory), to be sure it shows; picture_ctx is its own.
+     * The core knows no decoder: the platform fills this in with a sandboxed
+     * one, tests with a fake. NULL: pictures are checked by their header
+     * only (the loader test drivers, tools). */
+    fs_picture (*picture)(void *picture_ctx, const unsigned char *p, size_t len);
+    void *picture_ctx;
 } kiosk_fs;
 
 /* The real thing, on POSIX. */

@@ -124,4 +124,4 @@ static fs_status posix_read(void *ctx, const char *dir, const char *rel,
     return r;
 }
 
-const kiosk_fs fs_posix = { NULL, posix_list, posix_read };
+const kiosk_fs fs_posix = { NULL, posix_list, posix_read, NULL, NULL };

@@ -61,6 +61,31 @@
 #define KIOSK_MAX_IMAGE_SIDE 8192
 #define KIOSK_MAX_IMAGE_PIXELS (4096 * 4096)
 
+/* Decoding one picture whole, in its own process (src/platform/picture*.c),
+ * to check it and to show it. Time: the largest picture allowed, a 4096 x
+ * 4096 progressive JPEG, takes 0.5-0.6 s of CPU here (x86-64, libjpeg-turbo);
+ * a Raspberry Pi 3 is about 10 times slower, so about 6 s, and the bound
+ * leaves half as much again. A picture still decoding then (a JPEG of
+ * thousands of progressive scans, which takes minutes) is refused. It is
+ * wall-clock time: the decoding runs beside the screen, never in its way. */
+#define KIOSK_PICTURE_DECODE_MS 10000
+/* CPU seconds the decoding process may use: the wall-clock bound above,
+ * rounded up, so a decoder never outlives it even if the kiosk stalls. */
+#define KIOSK_PICTURE_DECODE_CPU_S ((KIOSK_PICTURE_DECODE_MS + 999) / 1000 + 1)
+/* Pictures in one load that may run into that bound: a bomb costs its full
+ * time, and a load before the first frame must end well within systemd's
+ * start timeout (60 s), so after two the rest are not tried (and are
+ * errors too: the content is not shown until those are fixed). A picture
+ * that decodes never comes near the bound. */
+#define KIOSK_MAX_SLOW_PICTURES 2
+/* Address space of the decoding process: the program and its libraries,
+ * the file (16 MiB), a progressive JPEG's coefficients (96 MiB at 4096 x
+ * 4096 in full colour), the decoded picture and its converted copy. The
+ * largest picture allowed decodes within 192 MiB here and not within 128;
+ * this leaves a third more, so a decoder gone wrong stops well within a
+ * Pi 3's 1 GiB. */
+#define KIOSK_PICTURE_DECODE_BYTES (256ull * 1024 * 1024)
+
 /* Path of a file inside content/ (images/x.jpg). */
 #define KIOSK_MAX_PATH_BYTES 256
 

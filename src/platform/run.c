@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "platform/notify.h"
+#include "platform/picture.h"
 #include "platform/run_internal.h"
 #include "platform/signals.h"
 
@@ -169,6 +170,12 @@ static void handle(run *k, const SDL_Event *e, uint64_t now)
         platform_wake_ack(k->wake);
         return;
     }
+    if (e->type == k->picture_event && k->picture_event != (Uint32)-1) {
+        /* Decoded off this thread; here only the texture is made. */
+        if (render_take_pictures(&k->r))
+            k->dirty = 1;
+        return;
+    }
     if (screen_schedule_input(&k->sched, e, now))
         return;   /* the touch that wakes a dark screen is not a tap */
     switch (e->type) {
@@ -293,6 +300,9 @@ static void main_loop(run *k)
                 draw(k, now);
             if (!k->ready) {
                 platform_notify_ready();
+                /* The first ping with it: what follows (the whole deck, the
+                 * first look at every picture on the loader) takes a while. */
+                platform_notify_watchdog();
                 k->ready = 1;
                 run_live_after_first_frame(k);
                 if (run_deck_first_only)
@@ -323,6 +333,13 @@ static int run_on_screen(run *k)
     char err[512];
     int rc = 1;
     render_init(&k->r, k->disp.sdl, &k->fonts);
+    k->picture_event = SDL_RegisterEvents(1);
+    if (k->picture_event != (Uint32)-1)
+        k->pictures = platform_pictures_start(k->picture_event);
+    if (!k->pictures)
+        fprintf(stderr, "kiosk: the picture thread could not start; pictures are "
+                "decoded while the screen waits\n");
+    render_use_pictures(&k->r, k->pictures);
     render_reset(&k->r, &k->content->settings, k->shown_dir);
     if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
         fprintf(stderr, "kiosk: %s\n", err);
@@ -331,12 +348,17 @@ static int run_on_screen(run *k)
     if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
         run_live_start(k);
         main_loop(k);
+        /* Decodes in children (a check in the loader, a picture for the
+         * screen) end now: SIGTERM is answered within a second. */
+        platform_picture_cancel_all();
         rc = 0;
     }
     run_live_stop(k);
     run_release_slots(k);
     run_staff_release(k);
     render_fini(&k->r);
+    platform_pictures_stop(k->pictures);
+    k->pictures = NULL;
     arena_fini(&k->deck_arena);
     platform_close(&k->disp);
     return rc;
@@ -353,6 +375,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
     char err[512];
     k.content_dir = o->content_dir;
     k.state_dir = state_dir;
+    k.fs = platform_picture_fs();
     if (TTF_Init() != 0) {
         fprintf(stderr, "kiosk: the font library did not start\n");
         return 1;

@@ -41,6 +41,7 @@ typedef struct run {
     render r;
     const char *content_dir;
     const char *state_dir;     /* NULL: nothing kept across restarts */
+    kiosk_fs fs;               /* fs_posix, pictures decoded by the sandbox */
     arena deck_arena;
     layout_deck deck;
     int *loop_words;
@@ -68,6 +69,8 @@ typedef struct run {
     platform_watch *watch;
     platform_wake *wake;
     Uint32 wake_event;
+    platform_pictures *pictures;   /* decodes the screen's pictures (run.c) */
+    Uint32 picture_event;          /* a decoded picture is ready */
     unsigned startup_seq;      /* the save of the content shown at start */
     /* Which load is on screen, which waits, and which was last saved whole
      * to STATE/last-good (0: none): when the folder breaks under what is on

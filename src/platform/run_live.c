@@ -135,6 +135,11 @@ int run_live_first_load(run *k)
                 "send SIGHUP (systemctl reload kiosk) after editing\n", k->content_dir);
     run_stamp(k->checked_at, sizeof k->checked_at);
     snprintf(k->since, sizeof k->since, "%s", k->checked_at);
+    /* Pictures by their headers only: decoding each (about 50 ms here,
+     * several times that on a Pi) held the first frame back 11 s for 216
+     * pictures, past systemd's start timeout on a Pi. The screen decodes
+     * them in the sandbox anyway, and the loader's load right after the
+     * first frame decodes them whole before anything is saved. */
     k->current = content_load(k->content_dir, &fs_posix);
     if (!k->current) {
         fprintf(stderr, "kiosk: out of memory\n");
@@ -149,7 +154,7 @@ int run_live_first_load(run *k)
     char lg[RUN_PATH_BYTES];
     if (k->state_dir && lastgood_exists(&lastgood_os_posix, k->state_dir) &&
         lastgood_path(k->state_dir, lg, sizeof lg)) {
-        content_snapshot *s = content_load(lg, &fs_posix);
+        content_snapshot *s = content_load(lg, &fs_posix);   /* decoded when saved */
         if (s && content_usable(s)) {
             k->content = s;
             k->showing = STATUS_LAST_GOOD;
@@ -176,7 +181,7 @@ void run_live_start(run *k)
     if (platform_signals_init() != 0)
         fprintf(stderr, "kiosk: signal handlers could not be set; SIGHUP will not "
                 "reload\n");
-    k->loader = platform_loader_start(&fs_posix, &lastgood_os_posix, k->state_dir);
+    k->loader = platform_loader_start(&k->fs, &lastgood_os_posix, k->state_dir);
     if (!k->loader)
         fprintf(stderr, "kiosk: the loader could not start; the content shown "
                 "now stays until the kiosk restarts\n");
@@ -197,8 +202,10 @@ void run_live_request(run *k)
 
 void run_live_after_first_frame(run *k)
 {
-    /* Saved off the render path: the first frame never waits for fsyncs. */
-    if (k->showing == STATUS_FRESH && k->state_dir && k->loader) {
+    /* Saved off the render path: the first frame never waits for fsyncs.
+     * Loaded again also without a state folder: this load decodes every
+     * picture, which the first one left to the header. */
+    if (k->showing == STATUS_FRESH && k->loader) {
         char stamp[RUN_STAMP_BYTES];
         run_stamp(stamp, sizeof stamp);
         k->startup_seq = platform_loader_request(k->loader, k->content_dir, 1, stamp);

@@ -2,7 +2,6 @@
  * pieces) and draws them with plain SDL_Render calls every backend has. */
 #include "render/render.h"
 
-#include <SDL_image.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +63,8 @@ static void drop_image(render *r, render_image *im)
 
 static void drop_all(render *r)
 {
+    if (r->pictures)
+        platform_pictures_forget(r->pictures);
     for (int i = 0; i < r->nimages; i++)
         drop_image(r, &r->images[i]);
     r->nimages = 0;
@@ -94,110 +95,69 @@ void render_reset(render *r, const content_settings *set, const char *content_di
 
 /* ---- images ---- */
 
-/* Scales src[crop] to w x h, halving first so a large photo averages its
- * pixels instead of skipping them (bilinear alone aliases past 2:1). */
-static SDL_Surface *scale_down(SDL_Surface *src, SDL_Rect crop, int w, int h)
+/* A texture of decoded ARGB8888 pixels. */
+static void texture_from_picture(render *r, render_image *im, const platform_picture *pic)
 {
-    SDL_Surface *cur = src;
-    SDL_Rect from = crop;
-    while (from.w >= 2 * w && from.h >= 2 * h) {
-        SDL_Surface *half = SDL_CreateRGBSurfaceWithFormat(
-            0, from.w / 2, from.h / 2, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (!half || SDL_SoftStretchLinear(cur, &from, half, NULL) != 0) {
-            SDL_FreeSurface(half);
-            break;
-        }
-        if (cur != src)
-            SDL_FreeSurface(cur);
-        cur = half;
-        from = (SDL_Rect){0, 0, half->w, half->h};
-    }
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32,
-                                                      SDL_PIXELFORMAT_ARGB8888);
-    if (out && SDL_SoftStretchLinear(cur, &from, out, NULL) != 0) {
-        SDL_FreeSurface(out);
-        out = NULL;
-    }
-    if (cur != src)
-        SDL_FreeSurface(cur);
-    return out;
+    if (!pic->pixels)
+        return;
+    im->tex = SDL_CreateTexture(r->sdl, SDL_PIXELFORMAT_ARGB8888,
+                                SDL_TEXTUREACCESS_STATIC, pic->w, pic->h);
+    if (!im->tex)
+        return;
+    SDL_UpdateTexture(im->tex, NULL, pic->pixels, pic->w * 4);
+    SDL_SetTextureBlendMode(im->tex, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(im->tex, SDL_ScaleModeLinear);
+    im->tex_w = pic->w;
+    im->tex_h = pic->h;
+    im->bytes = (size_t)pic->w * pic->h * 4;
+    r->image_bytes += im->bytes;
 }
 
-/* The part of an iw x ih picture that covers a bw x bh box, centred. */
-static SDL_Rect cover_crop(int iw, int ih, int bw, int bh)
-{
-    SDL_Rect c = {0, 0, iw, ih};
-    if ((long)iw * bh > (long)ih * bw) {
-        c.w = (int)((long)ih * bw / bh);
-        c.x = (iw - c.w) / 2;
-    } else {
-        c.h = (int)((long)iw * bh / bw);
-        c.y = (ih - c.h) / 2;
-    }
-    if (c.w < 1) c.w = 1;
-    if (c.h < 1) c.h = 1;
-    return c;
-}
-
-/* The picture as the file is now, or NULL (then none is drawn). The file
- * may have changed since the content was checked: a broken edit leaves the
- * last good content on screen, but its pictures are read from the folder,
- * where a 12000 x 12000 replacement decoded to 1 GB, and a FIFO would block.
- * So it is read through the core's fs (never blocks, never leaves the
- * folder), its size checked again, and decoded from the same bytes. */
-static SDL_Surface *decode_checked(const render *r, const char *rel)
-{
-    /* malloc'd pages are only mapped as the read touches them. */
-    unsigned char *buf = malloc(KIOSK_MAX_IMAGE_BYTES);
-    size_t len = 0, total = 0;
-    SDL_Surface *s = NULL;
-    if (buf && fs_posix.read(fs_posix.ctx, r->content_dir, rel, (char *)buf,
-                             KIOSK_MAX_IMAGE_BYTES, &len, &total) == FS_OK &&
-        total == len && content_image_fits(buf, len)) {
-        SDL_RWops *rw = SDL_RWFromConstMem(buf, (int)len);
-        if (rw)
-            s = IMG_Load_RW(rw, 1);
-    }
-    free(buf);
-    return s;
-}
-
-/* Decodes the file once and makes a texture just the size it is drawn at
- * (never larger than the picture, never past the texture limit). */
+/* Asks for the picture just the size it is drawn at (never larger than the
+ * picture, never past the texture limit), decoded in a child from the file
+ * as it is now: a broken edit leaves the last good content on screen, but
+ * its pictures are read from the folder, where one may have been replaced
+ * by a picture that takes minutes to decode. */
 static void load_image(render *r, render_image *im)
 {
-    SDL_Surface *raw = decode_checked(r, im->path);
-    if (!raw)
+    platform_picture_ask ask = {im->w, im->h, im->cover, r->max_texture_side};
+    if (r->pictures) {
+        if (++r->next_id == 0)
+            r->next_id = 1;
+        im->id = r->next_id;
+        im->waiting = platform_pictures_ask(r->pictures, im->id, r->content_dir,
+                                            im->path, &ask) == 0;
         return;
-    SDL_Surface *src = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(raw);
-    if (!src)
-        return;
-    SDL_Rect crop = im->cover ? cover_crop(src->w, src->h, im->w, im->h)
-                              : (SDL_Rect){0, 0, src->w, src->h};
-    /* Fit: the largest size of crop's shape inside the box. */
-    double sx = (double)im->w / crop.w, sy = (double)im->h / crop.h;
-    double k = im->cover ? sx : (sx < sy ? sx : sy);
-    if (k > 1.0)
-        k = 1.0;   /* the GPU stretches up; scaling up on the CPU adds nothing */
-    double lim = (double)r->max_texture_side;
-    if (crop.w * k > lim) k = lim / crop.w;
-    if (crop.h * k > lim) k = lim / crop.h;
-    int tw = (int)(crop.w * k + 0.5), th = (int)(crop.h * k + 0.5);
-    if (tw < 1) tw = 1;
-    if (th < 1) th = 1;
-    SDL_Surface *scaled = (tw == crop.w && th == crop.h && crop.x == 0 && crop.y == 0)
-                              ? src : scale_down(src, crop, tw, th);
-    if (scaled) {
-        im->tex = texture_from_surface(r, scaled);
-        im->tex_w = tw;
-        im->tex_h = th;
-        im->bytes = (size_t)tw * th * 4;
-        r->image_bytes += im->bytes;
     }
-    if (scaled != src)
-        SDL_FreeSurface(scaled);
-    SDL_FreeSurface(src);
+    platform_picture pic;
+    platform_picture_load(r->content_dir, im->path, &ask, &pic);
+    texture_from_picture(r, im, &pic);
+    free(pic.pixels);
+}
+
+void render_use_pictures(render *r, platform_pictures *q)
+{
+    r->pictures = q;
+}
+
+int render_take_pictures(render *r)
+{
+    unsigned id;
+    platform_picture pic;
+    int n = 0;
+    while (r->pictures && platform_pictures_take(r->pictures, &id, &pic)) {
+        for (int i = 0; i < r->nimages; i++) {
+            render_image *im = &r->images[i];
+            if (im->path[0] && im->waiting && im->id == id) {
+                im->waiting = 0;
+                texture_from_picture(r, im, &pic);
+                n++;
+                break;
+            }
+        }
+        free(pic.pixels);   /* or a picture dropped meanwhile: stale */
+    }
+    return n;
 }
 
 static void drop_unused_images(render *r)

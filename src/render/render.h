@@ -1,6 +1,9 @@
 /* render.h — draws layout screens with SDL2's renderer. A screen is prepared
  * once (its text rasterised, its images decoded into textures) and then drawn
  * every frame with no allocation, at an offset (slides) and an alpha (fades).
+ * Pictures are decoded in a sandboxed child (platform/picture.h), never on
+ * the thread that draws: with a picture worker they arrive later
+ * (render_take_pictures), and their place shows a calm panel meanwhile.
  * Works on the software, OpenGL and OpenGL ES 2 renderers alike. */
 #ifndef KIOSK_RENDER_H
 #define KIOSK_RENDER_H
@@ -10,6 +13,7 @@
 #include "core/content.h"
 #include "core/layout.h"
 #include "platform/metrics_ttf.h"
+#include "platform/picture_worker.h"
 
 /* Largest texture side used anywhere: the Raspberry Pi 3's GPU (and many
  * GLES 2 drivers) refuse more than 2048; bigger images are scaled down once
@@ -33,7 +37,9 @@
 typedef struct render_image {
     char path[KIOSK_MAX_PATH_BYTES];
     int w, h, cover;             /* the box it was made for */
-    SDL_Texture *tex;            /* NULL: failed to load (drawn as surface) */
+    SDL_Texture *tex;            /* NULL: not (yet) decoded, drawn as surface */
+    unsigned id;                 /* the request the picture worker answers */
+    int waiting;                 /* asked for, not arrived */
     int tex_w, tex_h;
     size_t bytes;
     int refs;                    /* prepared screens using it */
@@ -72,6 +78,8 @@ typedef struct render {
     size_t image_bytes;
     render_corner corners[RENDER_MAX_CORNERS];
     int ncorners;
+    platform_pictures *pictures; /* NULL: decode at once (--render, --bench) */
+    unsigned next_id;
 } render;
 
 void render_init(render *r, SDL_Renderer *sdl, metrics_ttf *fonts);
@@ -80,6 +88,12 @@ void render_fini(render *r);
 /* A new content snapshot: drops every cached image and font size, takes the
  * colours and the folder images are read from. Release screens first. */
 void render_reset(render *r, const content_settings *set, const char *content_dir);
+
+/* Pictures come from q from now on (the running kiosk): render_prepare
+ * only asks for them. */
+void render_use_pictures(render *r, platform_pictures *q);
+/* Makes textures of the pictures that arrived; how many (then redraw). */
+int render_take_pictures(render *r);
 
 /* Rasterises text and loads images of s->layout. Idempotent. */
 void render_prepare(render *r, render_screen *s);

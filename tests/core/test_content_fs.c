@@ -20,6 +20,9 @@ typedef struct fake_fs {
     fs_status list_st;
     size_t max_cap;       /* largest cap the loader asked for */
     int reads;
+    fs_picture decoded;   /* what decoding any picture gives */
+    int decodes;          /* pictures handed to the decoder */
+    size_t decoded_len;   /* bytes of the last one */
 } fake_fs;
 
 static const char good_topic[] = "# A\n\nText.\n";
@@ -70,9 +73,31 @@ static fs_status fake_read(void *ctx, const char *dir, const char *rel, char *bu
 
 static content_snapshot *load(fake_fs *f)
 {
-    kiosk_fs fs = { f, fake_list, fake_read };
+    kiosk_fs fs = { f, fake_list, fake_read, NULL, NULL };
     return tu_load_fs(&fs, "content");
 }
+
+/* The decoder the platform runs in a child process, faked: it says what the
+ * test wants, and counts. */
+static fs_picture fake_decode(void *ctx, const unsigned char *p, size_t len)
+{
+    fake_fs *f = ctx;
+    (void)p;
+    f->decodes++;
+    f->decoded_len = len;
+    return f->decoded;
+}
+
+static content_snapshot *load_decoding(fake_fs *f)
+{
+    kiosk_fs fs = { f, fake_list, fake_read, fake_decode, f };
+    return tu_load_fs(&fs, "content");
+}
+
+/* A JPEG header that says 257 x 257 (no NUL byte: the fake's files are C
+ * strings), and a topic showing it twice. */
+#define JPEG_257 "\xFF\xD8\xFF\xC0\x01\x11\x08\x01\x01\x01\x01 image data"
+#define PICTURE_TOPIC "# A\n\n![x](images/x.jpg)\n\n## B\n\n![x again](images/x.jpg)\n"
 
 #define FAKE(...) do {                                                        \
         static const fake_file files_[] = { __VA_ARGS__ };                    \
@@ -258,6 +283,118 @@ static void test_content_fake_diags_capped(void **state)
     content_free(s);
 }
 
+static void test_content_picture_decodes(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", PICTURE_TOPIC, 0, FS_OK },
+         { "images/x.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    tu_expect_clean(s);
+    /* Decoded once, whole (not only the head the size was read from). */
+    assert_int_equal(fake.decodes, 1);
+    assert_int_equal(fake.decoded_len, strlen(JPEG_257));
+    content_free(s);
+}
+
+/* A picture whose header is fine but whose data is cut off or damaged. */
+static void test_content_picture_undecodable(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    fake.decoded = FS_PICTURE_UNREADABLE;
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", PICTURE_TOPIC, 0, FS_OK },
+         { "images/x.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    assert_false(content_usable(s));
+    /* At each reference, in plain words, saying what to do. */
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/x.jpg could not be read",
+              "cut off or damaged", "save it again as JPEG or PNG");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 7, "images/x.jpg could not be read");
+    assert_int_equal(fake.decodes, 1);
+    content_free(s);
+}
+
+/* A JPEG of thousands of progressive scans: the decoder's deadline passed. */
+static void test_content_picture_scan_bomb(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    fake.decoded = FS_PICTURE_TOO_SLOW;
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", PICTURE_TOPIC, 0, FS_OK },
+         { "images/x.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    assert_false(content_usable(s));
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/x.jpg takes too long to open",
+              "save it again");
+    content_free(s);
+}
+
+/* Many bombs: each costs the full time bound, so a load (the first one
+ * holds back the first frame) stops trying after KIOSK_MAX_SLOW_PICTURES. */
+static void test_content_picture_many_scan_bombs(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    fake.decoded = FS_PICTURE_TOO_SLOW;
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK },
+         { "10-a.md", "# A\n\n![a](images/a.jpg)\n\n## B\n\n![b](images/b.jpg)\n\n"
+                      "## C\n\n![c](images/c.jpg)\n\n## D\n\n![d](images/d.jpg)\n", 0, FS_OK },
+         { "images/a.jpg", JPEG_257, 0, FS_OK }, { "images/b.jpg", JPEG_257, 0, FS_OK },
+         { "images/c.jpg", JPEG_257, 0, FS_OK }, { "images/d.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    assert_int_equal(fake.decodes, KIOSK_MAX_SLOW_PICTURES);
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/a.jpg takes too long");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 7, "images/b.jpg takes too long");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 11, "images/c.jpg was not checked",
+              "fix those first");
+    tu_expect(s, DIAG_ERROR, "10-a.md", 15, "images/d.jpg was not checked");
+    assert_false(content_usable(s));
+    content_free(s);
+}
+
+static void test_content_picture_too_much_memory(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    fake.decoded = FS_PICTURE_TOO_BIG;
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", PICTURE_TOPIC, 0, FS_OK },
+         { "images/x.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/x.jpg needs too much memory",
+              "smaller");
+    content_free(s);
+}
+
+/* The decoder could not run (no memory, no process): not shown as good. */
+static void test_content_picture_decoder_unavailable(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    fake.decoded = FS_PICTURE_UNCHECKED;
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", PICTURE_TOPIC, 0, FS_OK },
+         { "images/x.jpg", JPEG_257, 0, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    assert_false(content_usable(s));
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/x.jpg could not be checked",
+              "checked again");
+    content_free(s);
+}
+
+/* The file grew between the head's read and the whole read (still being
+ * copied): never decoded half, reported to be read again. */
+static void test_content_picture_grew_while_read(void **state)
+{
+    (void)state;
+    fake_fs fake = { 0 };
+    FAKE({ "kiosk.ini", tu_good_ini, 0, FS_OK }, { "10-a.md", PICTURE_TOPIC, 0, FS_OK },
+         { "images/x.jpg", JPEG_257, 400000, FS_OK });
+    content_snapshot *s = load_decoding(&fake);
+    tu_expect(s, DIAG_ERROR, "10-a.md", 3, "images/x.jpg changed while");
+    assert_int_equal(fake.decodes, 0);
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +408,13 @@ int main(void)
         cmocka_unit_test(test_content_fake_ten_thousand_files),
         cmocka_unit_test(test_content_fake_too_many_topics),
         cmocka_unit_test(test_content_fake_diags_capped),
+        cmocka_unit_test(test_content_picture_decodes),
+        cmocka_unit_test(test_content_picture_undecodable),
+        cmocka_unit_test(test_content_picture_scan_bomb),
+        cmocka_unit_test(test_content_picture_many_scan_bombs),
+        cmocka_unit_test(test_content_picture_too_much_memory),
+        cmocka_unit_test(test_content_picture_decoder_unavailable),
+        cmocka_unit_test(test_content_picture_grew_while_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

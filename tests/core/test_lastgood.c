@@ -241,7 +241,25 @@ static const lastgood_os fake_os = {
     &disk, fake_make_dir, fake_write_file, fake_sync_dir, fake_rename,
     fake_remove_tree, fake_is_dir,
 };
-static const kiosk_fs fake_fs = { &disk, fake_list, fake_read };
+static const kiosk_fs fake_fs = { &disk, fake_list, fake_read, NULL, NULL };
+
+/* The platform's decoder, faked: a PNG decodes when its chunks run whole to
+ * IEND, as the real one demands. */
+static fs_picture fake_decode(void *ctx, const unsigned char *p, size_t len)
+{
+    (void)ctx;
+    for (size_t at = 8; at + 12 <= len;) {
+        size_t n = (size_t)p[at] << 24 | (size_t)p[at + 1] << 16 |
+                   (size_t)p[at + 2] << 8 | p[at + 3];
+        if (n > len - at - 12)
+            break;
+        if (!memcmp(p + at + 4, "IEND", 4))
+            return FS_PICTURE_OK;
+        at += 12 + n;
+    }
+    return FS_PICTURE_UNREADABLE;
+}
+static const kiosk_fs fake_fs_decoding = { &disk, fake_list, fake_read, fake_decode, NULL };
 
 /* ---- content on the fake disk ---- */
 
@@ -472,6 +490,65 @@ static void test_lastgood_source_vanished(void **state)
                      LG_SOURCE);
     content_free(s);
     assert_false(lastgood_exists(&fake_os, "state"));
+    assert_null(fake_find(&disk, "state/.incoming"));
+}
+
+/* Cuts folder/images/calm.png to its first 33 bytes: the header is
+ * whole (the size reads fine), the picture is cut off. */
+static void cut_picture(const char *dir)
+{
+    char path[FAKE_PATH];
+    snprintf(path, sizeof path, "%s/images/calm.png", dir);
+    fake_node *n = fake_find(&disk, path);
+    assert_non_null(n);
+    n->len = 33;   /* signature and IHDR: no IEND */
+}
+
+/* The saved copy's calm.png is the whole, good picture. */
+static void assert_saved_picture_good(void)
+{
+    fake_node *n = fake_find(&disk, "state/last-good/images/calm.png");
+    assert_non_null(n);
+    assert_int_equal(n->len, sizeof png_4x3);
+    assert_memory_equal(n->data, png_4x3, sizeof png_4x3);
+}
+
+/* A picture cut off after its header, in a folder otherwise good: the load
+ * that decodes pictures finds it, so the folder is not saved, and the copy
+ * keeps the good picture it had (it used to take the cut one). */
+static void test_lastgood_skips_undecodable_picture(void **state)
+{
+    content_snapshot *s = content_load("old", &fake_fs_decoding);
+    assert_true(content_usable(s));
+    assert_int_equal(lastgood_save(&fake_os, &fake_fs_decoding, "state", "old", s,
+                                   "then"), LG_OK);
+    content_free(s);
+    cut_picture("new");
+    s = content_load("new", &fake_fs_decoding);
+    assert_false(content_usable(s));
+    assert_int_equal(lastgood_save(&fake_os, &fake_fs_decoding, "state", "new", s,
+                                   "now"), LG_NOT_USABLE);
+    content_free(s);
+    assert_string_equal(saved_spa(), "Old Spa");
+    assert_saved_picture_good();
+}
+
+/* The picture is cut between the load and the save (a copy over SFTP in
+ * progress): the copy is decoded again before it takes the old one's place. */
+static void test_lastgood_skips_picture_cut_meanwhile(void **state)
+{
+    content_snapshot *s = content_load("old", &fake_fs_decoding);
+    assert_int_equal(lastgood_save(&fake_os, &fake_fs_decoding, "state", "old", s,
+                                   "then"), LG_OK);
+    content_free(s);
+    s = content_load("new", &fake_fs_decoding);
+    assert_true(content_usable(s));
+    cut_picture("new");
+    assert_int_equal(lastgood_save(&fake_os, &fake_fs_decoding, "state", "new", s,
+                                   "now"), LG_NOT_USABLE);
+    content_free(s);
+    assert_string_equal(saved_spa(), "Old Spa");
+    assert_saved_picture_good();
     assert_null(fake_find(&disk, "state/.incoming"));
 }
 
@@ -787,6 +864,8 @@ int main(void)
         cmocka_unit_test_setup(test_lastgood_recover_empty_state, setup),
         cmocka_unit_test_setup(test_lastgood_nine_subfolders, setup),
         cmocka_unit_test_setup(test_lastgood_pictures_over_total, setup),
+        cmocka_unit_test_setup(test_lastgood_skips_undecodable_picture, setup),
+        cmocka_unit_test_setup(test_lastgood_skips_picture_cut_meanwhile, setup),
         cmocka_unit_test(test_lastgood_round_trip_posix),
         cmocka_unit_test(test_lastgood_state_folder_is_link),
         cmocka_unit_test(test_lastgood_picture_path_at_limit),

@@ -173,7 +173,7 @@ static fs_status usb_read(void *ctx, const char *dir, const char *rel, char *buf
 
 static void test_status_read_usb(void **state)
 {
-    kiosk_fs fs = { NULL, NULL, usb_read };
+    kiosk_fs fs = { NULL, NULL, usb_read, NULL, NULL };
     char buf[64];
     usb_text = NULL;
     assert_false(status_read_usb(&fs, "state", buf, sizeof buf));
