@@ -130,16 +130,13 @@ int posix_memalign(void **out, size_t align, size_t n)
  * time and of the allocations since the previous frame, when a bench child
  * asked for them. The real function is found once with dlsym; the renderer
  * is only passed on, so this library needs no SDL header. */
-typedef void (*present_fn)(void *);
-
 void SDL_RenderPresent(void *r)
 {
-    static present_fn real;
     benchhook *h = &kiosk_benchhook;
-    if (!real)
-        real = (present_fn)dlsym(RTLD_NEXT, "SDL_RenderPresent");
-    if (real)
-        real(r);
+    if (!h->real_present)
+        *(void **)&h->real_present = dlsym(RTLD_NEXT, "SDL_RenderPresent");
+    if (h->real_present)
+        h->real_present(r);
     if (!__atomic_load_n(&h->on, __ATOMIC_ACQUIRE))
         return;
     uint64_t t = now_ns();

@@ -23,6 +23,7 @@ typedef struct benchhook {
     int counting;
     unsigned long allocs;
     int trace;                /* callers of each counted allocation to stderr */
+    void (*real_present)(void *);   /* SDL's own SDL_RenderPresent */
     /* Presents: noted while on is set (a bench child is running). */
     int on;
     sem_t first;              /* posted at the first frame */

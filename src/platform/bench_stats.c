@@ -155,7 +155,7 @@ static int own_argv(char *buf, size_t cap, char **argv, int max)
 
 void bench_preload(void)
 {
-    static char lib[BENCH_PATH_BYTES + 64], words[8192], env[BENCH_PATH_BYTES + 4096];
+    char lib[BENCH_PATH_BYTES + 64], words[8192], env[BENCH_PATH_BYTES + 4096];
     char *argv[64];
     if (bench_hook() || getenv("KIOSK_BENCH_PRELOADED"))
         return;

@@ -14,7 +14,7 @@ defined() { nm --defined-only "$1" | awk '$2 ~ /^[TtWwDd]$/ { print $3 }'; }
 fails=0
 found=$(defined "$kiosk" | grep -E "$hooked" || true)
 if [[ -n $found ]]; then
-    echo "FAIL: $kiosk defines what the bench hook should:" $found
+    echo "FAIL: $kiosk defines what the bench hook should: ${found//$'\n'/ }"
     fails=1
 fi
 # The same look finds them where they belong, so it can see them at all.
