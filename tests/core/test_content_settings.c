@@ -2,14 +2,7 @@
  * staff guide (content/README.md): a key the guide leaves out, a range or a
  * default it writes differently, a label example that drifted; and the
  * table against itself (two rows storing in one place, a label missing). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <cmocka.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
+#include "test_content_util.h"
 
 #include "content_settings.h"
 
@@ -283,6 +276,86 @@ static void test_content_settings_default_unreadable(void **state)
     }
 }
 
+/* A value each number-like row takes that is not its default, as written
+ * and as stored. */
+static const char *other_value(const content_setting *e, char *buf, size_t cap)
+{
+    static const char *const fixed[] = {
+        [SETTING_BOOL] = "yes", [SETTING_COLOUR] = "#010203",
+        [SETTING_HOURS] = "01:00-02:00",
+    };
+    if (e->type == SETTING_INT) {
+        snprintf(buf, cap, "%d", e->hi);
+        return buf;
+    }
+    if (e->type == SETTING_CHOICE) {
+        int k = 0;
+        while (e->choices[k + 1] >= 0)
+            k++;
+        snprintf(buf, cap, "%d", e->choices[k]);
+        return buf;
+    }
+    return e->type < (int)(sizeof fixed / sizeof fixed[0]) ? fixed[e->type] : NULL;
+}
+
+/* Bytes a number-like row stores, or 0 for words, the PIN and topics. */
+static size_t row_size(const content_setting *e)
+{
+    switch (e->type) {
+    case SETTING_INT: case SETTING_BOOL: case SETTING_CHOICE:
+        return sizeof(int);
+    case SETTING_COLOUR:
+        return sizeof(kiosk_rgb);
+    case SETTING_HOURS:
+        return sizeof(content_hours);
+    default:
+        return 0;
+    }
+}
+
+/* Row j's field in s differs from the same field in t. */
+static int differs(const content_settings *s, const content_settings *t, int j)
+{
+    const content_setting *e = &content_settings_table[j];
+    return memcmp((const char *)s + e->offset, (const char *)t + e->offset, row_size(e));
+}
+
+/* Each row's value, read through the whole loader, lands in its row's field
+ * and in no other: the fault of a row stored where another is (a copied
+ * line left unedited), or of values landing by their place in a list. */
+static void test_content_settings_row_bound_by_name(void **state)
+{
+    (void)state;
+    tu_mkdir();
+    tu_write("kiosk.ini", tu_good_ini);
+    content_snapshot *s = tu_load();
+    content_settings def = s->settings;
+    content_free(s);
+    for (int i = 0; i < content_settings_count; i++) {
+        const content_setting *e = &content_settings_table[i];
+        char num[32], ini[sizeof tu_good_ini + 128];
+        const char *v = other_value(e, num, sizeof num);
+        if (!v || !row_size(e))
+            continue;
+        snprintf(ini, sizeof ini, "%s[%s]\n%s = %s\n", tu_good_ini, e->section, e->key, v);
+        tu_write("kiosk.ini", ini);
+        s = tu_load();
+        if (!differs(&s->settings, &def, i))
+            fail_msg("[%s] %s = %s did not change it", e->section, e->key, v);
+        for (int j = 0; j < content_settings_count; j++) {
+            const content_setting *o = &content_settings_table[j];
+            int closed_day = e->type == SETTING_HOURS && o->type == SETTING_HOURS;
+            if (j == i || !row_size(o) || closed_day)
+                continue;
+            if (differs(&s->settings, &def, j))
+                fail_msg("[%s] %s = %s changed [%s] %s too", e->section, e->key, v,
+                         o->section, o->key);
+        }
+        content_free(s);
+    }
+    tu_rmdir();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_content_settings_guide_lists_no_unknown_key),
         cmocka_unit_test(test_content_settings_two_rows_one_place),
         cmocka_unit_test(test_content_settings_default_unreadable),
+        cmocka_unit_test(test_content_settings_row_bound_by_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
