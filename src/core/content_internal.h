@@ -1,6 +1,6 @@
 /* content_internal.h — what the content loader's files (content.c,
- * content_text.c, content_ini.c, content_md*.c, content_image.c) share; not
- * for use outside src/core/content*.c. */
+ * content_text.c, content_ini.c, content_settings.c, content_md*.c,
+ * content_image.c) share; not for use outside src/core/content*.c. */
 #ifndef KIOSK_CONTENT_INTERNAL_H
 #define KIOSK_CONTENT_INTERNAL_H
 
