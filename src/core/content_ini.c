@@ -41,7 +41,7 @@ static const char *const keys_labels[] = {
     "staff_no_address", "staff_version",
     "usb_title", "usb_topics", "usb_pictures", "usb_problems", "usb_import",
     "usb_locked", "usb_imported", "usb_not_imported", "usb_unusable", "usb_gone",
-    "usb_failed", NULL
+    "usb_failed", "usb_importing", NULL
 };
 /* An example for each label, in the same order, for the message that says
  * one is missing (the staff guide, content/README.md, has the same ones). */
@@ -58,7 +58,8 @@ static const char *const label_examples[] = {
     "Not imported. The content on screen is unchanged.",
     "The content on the stick has errors. Fix them on the stick and plug it in again.",
     "The stick was taken out before the import.",
-    "The kiosk could not write the new content."
+    "The kiosk could not write the new content.",
+    "Importing… do not take the stick out."
 };
 /* The first staff label: the ones from here on are needed only when the
  * staff view is on ([staff] pin set). The USB ones only warn (content.h). */
