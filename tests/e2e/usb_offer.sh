@@ -10,7 +10,8 @@
 # PINs lock the pad, and the lock is still there after a restart; a stick
 # with errors offers no Import; a big stick (60 MB of pictures) imports
 # beside the screen, which says so while the kiosk goes on pinging the
-# watchdog. Driven with xdotool at 800x480.
+# watchdog; SIGTERM during an import still stops it within a second with the
+# content folder whole. Driven with xdotool at 800x480.
 # Args: kiosk-binary source-dir.
 set -euo pipefail
 KIOSK=${1:?usage: usb_offer.sh kiosk-binary source-dir}
@@ -269,5 +270,33 @@ log "$pings WATCHDOG=1 during the import; longest gap $gap ms"
 [ "$gap" -le 600 ] || fail "WATCHDOG=1 stopped for $gap ms during the import (0.6 s watchdog)"
 wait_for 8000 shows "imported" "now shows" || fail "the big stick's result is not shown: $(cat "$TMP/ocr.txt")"
 [ -f "$C/images/noise-059.png" ] || fail "the big stick's pictures are not in $C"
+stop_kiosk
+# --- SIGTERM during a big import: the kiosk still stops within a second
+# (stop_kiosk), the content folder is whole (the stick before or this one,
+# never neither), and the restart leaves no half-made copy beside it ---
+take_out
+sed -i '1s/.*/# Stopped stick/' "$stick/kiosk/10-runners-knee.md"
+rm -f "$S/staff-lock"
+start_kiosk
+n=$(n_offers)
+insert
+wait_for 5000 offered "$n" || fail "the stick to stop was not offered"
+wait_for 8000 on_offer || fail "the stick to stop is not shown: $(cat "$TMP/ocr.txt")"
+tap import
+pin "$PIN"
+wait_for 5000 grep -q "importing USB stick sdb1" "$TMP/kiosk.err" || fail "the import did not start"
+stop_kiosk
+if grep -q "stopping during the import" "$TMP/kiosk.err"; then
+    log "SIGTERM came during the import"
+else
+    log "the import was done before SIGTERM"
+fi
+[ -d "$C" ] || fail "no content folder after SIGTERM during the import"
+"$KIOSK" --check --content "$C" >/dev/null || fail "the content after SIGTERM does not pass --check"
+grep -qE '^# (Knees from the stick|Stopped stick)$' "$C/10-runners-knee.md" ||
+    fail "the content after SIGTERM is neither stick's: $(head -1 "$C/10-runners-knee.md")"
+start_kiosk
+ls -d "$C"/.kiosk-import-* "$TMP"/.content.import-* >/dev/null 2>&1 &&
+    fail "half-made copies left after the restart"
 stop_kiosk
 echo "ok: usb offer"
