@@ -81,6 +81,14 @@ take_out() {
 offered() { [ "$(grep -c "USB stick sdb1 offered" "$TMP/kiosk.err")" -gt "$1" ]; }
 unchanged() { ! grep -q "from the stick" "$C/10-runners-knee.md" && [ ! -e "$C.previous" ]; }
 n_offers() { grep -c "USB stick sdb1 offered" "$TMP/kiosk.err" || true; }
+# offer_shown WHICH: the stick staged, its offer noticed and on screen.
+offer_shown() {
+    local n
+    n=$(n_offers)
+    insert
+    wait_for 5000 offered "$n" || fail "the $1 offer was not noticed: $(tail -3 "$TMP/kiosk.err")"
+    wait_for 8000 on_offer || fail "the $1 offer is not shown: $(cat "$TMP/ocr.txt")"
+}
 
 start_kiosk
 on_loop || fail "the loop is not on screen: $(cat "$TMP/ocr.txt")"
@@ -99,10 +107,7 @@ unchanged || fail "Cancel changed the content"
 log "offer shown over the loop; Cancel leaves everything as it was"
 
 # --- a wrong PIN imports nothing; the stick taken out takes the offer ---
-n=$(n_offers)
-insert
-wait_for 5000 offered "$n" || fail "the second offer was not noticed"
-wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown second
 tap import
 wait_for 8000 shows "staff" "pin" || fail "Import did not ask the PIN: $(cat "$TMP/ocr.txt")"
 pin "$WRONG"
@@ -118,11 +123,8 @@ unchanged || fail "taking the stick out changed the content"
 log "wrong PIN: nothing imported; stick taken out: offer gone"
 
 # --- the right PIN: imported, staff's files kept, the screen says so ---
-n=$(n_offers)
 s0=$(swaps)
-insert
-wait_for 5000 offered "$n" || fail "the third offer was not noticed"
-wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown third
 tap import
 pin "$PIN"
 wait_for 5000 grep -q "USB stick sdb1 imported" "$TMP/kiosk.err" ||
@@ -157,10 +159,7 @@ log "right PIN: imported, staff files kept, STATUS.txt says so with names escape
 take_out
 wait_for 5000 grep -q "taken out" "$TMP/kiosk.err" || true
 sed -i '1s/.*/# Second stick/' "$stick/kiosk/10-runners-knee.md"
-n=$(n_offers)
-insert
-wait_for 5000 offered "$n" || fail "the fourth offer was not noticed"
-wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown fourth
 for _ in 1 2 3; do tap import; pin "$WRONG"; done
 wait_for 8000 shows "too many wrong" || fail "the lock is not said on the offer: $(cat "$TMP/ocr.txt")"
 grep -q "Knees from the stick" "$C/10-runners-knee.md" || fail "wrong PINs imported"
@@ -278,10 +277,7 @@ take_out
 sed -i '1s/.*/# Stopped stick/' "$stick/kiosk/10-runners-knee.md"
 rm -f "$S/staff-lock"
 start_kiosk
-n=$(n_offers)
-insert
-wait_for 5000 offered "$n" || fail "the stick to stop was not offered"
-wait_for 8000 on_offer || fail "the stick to stop is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown "stick to stop's"
 tap import
 pin "$PIN"
 wait_for 5000 grep -q "importing USB stick sdb1" "$TMP/kiosk.err" || fail "the import did not start"
