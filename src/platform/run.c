@@ -319,6 +319,7 @@ static int run_on_screen(run *k)
     if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
         run_live_start(k);
         main_loop(k);
+        run_usb_quit(k);   /* stops while the screen closes */
         rc = 0;
     }
     run_live_stop(k);

@@ -58,6 +58,11 @@ int run_usb_done_fd(const run *k)
     return usb_worker_fd(k->usb.worker);
 }
 
+void run_usb_quit(run *k)
+{
+    usb_worker_stop(k->usb.worker);
+}
+
 void run_usb_stop(run *k)
 {
     if (k->usb.fd >= 0)

@@ -15,9 +15,10 @@
 /* A stick's name (the kernel's: "sda1") and its staged folder's. */
 #define RUN_USB_NAME_BYTES 64
 
-/* How long the kiosk's exit waits for an import to stop (ms): SIGTERM must
- * end it within a second, with the screen's teardown after. */
-#define RUN_USB_STOP_WAIT_MS 300
+/* How long the kiosk's exit waits for an import to stop (ms), after the
+ * screen's teardown (during which it was stopping already): SIGTERM must end
+ * the kiosk within a second. A copy stops within a 64 KiB block. */
+#define RUN_USB_STOP_WAIT_MS 150
 
 /* IMPORTING: the offer, saying the import runs (usb_worker.h). */
 typedef enum run_usb_mode {
