@@ -18,7 +18,8 @@ typedef struct usb_import_result {
     char notes[USB_WORKER_NOTES_BYTES];
 } usb_import_result;
 
-/* NULL when out of memory or descriptors. No thread runs yet. */
+/* Starts its thread, which waits for imports (start it before the screen's
+ * libraries load, as the loader). NULL when out of memory or threads. */
 usb_worker *usb_worker_open(void);
 /* Readable when an import is done (for the main loop's poll). */
 int usb_worker_fd(const usb_worker *w);
