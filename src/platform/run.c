@@ -319,7 +319,7 @@ static int run_on_screen(run *k)
     if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
         run_live_start(k);
         main_loop(k);
-        run_usb_quit(k);   /* stops while the screen closes */
+        run_usb_quit(k);   /* before the screen's libraries are unloaded */
         rc = 0;
     }
     run_live_stop(k);

@@ -147,7 +147,8 @@ void run_usb_tap(run *k, staff_key key, uint64_t now);
 void run_usb_pin_ok(run *k, uint64_t now);
 void run_usb_tick(run *k, uint64_t now);
 uint64_t run_usb_deadline(const run *k);
-/* The kiosk is stopping: an import stops at its next step meanwhile. */
+/* The kiosk is stopping: an import stops (RUN_USB_STOP_WAIT_MS at most)
+ * and the import thread ends, before the screen closes. */
 void run_usb_quit(run *k);
 void run_usb_stop(run *k);
 

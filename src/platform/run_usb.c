@@ -60,7 +60,12 @@ int run_usb_done_fd(const run *k)
 
 void run_usb_quit(run *k)
 {
-    usb_worker_stop(k->usb.worker);
+    if (k->usb.mode == RUN_USB_IMPORTING && k->usb.worker)
+        fprintf(stderr, "kiosk: stopping during the import of USB stick %s; the "
+                "content folder stays as it was unless the import was already "
+                "swapping it in\n", k->usb.stick);
+    usb_worker_close(k->usb.worker, RUN_USB_STOP_WAIT_MS);
+    k->usb.worker = NULL;
 }
 
 void run_usb_stop(run *k)
@@ -68,12 +73,7 @@ void run_usb_stop(run *k)
     if (k->usb.fd >= 0)
         close(k->usb.fd);
     k->usb.fd = -1;
-    if (k->usb.mode == RUN_USB_IMPORTING)
-        fprintf(stderr, "kiosk: stopping during the import of USB stick %s; the "
-                "content folder stays as it was unless the import was already "
-                "swapping it in\n", k->usb.stick);
-    usb_worker_close(k->usb.worker, RUN_USB_STOP_WAIT_MS);
-    k->usb.worker = NULL;
+    run_usb_quit(k);   /* when the screen never opened */
 }
 
 int run_usb_showing(const run *k)

@@ -15,9 +15,9 @@
 /* A stick's name (the kernel's: "sda1") and its staged folder's. */
 #define RUN_USB_NAME_BYTES 64
 
-/* How long the kiosk's exit waits for an import to stop (ms), after the
- * screen's teardown (during which it was stopping already): SIGTERM must end
- * the kiosk within a second. A copy stops within a 64 KiB block. */
+/* How long the kiosk's exit waits for an import to stop (ms), before the
+ * screen's teardown: SIGTERM must end the kiosk within a second. A copy
+ * stops within a 64 KiB block; the content check cannot be stopped. */
 #define RUN_USB_STOP_WAIT_MS 150
 
 /* IMPORTING: the offer, saying the import runs (usb_worker.h). */

@@ -118,15 +118,6 @@ int usb_worker_take(usb_worker *w, usb_import_result *out)
     return got;
 }
 
-void usb_worker_stop(usb_worker *w)
-{
-    if (!w)
-        return;
-    pthread_mutex_lock(&w->gate.mu);
-    w->gate.stop = 1;
-    pthread_mutex_unlock(&w->gate.mu);
-}
-
 void usb_worker_close(usb_worker *w, int wait_ms)
 {
     if (!w)

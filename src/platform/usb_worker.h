@@ -28,8 +28,6 @@ int usb_worker_fd(const usb_worker *w);
 int usb_worker_start(usb_worker *w, const usb_import_job *job);
 /* 1 with the result when the import is done; the worker is free again. */
 int usb_worker_take(usb_worker *w, usb_import_result *out);
-/* Asks a running import to stop at its next step, without waiting. */
-void usb_worker_stop(usb_worker *w);
 /* Asks a running import to stop and waits for it at most wait_ms, longer
  * only while it is between its two renames (milliseconds). An import still
  * busy then (in the content check) is left to end with the process: what
