@@ -109,6 +109,7 @@ typedef enum content_label {
     LABEL_USB_UNUSABLE,      /* why: its content has errors */
     LABEL_USB_GONE,          /* why: the stick was taken out */
     LABEL_USB_FAILED,        /* why: the kiosk could not write it */
+    LABEL_USB_IMPORTING,     /* the import runs: do not take the stick out */
     LABEL_COUNT
 } content_label;
 

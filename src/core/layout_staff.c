@@ -287,7 +287,7 @@ int layout_staff_view(layout_screen *out, const content_snapshot *s,
 
 int usb_labels_present(const content_settings *c)
 {
-    for (int l = LABEL_USB_TITLE; l <= LABEL_USB_FAILED; l++)
+    for (int l = LABEL_USB_TITLE; l <= LABEL_USB_IMPORTING; l++)
         if (!c->label[l] || !*c->label[l])
             return 0;
     return 1;
@@ -314,6 +314,8 @@ static int usb_buttons(const lay_ctx *c, layout_screen *sc, const usb_screen *u)
         key_box(c, sc, clo, px, STAFF_KEY_CLOSE, M + W - cw, y, cw, T, 1);
         return y;
     }
+    if (u->importing)
+        return y;   /* nothing to choose until the import is done */
     const char *ca = lay_label(c, LABEL_STAFF_CANCEL), *im = lay_label(c, LABEL_USB_IMPORT);
     int aw = button_w(c, ca), iw = button_w(c, im);
     int x = M + W - aw;
@@ -340,7 +342,9 @@ void layout_usb_screen(layout_screen *out, const content_snapshot *s,
         y += usb_line(&c, out, line, y, 1, COL_TEXT);
         if (!u->usable)
             y += usb_line(&c, out, lay_label(&c, LABEL_USB_UNUSABLE), y, 0, COL_ACCENT);
-        if (u->locked)
+        if (u->importing)
+            y += usb_line(&c, out, lay_label(&c, LABEL_USB_IMPORTING), y, 1, COL_ACCENT);
+        else if (u->locked)
             y += usb_line(&c, out, lay_label(&c, LABEL_USB_LOCKED), y, 0, COL_ACCENT);
     } else {
         y += usb_line(&c, out, lay_label(&c, u->imported ? LABEL_USB_IMPORTED

@@ -138,6 +138,7 @@ typedef struct usb_screen {
     content_label why;         /* RESULT, not imported: the reason's label,
                                   or LABEL_COUNT for none */
     const char *problems;      /* lines, '\n'-separated, already escaped */
+    int importing;             /* OFFER: the import runs: say so, no buttons */
 } usb_screen;
 void layout_usb_screen(layout_screen *out, const content_snapshot *s,
                        const layout_metrics *m, int w, int h, const usb_screen *u);

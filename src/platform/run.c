@@ -351,6 +351,7 @@ static int run_on_screen(run *k)
         /* Decodes in children (a check in the loader, a picture for the
          * screen) end now: SIGTERM is answered within a second. */
         platform_picture_cancel_all();
+        run_usb_quit(k);   /* before the screen's libraries are unloaded */
         rc = 0;
     }
     run_live_stop(k);

@@ -138,15 +138,21 @@ void run_staff_close(run *k, uint64_t now);
 /* Puts back an import cut short; starts watching STATE/usb. */
 void run_usb_init(run *k);
 int run_usb_fd(const run *k);
+/* Readable when an import is done (run_live.c's wake list). */
+int run_usb_done_fd(const run *k);
 /* Reads the offer file again when the folder changed. */
 void run_usb_poll(run *k, uint64_t now);
 int run_usb_showing(const run *k);
 void run_usb_layout(run *k, layout_screen *sc, uint64_t now);
 void run_usb_tap(run *k, staff_key key, uint64_t now);
-/* The right PIN for the stick on offer: import it, show the result. */
+/* The right PIN for the stick on offer: start its import (the result is
+ * shown when run_usb_poll sees it done). */
 void run_usb_pin_ok(run *k, uint64_t now);
 void run_usb_tick(run *k, uint64_t now);
 uint64_t run_usb_deadline(const run *k);
+/* The kiosk is stopping: an import stops (RUN_USB_STOP_WAIT_MS at most)
+ * and the import thread ends, before the screen closes. */
+void run_usb_quit(run *k);
 void run_usb_stop(run *k);
 
 #endif

@@ -186,10 +186,11 @@ void run_live_start(run *k)
         fprintf(stderr, "kiosk: the loader could not start; the content shown "
                 "now stays until the kiosk restarts\n");
     k->wake_event = SDL_RegisterEvents(1);
-    int fds[4] = { platform_signals_fd(), k->watch ? platform_watch_fd(k->watch) : -1,
-                   k->loader ? platform_loader_fd(k->loader) : -1, run_usb_fd(k) };
+    int fds[5] = { platform_signals_fd(), k->watch ? platform_watch_fd(k->watch) : -1,
+                   k->loader ? platform_loader_fd(k->loader) : -1, run_usb_fd(k),
+                   run_usb_done_fd(k) };
     if (k->wake_event != (Uint32)-1)
-        k->wake = platform_wake_start(fds, 4, k->wake_event);
+        k->wake = platform_wake_start(fds, 5, k->wake_event);
 }
 
 void run_live_request(run *k)

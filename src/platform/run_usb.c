@@ -1,6 +1,6 @@
 /* run_usb.c — a USB stick on offer in the running kiosk (run_usb.h): the
  * offer file in STATE/usb, the offer and result screens, the PIN, the
- * import, and usb-import.txt for STATUS.txt. */
+ * import (on usb_worker's thread), and usb-import.txt for STATUS.txt. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "core/status.h"
 #include "platform/run_internal.h"
 #include "platform/usb_import.h"
+#include "platform/usb_worker.h"
 
 /* The stage step's folder in STATE, and its offer file in it. */
 #define RUN_USB_DIR "usb"
@@ -29,6 +30,10 @@ void run_usb_init(run *k)
     usb_import_recover(k->content_dir);
     if (!k->state_dir)
         return;
+    k->usb.worker = usb_worker_open();
+    if (!k->usb.worker)
+        fprintf(stderr, "kiosk: out of memory; USB sticks can be offered but not "
+                "imported\n");
     char dir[RUN_PATH_BYTES];
     usb_dir(k, dir, sizeof dir);
     if (mkdir(dir, 02750) != 0 && errno != EEXIST)
@@ -48,11 +53,27 @@ int run_usb_fd(const run *k)
     return k->usb.fd;
 }
 
+int run_usb_done_fd(const run *k)
+{
+    return usb_worker_fd(k->usb.worker);
+}
+
+void run_usb_quit(run *k)
+{
+    if (k->usb.mode == RUN_USB_IMPORTING && k->usb.worker)
+        fprintf(stderr, "kiosk: stopping during the import of USB stick %s; the "
+                "content folder stays as it was unless the import was already "
+                "swapping it in\n", k->usb.stick);
+    usb_worker_close(k->usb.worker, RUN_USB_STOP_WAIT_MS);
+    k->usb.worker = NULL;
+}
+
 void run_usb_stop(run *k)
 {
     if (k->usb.fd >= 0)
         close(k->usb.fd);
     k->usb.fd = -1;
+    run_usb_quit(k);   /* when the screen never opened */
 }
 
 int run_usb_showing(const run *k)
@@ -90,9 +111,7 @@ static unsigned long long read_offer(run *k)
     run_usb *u = &k->usb;
     unsigned long long id = 0;
     if (fstat(fileno(f), &st) == 0)
-        id = (unsigned long long)st.st_ino * 1000003ull +
-             (unsigned long long)st.st_mtim.tv_sec * 1000000000ull +
-             (unsigned long long)st.st_mtim.tv_nsec;
+        id = usb_offer_id(&st);
     u->stick[0] = u->folder[0] = u->text[0] = 0;
     u->usable = u->ntopics = u->npictures = 0;
     size_t n = 0;
@@ -175,8 +194,13 @@ static void offer_new(run *k, unsigned long long id, uint64_t now)
     changed(k);
 }
 
+static void import_done(run *k, usb_import_result *r, uint64_t now);
+
 void run_usb_poll(run *k, uint64_t now)
 {
+    static usb_import_result done;
+    if (usb_worker_take(k->usb.worker, &done))
+        import_done(k, &done, now);
     if (k->usb.fd < 0)
         return;
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
@@ -185,7 +209,11 @@ void run_usb_poll(run *k, uint64_t now)
         any = 1;
     if (!any && k->usb.looked)
         return;   /* nothing changed in STATE/usb since the last look */
-    k->usb.looked = 1;
+    /* The import and its result stay on screen; a stick taken out or a
+     * second one is read when they are gone (import_done, dismiss). */
+    k->usb.looked = k->usb.mode != RUN_USB_IMPORTING && k->usb.mode != RUN_USB_RESULT;
+    if (!k->usb.looked)
+        return;
     unsigned long long id = read_offer(k);
     if (!id) {
         offer_gone(k, now);
@@ -204,6 +232,7 @@ void run_usb_layout(run *k, layout_screen *sc, uint64_t now)
         .kind = u->mode == RUN_USB_RESULT ? USB_RESULT : USB_OFFER,
         .usable = u->usable, .ntopics = u->ntopics, .npictures = u->npictures,
         .locked = k->staff.locked && now < k->staff.locked_until,
+        .importing = u->mode == RUN_USB_IMPORTING,
         .imported = u->imported, .why = u->why, .problems = u->text,
     };
     k->usb.shown_locked = s.locked;
@@ -214,12 +243,15 @@ static void dismiss(run *k)
 {
     k->usb.dismissed_id = k->usb.shown_id;
     k->usb.mode = RUN_USB_NONE;
+    k->usb.looked = 0;   /* an offer that came meanwhile is read now */
     changed(k);
 }
 
 void run_usb_tap(run *k, staff_key key, uint64_t now)
 {
     k->usb.last_input = now;
+    if (k->usb.mode == RUN_USB_IMPORTING)
+        return;   /* no buttons: it ends by itself */
     if (key == STAFF_KEY_CANCEL || key == STAFF_KEY_CLOSE) {
         if (k->usb.mode == RUN_USB_OFFER)
             fprintf(stderr, "kiosk: USB stick %s not imported: cancelled\n", k->usb.stick);
@@ -242,7 +274,7 @@ static void result(run *k, int imported, content_label why, const char *what)
 void run_usb_pin_ok(run *k, uint64_t now)
 {
     run_usb *u = &k->usb;
-    char staged[RUN_PATH_BYTES], what[RUN_PATH_BYTES + 256];
+    char staged[RUN_PATH_BYTES], offer[RUN_PATH_BYTES];
     u->last_input = now;
     u->dismissed_id = u->shown_id;
     if (read_offer(k) != u->shown_id) {
@@ -251,22 +283,38 @@ void run_usb_pin_ok(run *k, uint64_t now)
         return;
     }
     snprintf(staged, sizeof staged, "%s/%s/%s", k->state_dir, RUN_USB_DIR, u->folder);
-    int topics, cards;
-    static char notes[RUN_USB_TEXT_BYTES];
-    usb_import_status st = usb_import(staged, k->content_dir, notes, sizeof notes,
-                                      &topics, &cards);
+    snprintf(offer, sizeof offer, "%s/%s/%s", k->state_dir, RUN_USB_DIR, RUN_USB_OFFER_FILE);
+    usb_import_job job = { staged, k->content_dir, offer, u->shown_id, NULL };
+    if (usb_worker_start(u->worker, &job) != 0) {
+        result(k, 0, LABEL_USB_FAILED, "USB stick not imported: the kiosk could not "
+               "start the import (out of memory?). The content on screen is unchanged.");
+        return;
+    }
+    u->mode = RUN_USB_IMPORTING;
+    u->started = now;
+    fprintf(stderr, "kiosk: importing USB stick %s\n", u->stick);
+    changed(k);
+}
+
+/* The worker is done: say what happened. */
+static void import_done(run *k, usb_import_result *r, uint64_t now)
+{
+    run_usb *u = &k->usb;
+    char what[RUN_PATH_BYTES + 256];
+    u->last_input = now;
+    u->looked = 0;   /* the stick taken out or a second one meanwhile */
     /* What the stage step found stays with the result (files it left out);
      * a refused import's own problems take its place. */
     size_t n = strlen(u->text);
-    if (st != USB_IMPORT_OK && *notes)
-        snprintf(u->text, sizeof u->text, "%s", notes);
+    if (r->status != USB_IMPORT_OK && *r->notes)
+        snprintf(u->text, sizeof u->text, "%s", r->notes);
     else
-        snprintf(u->text + n, sizeof u->text - n, "%s", notes);
-    switch (st) {
+        snprintf(u->text + n, sizeof u->text - n, "%s", r->notes);
+    switch (r->status) {
     case USB_IMPORT_OK:
-        snprintf(what, sizeof what, "USB stick %s imported: %d topics, %d cards. The "
-                 "content before it is kept in %s.previous.", u->stick, topics, cards,
-                 k->content_dir);
+        snprintf(what, sizeof what, "USB stick %s imported in %.1f s: %d topics, %d "
+                 "cards. The content before it is kept in %s.previous.", u->stick,
+                 (double)(now - u->started) / 1000, r->topics, r->cards, k->content_dir);
         result(k, 1, LABEL_COUNT, what);
         run_live_request(k);
         break;
@@ -276,6 +324,7 @@ void run_usb_pin_ok(run *k, uint64_t now)
                "it in again. The content on screen is unchanged.");
         break;
     case USB_IMPORT_GONE:
+    case USB_IMPORT_STOPPED:
         result(k, 0, LABEL_USB_GONE, "USB stick not imported: it was taken out during "
                "the import. The content on screen is unchanged.");
         break;
@@ -291,8 +340,8 @@ void run_usb_pin_ok(run *k, uint64_t now)
 void run_usb_tick(run *k, uint64_t now)
 {
     uint64_t idle = (uint64_t)k->content->settings.idle_timeout_s * 1000;
-    if (k->usb.mode != RUN_USB_NONE && !run_staff_pad_open(k) &&
-        now >= k->usb.last_input + idle)
+    if (k->usb.mode != RUN_USB_NONE && k->usb.mode != RUN_USB_IMPORTING &&
+        !run_staff_pad_open(k) && now >= k->usb.last_input + idle)
         dismiss(k);
     int locked = k->staff.locked && now < k->staff.locked_until;
     if (k->usb.mode == RUN_USB_OFFER && locked != k->usb.shown_locked)
@@ -301,7 +350,7 @@ void run_usb_tick(run *k, uint64_t now)
 
 uint64_t run_usb_deadline(const run *k)
 {
-    if (k->usb.mode == RUN_USB_NONE)
+    if (k->usb.mode == RUN_USB_NONE || k->usb.mode == RUN_USB_IMPORTING)
         return NAV_NEVER;
     uint64_t due = k->usb.last_input + (uint64_t)k->content->settings.idle_timeout_s * 1000;
     if (k->staff.locked && k->staff.locked_until < due)

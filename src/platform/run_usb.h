@@ -15,7 +15,17 @@
 /* A stick's name (the kernel's: "sda1") and its staged folder's. */
 #define RUN_USB_NAME_BYTES 64
 
-typedef enum run_usb_mode { RUN_USB_NONE, RUN_USB_OFFER, RUN_USB_RESULT } run_usb_mode;
+/* How long the kiosk's exit waits for an import to stop (ms), before the
+ * screen's teardown: SIGTERM must end the kiosk within a second. A copy
+ * stops within a 64 KiB block; the content check cannot be stopped. */
+#define RUN_USB_STOP_WAIT_MS 150
+
+/* IMPORTING: the offer, saying the import runs (usb_worker.h). */
+typedef enum run_usb_mode {
+    RUN_USB_NONE, RUN_USB_OFFER, RUN_USB_IMPORTING, RUN_USB_RESULT
+} run_usb_mode;
+
+typedef struct usb_worker usb_worker;
 
 typedef struct run_usb {
     int fd;                    /* inotify on STATE/usb, or -1 */
@@ -27,10 +37,12 @@ typedef struct run_usb {
     int imported;              /* RESULT */
     content_label why;
     uint64_t last_input;
+    uint64_t started;          /* IMPORTING: since when */
     unsigned changed;          /* bumps on every visible change */
     unsigned laid_changed;     /* changed when the overlay was last laid out */
     int shown_locked;          /* the offer was laid out saying "locked" */
     int looked;                /* the offer file was read at least once */
+    usb_worker *worker;        /* runs the import, or NULL (none possible) */
 } run_usb;
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,6 +93,13 @@ static int remove_tree(const char *path)
     return nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
 }
 
+/* a/b in out; a path too long for out becomes "" (and then fails). */
+static void path_join(char *out, size_t cap, const char *a, const char *b)
+{
+    if (snprintf(out, cap, "%s/%s", a, b) >= (int)cap)
+        out[0] = 0;
+}
+
 /* One line more for staff, escaped, if it fits. */
 static void note(char *notes, size_t cap, const char *line)
 {
@@ -108,7 +116,80 @@ typedef struct copy_state {
     int files;
     long long bytes;
     usb_import_status err;     /* OK while all goes well */
+    usb_import_gate *gate;     /* NULL: nothing stops it */
+    int wfd;                   /* inotify on the staged folders, or -1 */
 } copy_state;
+
+/* Changes in the staged folders that mean the copy is not the stick's. */
+#define USB_WATCH_MASK (IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MODIFY | \
+                        IN_MOVED_FROM | IN_MOVED_TO | IN_MOVE_SELF | IN_CLOSE_WRITE)
+
+/* 1 when the gate says stop (and cs->err says so). */
+static int stopped(copy_state *cs)
+{
+    if (!cs->gate)
+        return 0;
+    pthread_mutex_lock(&cs->gate->mu);
+    int stop = cs->gate->stop;
+    pthread_mutex_unlock(&cs->gate->mu);
+    if (stop && cs->err == USB_IMPORT_OK)
+        cs->err = USB_IMPORT_STOPPED;
+    return stop;
+}
+
+/* Starts the swap unless a stop came first; the stopper then waits for
+ * leave_swap, so the two renames are never split by the kiosk's exit. */
+static int enter_swap(copy_state *cs)
+{
+    if (!cs->gate)
+        return 1;
+    pthread_mutex_lock(&cs->gate->mu);
+    int go = !cs->gate->stop;
+    cs->gate->swapping = go;
+    pthread_mutex_unlock(&cs->gate->mu);
+    if (!go)
+        cs->err = USB_IMPORT_STOPPED;
+    return go;
+}
+
+static void leave_swap(copy_state *cs)
+{
+    if (!cs->gate)
+        return;
+    pthread_mutex_lock(&cs->gate->mu);
+    cs->gate->swapping = 0;
+    pthread_cond_broadcast(&cs->gate->cv);
+    pthread_mutex_unlock(&cs->gate->mu);
+}
+
+/* Watches a staged folder before it is read: a change from then on (the
+ * stick taken out: the stage step removes the copy) is seen by changed(). */
+static void watch(copy_state *cs, const char *path)
+{
+    if (cs->wfd >= 0 && inotify_add_watch(cs->wfd, path, USB_WATCH_MASK) < 0) {
+        close(cs->wfd);
+        cs->wfd = -1;   /* no second look then; the offer check still stands */
+    }
+}
+
+/* 1 (and GONE) when something in the staged folders changed. */
+static int changed(copy_state *cs)
+{
+    char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+    if (cs->wfd < 0 || read(cs->wfd, buf, sizeof buf) <= 0)
+        return 0;
+    if (cs->err == USB_IMPORT_OK)
+        cs->err = USB_IMPORT_GONE;
+    return 1;
+}
+
+unsigned long long usb_offer_id(const struct stat *st)
+{
+    unsigned long long id = (unsigned long long)st->st_ino * 1000003ull +
+                            (unsigned long long)st->st_mtim.tv_sec * 1000000000ull +
+                            (unsigned long long)st->st_mtim.tv_nsec;
+    return id ? id : 1;
+}
 
 static int has_control(const char *s)
 {
@@ -132,8 +213,8 @@ static void copy_file(int sfd, int dfd, const char *name, copy_state *cs)
         return;
     }
     static char buf[64 * 1024];
-    ssize_t r;
-    while ((r = read(in, buf, sizeof buf)) > 0) {
+    ssize_t r = 0;
+    while (!stopped(cs) && (r = read(in, buf, sizeof buf)) > 0) {
         cs->bytes += r;
         if (cs->bytes > USB_MAX_BYTES) {
             cs->err = USB_IMPORT_UNUSABLE;
@@ -173,15 +254,17 @@ static int wanted(const char *n, int depth, int is_dir)
  * names with control characters and what is no content are left out (the
  * stage step leaves none: this is the second look, as the kiosk trusts no
  * other user). */
-static void copy_tree(int sfd, int dfd, int depth, copy_state *cs, char *notes, size_t cap)
+static void copy_tree(const char *spath, int sfd, int dfd, int depth, copy_state *cs,
+                      char *notes, size_t cap)
 {
+    watch(cs, spath);
     DIR *d = fdopendir(dup(sfd));
     if (!d) {
         cs->err = USB_IMPORT_GONE;
         return;
     }
     struct dirent *e;
-    while (cs->err == USB_IMPORT_OK && (e = readdir(d))) {
+    while (cs->err == USB_IMPORT_OK && !stopped(cs) && (e = readdir(d))) {
         const char *n = e->d_name;
         struct stat st;
         if (!strcmp(n, ".") || !strcmp(n, "..") ||
@@ -209,8 +292,10 @@ static void copy_tree(int sfd, int dfd, int depth, copy_state *cs, char *notes, 
         }
         int s2 = openat(sfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         int d2 = openat(dfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        char sub[USB_PATH_BYTES];
+        path_join(sub, sizeof sub, spath, n);
         if (s2 >= 0 && d2 >= 0)
-            copy_tree(s2, d2, depth + 1, cs, notes, cap);
+            copy_tree(sub, s2, d2, depth + 1, cs, notes, cap);
         else
             cs->err = s2 < 0 ? USB_IMPORT_GONE : USB_IMPORT_WRITE;
         if (s2 >= 0)
@@ -232,13 +317,6 @@ static int is_content_name(const char *n)
         p++;
     size_t len = strlen(n);
     return p != n && *p == '-' && len > 3 && !strcasecmp(n + len - 3, ".md");
-}
-
-/* a/b in out; a path too long for out becomes "" (and then fails). */
-static void path_join(char *out, size_t cap, const char *a, const char *b)
-{
-    if (snprintf(out, cap, "%s/%s", a, b) >= (int)cap)
-        out[0] = 0;
 }
 
 /* Moves staff's own entries of content into tmp (those tmp does not have
@@ -339,53 +417,88 @@ static int check(const char *tmp, char *notes, size_t cap, int *topics, int *car
     return ok;
 }
 
-usb_import_status usb_import(const char *staged, const char *content_dir, char *notes,
-                             size_t cap, int *topics, int *cards)
+/* Copies job->staged into tmp, watching it; checks the copy. */
+static void copy_and_check(const usb_import_job *job, const char *tmp, copy_state *cs,
+                           char *notes, size_t cap, int *topics, int *cards)
 {
-    char tmp[USB_PATH_BYTES], previous[USB_PATH_BYTES];
-    notes[0] = 0;
-    *topics = *cards = 0;
-    int sfd = open(staged, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (sfd < 0)
-        return USB_IMPORT_GONE;
-    if (make_tmp(content_dir, tmp, sizeof tmp) != 0) {
-        close(sfd);
-        return USB_IMPORT_WRITE;
-    }
-    copy_state cs = { 0, 0, USB_IMPORT_OK };
+    int sfd = open(job->staged, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     int dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0)
-        cs.err = USB_IMPORT_WRITE;
+    struct stat st;
+    if (sfd < 0)
+        cs->err = USB_IMPORT_GONE;
+    else if (dfd < 0)
+        cs->err = USB_IMPORT_WRITE;
     else
-        copy_tree(sfd, dfd, 0, &cs, notes, cap);
-    close(sfd);
+        watch(cs, job->staged);
+    /* Watched first, then the offer looked at: the stage step removes the
+     * offer before the copy, so any removal from now on is seen. */
+    if (cs->err == USB_IMPORT_OK && job->offer &&
+        (stat(job->offer, &st) != 0 || usb_offer_id(&st) != job->offer_id))
+        cs->err = USB_IMPORT_GONE;
+    if (cs->err == USB_IMPORT_OK)
+        copy_tree(job->staged, sfd, dfd, 0, cs, notes, cap);
+    if (sfd >= 0)
+        close(sfd);
     if (dfd >= 0)
         close(dfd);
-    if (cs.err == USB_IMPORT_UNUSABLE)
+    if (cs->err == USB_IMPORT_UNUSABLE)
         note(notes, cap, "The stick holds more files or bytes than the kiosk keeps.");
-    if (cs.err == USB_IMPORT_OK && !check(tmp, notes, cap, topics, cards))
-        cs.err = USB_IMPORT_UNUSABLE;
-    if (cs.err == USB_IMPORT_OK && carry_over(content_dir, tmp) != 0)
-        cs.err = USB_IMPORT_WRITE;
-    if (cs.err != USB_IMPORT_OK) {
-        remove_tree(tmp);
-        return cs.err;
-    }
-    sync_dir(tmp);
-    snprintf(previous, sizeof previous, "%s.previous", content_dir);
-    if (remove_tree(previous) != 0 ||
-        (rename(content_dir, previous) != 0 && errno != ENOENT)) {
+    if (cs->err != USB_IMPORT_OK || stopped(cs) || changed(cs))
+        return;
+    if (!check(tmp, notes, cap, topics, cards))
+        cs->err = USB_IMPORT_UNUSABLE;
+    else if (!stopped(cs))
+        changed(cs);   /* taken out while the check ran */
+}
+
+/* Staff's files over to tmp, content to previous, tmp to content; each
+ * step undone when the next fails. Returns OK or WRITE. */
+static usb_import_status swap_in(const char *content_dir, const char *tmp,
+                                 const char *previous)
+{
+    if (carry_over(content_dir, tmp) != 0)
+        return USB_IMPORT_WRITE;
+    if (rename(content_dir, previous) != 0 && errno != ENOENT) {
         carry_over(tmp, content_dir);   /* staff's files back where they were */
-        remove_tree(tmp);
         return USB_IMPORT_WRITE;
     }
     if (rename(tmp, content_dir) != 0) {
         rename(previous, content_dir);
         carry_over(tmp, content_dir);
-        remove_tree(tmp);
         return USB_IMPORT_WRITE;
     }
-    sync_dir(content_dir);
+    return USB_IMPORT_OK;
+}
+
+usb_import_status usb_import(const usb_import_job *job, char *notes, size_t cap,
+                             int *topics, int *cards)
+{
+    char tmp[USB_PATH_BYTES], previous[USB_PATH_BYTES];
+    notes[0] = 0;
+    *topics = *cards = 0;
+    copy_state cs = { 0, 0, USB_IMPORT_OK, job->gate, -1 };
+    if (make_tmp(job->content_dir, tmp, sizeof tmp) != 0)
+        return USB_IMPORT_WRITE;
+    cs.wfd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    copy_and_check(job, tmp, &cs, notes, cap, topics, cards);
+    /* The slow steps (the sync of some 70 MB on an SD card, removing the
+     * copy before last) come before the swap, so a stop never waits them. */
+    if (cs.err == USB_IMPORT_OK)
+        sync_dir(tmp);
+    snprintf(previous, sizeof previous, "%s.previous", job->content_dir);
+    if (cs.err == USB_IMPORT_OK && remove_tree(previous) != 0)
+        cs.err = USB_IMPORT_WRITE;
+    if (cs.err == USB_IMPORT_OK && !stopped(&cs) && !changed(&cs) && enter_swap(&cs)) {
+        cs.err = swap_in(job->content_dir, tmp, previous);
+        leave_swap(&cs);
+    }
+    if (cs.wfd >= 0)
+        close(cs.wfd);
+    if (cs.err != USB_IMPORT_OK) {
+        remove_tree(tmp);
+        return cs.err;
+    }
+    sync_dir(job->content_dir);
     return USB_IMPORT_OK;
 }
 

@@ -34,7 +34,8 @@ static const char tu_good_ini[] =
     "usb_title = USB\nusb_topics = Topics\nusb_pictures = Pictures\n"
     "usb_problems = Problems\nusb_import = Import\nusb_locked = Locked\n"
     "usb_imported = Imported\nusb_not_imported = Not imported\n"
-    "usb_unusable = Errors\nusb_gone = Gone\nusb_failed = Failed\n";
+    "usb_unusable = Errors\nusb_gone = Gone\nusb_failed = Failed\n"
+    "usb_importing = Importing\n";
 
 static char tu_dir[256] __attribute__((unused));
 

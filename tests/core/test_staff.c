@@ -256,7 +256,7 @@ static const char *const staff_labels[] = {
 static const char *const usb_labels[] = {
     "Stick", "Topics", "Pictures", "Problems found", "Import", "Locked for now",
     "Imported, now on screen", "Not imported, nothing changed", "It has errors",
-    "Taken out too soon", "Could not write"
+    "Taken out too soon", "Could not write", "Importing, keep the stick in"
 };
 
 static content_snapshot *staff_snapshot(void)
@@ -264,7 +264,7 @@ static content_snapshot *staff_snapshot(void)
     content_snapshot *s = fx_snapshot();
     for (int i = 0; i < 10; i++)
         s->settings.label[LABEL_STAFF_TITLE + i] = staff_labels[i];
-    for (int i = 0; i < 11; i++)
+    for (int i = 0; i < 12; i++)
         s->settings.label[LABEL_USB_TITLE + i] = usb_labels[i];
     return s;
 }
@@ -360,11 +360,12 @@ static void test_usb_screens(void **state)
     assert_true(usb_labels_present(&s->settings));
     const char *probs = "kiosk/20-a\\nfake line.md:3: this line is not valid text\n"
                         "Not copied: kiosk/run.sh (only kiosk.ini, .md and images)\n";
-    usb_screen offer = { USB_OFFER, 1, 8, 3, 0, 0, LABEL_COUNT, probs };
-    usb_screen bad = { USB_OFFER, 0, 2, 0, 0, 0, LABEL_COUNT, probs };
-    usb_screen locked = { USB_OFFER, 1, 8, 3, 1, 0, LABEL_COUNT, "" };
-    usb_screen done = { USB_RESULT, 0, 0, 0, 0, 1, LABEL_COUNT, "" };
-    usb_screen gone = { USB_RESULT, 0, 0, 0, 0, 0, LABEL_USB_GONE, "" };
+    usb_screen offer = { USB_OFFER, 1, 8, 3, 0, 0, LABEL_COUNT, probs, 0 };
+    usb_screen bad = { USB_OFFER, 0, 2, 0, 0, 0, LABEL_COUNT, probs, 0 };
+    usb_screen locked = { USB_OFFER, 1, 8, 3, 1, 0, LABEL_COUNT, "", 0 };
+    usb_screen done = { USB_RESULT, 0, 0, 0, 0, 1, LABEL_COUNT, "", 0 };
+    usb_screen gone = { USB_RESULT, 0, 0, 0, 0, 0, LABEL_USB_GONE, "", 0 };
+    usb_screen busy = { USB_OFFER, 1, 8, 3, 0, 0, LABEL_COUNT, probs, 1 };
     for (int z = 0; z < 5; z++) {
         int w = fx_sizes[z][0], h = fx_sizes[z][1];
         layout_usb_screen(&sc, s, &fx_metrics, w, h, &offer);
@@ -381,6 +382,12 @@ static void test_usb_screens(void **state)
         layout_usb_screen(&sc, s, &fx_metrics, w, h, &locked);
         assert_int_equal(keys_on(&sc), 1u << STAFF_KEY_CANCEL);
         assert_true(shows(&sc, "Locked for now"));
+        /* Importing: said, and no key to tap until it is done. */
+        layout_usb_screen(&sc, s, &fx_metrics, w, h, &busy);
+        fx_check_screen(&sc, s, "usb importing");
+        assert_int_equal(keys_on(&sc), 0);
+        assert_true(shows(&sc, "Importing, keep the stick in"));
+        assert_true(shows(&sc, "Topics: 8"));
         layout_usb_screen(&sc, s, &fx_metrics, w, h, &done);
         fx_check_screen(&sc, s, "usb imported");
         assert_int_equal(keys_on(&sc), 1u << STAFF_KEY_CLOSE);
@@ -389,6 +396,8 @@ static void test_usb_screens(void **state)
         assert_true(shows(&sc, "Not imported, nothing"));
         assert_true(shows(&sc, "Taken out too soon"));
     }
+    s->settings.label[LABEL_USB_IMPORTING] = NULL;   /* kiosk.ini from before it */
+    assert_false(usb_labels_present(&s->settings));
     s->settings.label[LABEL_USB_GONE] = NULL;   /* content from before the labels */
     assert_false(usb_labels_present(&s->settings));
     fx_free(s);

@@ -139,6 +139,17 @@ set_title() {
     printf '%s\n' "$body" > "$f"
 }
 
+# tap KEY: a click on the key the test's key_xy KEY places (x y at 800x480),
+# and a moment for the press to be seen as a tap before the next.
+tap() {
+    local x y
+    read -r x y <<< "$(key_xy "$1")"
+    xdotool mousemove "$x" "$y" click 1
+    sleep 0.15
+}
+# pin DIGITS: each digit tapped on the PIN pad (key_xy names them 0-9).
+pin() { local d; for d in $(echo "$1" | fold -w1); do tap "$d"; done; sleep 0.3; }
+
 swapped_past() { [ "$(swaps)" -gt "$1" ]; }
 loaded_past() { [ "$(loads)" -gt "$1" ]; }
 

@@ -29,13 +29,6 @@ key_xy() {
         *) local i=$(( $1 - 1 )) row; row=$(( i / 3 )); echo "$(( 507 + i % 3 * 105 )) $(( 82 + row * 105 ))" ;;
     esac
 }
-tap() {
-    local x y
-    read -r x y <<< "$(key_xy "$1")"
-    xdotool mousemove "$x" "$y" click 1
-    sleep 0.15
-}
-pin() { local d; for d in $(echo "$1" | fold -w1); do tap "$d"; done; sleep 0.3; }
 long_press() {
     xdotool mousemove 20 20 mousedown 1
     sleep 3.4

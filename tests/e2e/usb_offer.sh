@@ -8,7 +8,10 @@
 # kept as content.previous, staff's own files kept), and the screen and
 # STATUS.txt say so, with a file name holding a newline escaped; three wrong
 # PINs lock the pad, and the lock is still there after a restart; a stick
-# with errors offers no Import. Driven with xdotool at 800x480.
+# with errors offers no Import; a big stick (60 MB of pictures) imports
+# beside the screen, which says so while the kiosk goes on pinging the
+# watchdog; SIGTERM during an import still stops it within a second with the
+# content folder whole. Driven with xdotool at 800x480.
 # Args: kiosk-binary source-dir.
 set -euo pipefail
 KIOSK=${1:?usage: usb_offer.sh kiosk-binary source-dir}
@@ -43,24 +46,17 @@ mkdir -p "$C/.stfolder"
 printf 'call the plumber\n' >"$C/notes.txt"
 
 # The buttons at 800x480 (offer: Import, Cancel; result: Close) and the PIN
-# pad's keys (as in staff.sh).
+# pad's keys, digits by name (as in staff.sh), for live_lib's tap and pin.
 key_xy() {
     case $1 in
         import) echo "529 406" ;;
         cancel) echo "689 406" ;;
         close) echo "705 406" ;;
-        pad0) echo "612 397" ;;
+        0) echo "612 397" ;;
         padcancel) echo "249 397" ;;
-        pad*) local i=$(( ${1#pad} - 1 )); echo "$(( 507 + i % 3 * 105 )) $(( 82 + (i / 3) * 105 ))" ;;
+        [1-9]) local i=$(( $1 - 1 )); echo "$(( 507 + i % 3 * 105 )) $(( 82 + (i / 3) * 105 ))" ;;
     esac
 }
-tap() {
-    local x y
-    read -r x y <<< "$(key_xy "$1")"
-    xdotool mousemove "$x" "$y" click 1
-    sleep 0.15
-}
-pin() { local d; for d in $(echo "$1" | fold -w1); do tap "pad$d"; done; sleep 0.3; }
 on_loop() { shows "touch the screen" "explore"; }
 on_offer() { shows "usb stick" "topics"; }
 
@@ -85,6 +81,14 @@ take_out() {
 offered() { [ "$(grep -c "USB stick sdb1 offered" "$TMP/kiosk.err")" -gt "$1" ]; }
 unchanged() { ! grep -q "from the stick" "$C/10-runners-knee.md" && [ ! -e "$C.previous" ]; }
 n_offers() { grep -c "USB stick sdb1 offered" "$TMP/kiosk.err" || true; }
+# offer_shown WHICH: the stick staged, its offer noticed and on screen.
+offer_shown() {
+    local n
+    n=$(n_offers)
+    insert
+    wait_for 5000 offered "$n" || fail "the $1 offer was not noticed: $(tail -3 "$TMP/kiosk.err")"
+    wait_for 8000 on_offer || fail "the $1 offer is not shown: $(cat "$TMP/ocr.txt")"
+}
 
 start_kiosk
 on_loop || fail "the loop is not on screen: $(cat "$TMP/ocr.txt")"
@@ -103,10 +107,7 @@ unchanged || fail "Cancel changed the content"
 log "offer shown over the loop; Cancel leaves everything as it was"
 
 # --- a wrong PIN imports nothing; the stick taken out takes the offer ---
-n=$(n_offers)
-insert
-wait_for 5000 offered "$n" || fail "the second offer was not noticed"
-wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown second
 tap import
 wait_for 8000 shows "staff" "pin" || fail "Import did not ask the PIN: $(cat "$TMP/ocr.txt")"
 pin "$WRONG"
@@ -122,11 +123,8 @@ unchanged || fail "taking the stick out changed the content"
 log "wrong PIN: nothing imported; stick taken out: offer gone"
 
 # --- the right PIN: imported, staff's files kept, the screen says so ---
-n=$(n_offers)
 s0=$(swaps)
-insert
-wait_for 5000 offered "$n" || fail "the third offer was not noticed"
-wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown third
 tap import
 pin "$PIN"
 wait_for 5000 grep -q "USB stick sdb1 imported" "$TMP/kiosk.err" ||
@@ -161,10 +159,7 @@ log "right PIN: imported, staff files kept, STATUS.txt says so with names escape
 take_out
 wait_for 5000 grep -q "taken out" "$TMP/kiosk.err" || true
 sed -i '1s/.*/# Second stick/' "$stick/kiosk/10-runners-knee.md"
-n=$(n_offers)
-insert
-wait_for 5000 offered "$n" || fail "the fourth offer was not noticed"
-wait_for 8000 on_offer || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+offer_shown fourth
 for _ in 1 2 3; do tap import; pin "$WRONG"; done
 wait_for 8000 shows "too many wrong" || fail "the lock is not said on the offer: $(cat "$TMP/ocr.txt")"
 grep -q "Knees from the stick" "$C/10-runners-knee.md" || fail "wrong PINs imported"
@@ -194,5 +189,114 @@ insert
 wait_for 5000 offered "$n" || fail "the PIN-less stick's offer was not noticed"
 grep -qx 'usable no' "$S/usb/offer" || fail "a stick without a PIN is offered as usable"
 wait_for 8000 shows "has errors" "no staff pin" || fail "a stick without a PIN does not say so: $(cat "$TMP/ocr.txt")"
+stop_kiosk
+
+# --- a big stick (60 pictures, some 60 MB): the import runs beside the
+# screen; the screen says so and the kiosk goes on pinging the watchdog
+# (NOTIFY_SOCKET read here, as tests/deploy/kiosk_notify.sh does) ---
+need python3
+take_out
+make_stick
+python3 "$SRC/tests/e2e/noise_pictures.py" "$stick/kiosk/images" 60 1000 "$stick/kiosk/90-gallery.md"
+python3 - "$TMP/notify.sock" "$TMP/notify.log" <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+with open(sys.argv[2], "a") as log:
+    while True:
+        msg = s.recv(4096).decode(errors="replace")
+        log.write("%d %s\n" % (time.time() * 1000, msg))
+        log.flush()
+PY
+NOTIFY_PID=$!
+trap 'kill "$NOTIFY_PID" 2>/dev/null; cleanup' EXIT
+wait_for 5000 test -S "$TMP/notify.sock" || fail "the notify listener did not start"
+# A 0.6 s watchdog (the Pi's is 15 s; the import here takes well under a
+# second): the kiosk pings at least every 0.3 s, and an import on the main
+# loop would leave a gap longer than the interval, which systemd kills.
+NOTIFY_SOCKET=$TMP/notify.sock WATCHDOG_USEC=600000
+export NOTIFY_SOCKET WATCHDOG_USEC
+rm -f "$S/staff-lock"   # the wrong PINs above are forgiven
+start_kiosk
+unset NOTIFY_SOCKET WATCHDOG_USEC
+n=$(n_offers)
+t=$(now_ms)
+insert
+log "stage step: $(du -sm "$S/usb/stick-sdb1" | cut -f1) MB staged in $(( $(now_ms) - t )) ms"
+wait_for 5000 offered "$n" || fail "the big stick's offer was not noticed"
+wait_for 8000 on_offer || fail "the big stick's offer is not shown: $(cat "$TMP/ocr.txt")"
+grep -qx 'pictures 61' "$S/usb/offer" || fail "the big stick's offer: $(cat "$S/usb/offer")"
+tap import
+imported() { grep -q "USB stick sdb1 imported" "$TMP/kiosk.err"; }
+pin "${PIN%?}"
+# Screenshots from the last digit until the import is done, read later:
+# OCR takes longer than the import may.
+( i=0; while ! imported && [ "$i" -lt 200 ]; do shot "$TMP/during-$((i += 1)).png"; done ) &
+SHOTS_PID=$!
+tap "${PIN: -1}"
+t0=$(now_ms)
+wait_for 60000 imported || fail "the big stick was not imported: $(tail -5 "$TMP/kiosk.err")"
+t1=$(now_ms)
+wait "$SHOTS_PID" || true
+said=0 buttons=0
+for f in "$TMP"/during-*.png; do
+    [ -e "$f" ] || continue
+    text=$(convert "$f" -colorspace Gray -negate png:- |
+           OMP_THREAD_LIMIT=1 tesseract - - --psm 3 2>/dev/null | tr '[:upper:]' '[:lower:]')
+    case "$text" in
+        *importing*) said=$((said + 1))
+            case "$text" in *cancel*) buttons=1 ;; esac ;;
+    esac
+done
+log "$(find "$TMP" -name 'during-*.png' | wc -l) screenshots during the import, $said say importing"
+[ "$buttons" = 0 ] || fail "Cancel shown while importing"
+took=$(sed -n 's/.*USB stick sdb1 imported in \([0-9.]*\) s.*/\1/p' "$TMP/kiosk.err" | tail -1)
+log "60 MB stick imported in $took s (kiosk's figure); PIN to log line $(( t1 - t0 )) ms"
+# The import's own time: long enough for a screenshot or two to see it.
+if [ "$said" = 0 ]; then
+    [ "${took%.*}" -lt 1 ] || fail "the screen never said it was importing ($took s)"
+    log "the import was too quick here for a screenshot to see it"
+fi
+# Every gap between pings that ends during the import (from the last
+# digit to its log line): the ping before it counts, the content swap after
+# it (new pictures drawn) does not.
+gap=$(awk -v a="$t0" -v b="$t1" '$2 == "WATCHDOG=1" {
+          if (last && $1 >= a && last <= b) { g = $1 - last; if (g > max) max = g }
+          last = $1 } END { print max + 0 }' "$TMP/notify.log")
+pings=$(awk -v a="$t0" -v b="$t1" '$2 == "WATCHDOG=1" && $1 >= a && $1 <= b' "$TMP/notify.log" | wc -l)
+log "$pings WATCHDOG=1 during the import; longest gap $gap ms"
+[ "$gap" -gt 0 ] || fail "no WATCHDOG=1 around the import: $(tail -3 "$TMP/notify.log")"
+[ "$gap" -le 600 ] || fail "WATCHDOG=1 stopped for $gap ms during the import (0.6 s watchdog)"
+wait_for 8000 shows "imported" "now shows" || fail "the big stick's result is not shown: $(cat "$TMP/ocr.txt")"
+[ -f "$C/images/noise-059.png" ] || fail "the big stick's pictures are not in $C"
+stop_kiosk
+# --- SIGTERM during a big import: the kiosk still stops within a second
+# (stop_kiosk), the content folder is whole (the stick before or this one,
+# never neither), and the restart leaves no half-made copy beside it ---
+take_out
+sed -i '1s/.*/# Stopped stick/' "$stick/kiosk/10-runners-knee.md"
+rm -f "$S/staff-lock"
+start_kiosk
+offer_shown "stick to stop's"
+tap import
+pin "${PIN%?}"
+tap "${PIN: -1}"   # the import takes half a second here: SIGTERM at once
+wait_for 5000 grep -q "importing USB stick sdb1" "$TMP/kiosk.err" || fail "the import did not start"
+stop_kiosk
+if grep -q "stopping during the import" "$TMP/kiosk.err"; then
+    log "SIGTERM came during the import"
+else
+    log "the import was done before SIGTERM"
+fi
+[ -d "$C" ] || fail "no content folder after SIGTERM during the import"
+"$KIOSK" --check --content "$C" >/dev/null || fail "the content after SIGTERM does not pass --check"
+grep -qE '^# (Knees from the stick|Stopped stick)$' "$C/10-runners-knee.md" ||
+    fail "the content after SIGTERM is neither stick's: $(head -1 "$C/10-runners-knee.md")"
+start_kiosk
+ls -d "$C"/.kiosk-import-* "$TMP"/.content.import-* >/dev/null 2>&1 &&
+    fail "half-made copies left after the restart"
+# The start's save of the last good copy (60 MB) done first: its time is
+# the loader's, not the import's.
+wait_for 20000 loaded_past 1 || fail "the restart did not read the content again"
 stop_kiosk
 echo "ok: usb offer"
