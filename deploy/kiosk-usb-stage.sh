@@ -90,9 +90,10 @@ forget() {
     say "USB stick $name taken out: its offer is gone"
 }
 
-ignored_name() {   # dotfiles, macOS ._*, editor leftovers: silently skipped
+ignored_name() {   # dotfiles, macOS ._*, editor leftovers, the kiosk's own
+                   # STATUS.txt (a copy of a content folder has one): silently skipped
     case "$1" in
-        .* | *~ | *.swp | *.SWP | '~$'* | *.tmp | *.TMP) return 0 ;;
+        .* | *~ | *.swp | *.SWP | '~$'* | *.tmp | *.TMP | STATUS.txt) return 0 ;;
     esac
     return 1
 }

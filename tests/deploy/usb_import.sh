@@ -78,6 +78,10 @@ if find "$usb/stick-sdb1" -type f -perm /111 | grep -q .; then fail "good stick:
 if find "$usb/stick-sdb1" -perm /007 | grep -q .; then fail "good stick: staged files readable by others"; fi
 ls -d "$usb"/.stage-* >/dev/null 2>&1 && fail "good stick: temp folder left behind"
 offer_lines_known || fail "good stick: unknown lines in the offer"
+# A copy of a content folder brings the kiosk's own STATUS.txt: not a problem.
+printf 'Showing: 8 topics\n' >"$tmp/stick/kiosk/STATUS.txt"
+run_stage sdb1
+! grep -q "STATUS.txt" "$usb/offer" || fail "status file on the stick: named in the offer: $(offer)"
 
 # --- taken out: the offer and the copy go; another stick's offer stays ---
 bash "$stage" --forget sdc1 >/dev/null
