@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench_budget.sh KIOSK SOURCE_DIR — CI's run of the performance budgets
-# (issue 9): tests/bench/budget.sh --short, about a minute. Budgets that are
+# (issue 9): tests/bench/budget.sh --short, about three minutes. Budgets that are
 # missed for a written-down reason (KNOWN) are printed, not failed; run
 # tests/bench/budget.sh --strict to fail on them too.
 set -uo pipefail
