@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "core/content.h"
+#include "core/kiosk_limits.h"
 #include "core/layout.h"
 #include "platform/bench.h"
 #include "platform/metrics_ttf.h"
@@ -103,7 +104,7 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
     memset(too_long, 0, sizeof too_long);
     for (int z = 0; z < CHECK_NSIZES; z++) {
         arena a;
-        arena_init(&a, 64u * 1024 * 1024);
+        arena_init(&a, KIOSK_DECK_ARENA_BYTES);
         layout_deck d;
         if (layout_deck_build(&d, s, &m, check_sizes[z][0], check_sizes[z][1], &a) == 0)
             for (int t = 0; t < s->ntopics && t < KIOSK_MAX_TOPICS; t++)

@@ -4,6 +4,7 @@
 #include "content_internal.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +13,8 @@
 
 /* ---- diagnostics ---- */
 
-/* Sorts a file's closing note after its lines, and the folder's last.
- * (<limits.h> is shadowed by the core's own limits.h on the include path.) */
-enum { SORT_LAST = 0x7fffffff };
+/* Sorts a file's closing note after its lines, and the folder's last. */
+enum { SORT_LAST = INT_MAX };
 
 static const char *diag_text(content_loader *L, const char *fmt, va_list ap)
 {

@@ -5,7 +5,7 @@
 
 #include "arena.h"
 #include "fs.h"
-#include "limits.h"
+#include "kiosk_limits.h"
 
 typedef struct kiosk_rgb { unsigned char r, g, b; } kiosk_rgb;
 

@@ -90,7 +90,7 @@ static int is_card_heading(const char *s, size_t len)
 }
 
 /* Cards: how many, and how long each is as written (md4c's time grows with
- * the square of a paragraph full of brackets, see limits.h). */
+ * the square of a paragraph full of brackets, see kiosk_limits.h). */
 static int check_cards(content_loader *L, const content_text *t)
 {
     int headings = 0;

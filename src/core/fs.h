@@ -36,7 +36,7 @@ typedef struct kiosk_fs {
     fs_status (*read)(void *ctx, const char *dir, const char *rel,
                       char *buf, size_t cap, size_t *len, size_t *total);
     /* Decodes p[0..len), a whole PNG or JPEG file, within the bounds of
-     * limits.h (time, memory), to be sure it shows; picture_ctx is its own.
+     * kiosk_limits.h (time, memory), to be sure it shows; picture_ctx is its own.
      * The core knows no decoder: the platform fills this in with a sandboxed
      * one, tests with a fake. NULL: pictures are checked by their header
      * only (the loader test drivers, tools). */

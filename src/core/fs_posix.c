@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "limits.h"
+#include "kiosk_limits.h"
 
 static fs_status from_errno(int e)
 {
@@ -96,8 +96,7 @@ static fs_status posix_read(void *ctx, const char *dir, const char *rel,
 {
     (void)ctx;
     *len = *total = 0;
-    /* realpath() allocates, so no PATH_MAX (and <limits.h> is shadowed by
-     * the core's own limits.h on the include path). */
+    /* realpath() allocates, so no PATH_MAX buffer. */
     char *root = realpath(dir, NULL);
     if (!root)
         return from_errno(errno);

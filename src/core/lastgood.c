@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number from limits.h in a message. */
+/* A number from kiosk_limits.h in a message. */
 #define WORDS_(x) #x
 #define WORDS(x) WORDS_(x)
 
@@ -58,7 +58,7 @@ lastgood_status lastgood_recover(const lastgood_os *os, const char *state)
 }
 
 /* The source files of a snapshot: kiosk.ini, each topic's file, each image
- * (once). Pointers into the snapshot; n is bounded by limits.h. */
+ * (once). Pointers into the snapshot; n is bounded by kiosk_limits.h. */
 typedef struct file_list {
     const char *name[KIOSK_MAX_LASTGOOD_FILES];
     int n;

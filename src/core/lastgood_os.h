@@ -17,7 +17,7 @@ typedef enum lastgood_status {
     LG_NAME_LONG,   /* a path in the state folder is longer than a path can be */
     LG_RESOURCES,   /* out of memory or open files: not the disk's fault */
     LG_SOURCE,      /* a content file could not be read again, or changed meanwhile */
-    LG_TOO_BIG,     /* more files or bytes than limits.h allows */
+    LG_TOO_BIG,     /* more files or bytes than kiosk_limits.h allows */
     LG_NOT_USABLE   /* the content (or the copy of it) has errors: not kept */
 } lastgood_status;
 

@@ -1,7 +1,7 @@
 /* lastgood_posix.c — lastgood_os on POSIX: open/write/fsync, rename, and a
  * folder removal that never follows a link. */
 #include "lastgood_os.h"
-#include "limits.h"
+#include "kiosk_limits.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -81,7 +81,7 @@
 
 #include "content.h"
 #include "layout.h"
-#include "limits.h"
+#include "kiosk_limits.h"
 
 /* Tuning of touch and motion. These bound what a visitor's finger must do,
  * not what staff write, so they live here beside the code that uses them. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kiosk_limits.h"
 #include "platform/bench_internal.h"
 
 /* ---- content and layout ---- */
@@ -39,7 +40,7 @@ static void bench_content(bench *b)
 static int build_deck(bench *b, double *ms)
 {
     arena_fini(&b->deck_arena);
-    arena_init(&b->deck_arena, BENCH_DECK_ARENA_BYTES);
+    arena_init(&b->deck_arena, KIOSK_DECK_ARENA_BYTES);
     /* Fresh font sizes each time, as at start-up. */
     metrics_ttf_reset(&b->fonts);
     uint64_t t0 = bench_now_ns();

@@ -35,8 +35,6 @@
 #define BENCH_IDLE_S_QUICK 2
 /* A child that shows nothing in this long has failed. */
 #define BENCH_CHILD_TIMEOUT_S 60
-/* Deck arena: as run.c's, room for a few thousand cards. */
-#define BENCH_DECK_ARENA_BYTES (64u * 1024 * 1024)
 /* Figures one child sends back at most. */
 #define BENCH_CHILD_FIGURES 32
 

@@ -5,6 +5,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,9 +93,6 @@ double bench_cpu_s(void)
 
 /* ---- the hook library ---- */
 
-/* Linux's BENCH_PATH_BYTES: <limits.h> here may be the core's (see watch.c). */
-enum { BENCH_PATH_BYTES = 4096 };
-
 benchhook *bench_hook(void)
 {
     return dlsym(RTLD_DEFAULT, BENCHHOOK_SYMBOL);
@@ -124,7 +122,7 @@ static int hook_path(char *out, size_t cap)
     if (env && *env) {
         snprintf(out, cap, "%s", env);
     } else {
-        char exe[BENCH_PATH_BYTES];
+        char exe[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
         if (n <= 0)
             return -1;
@@ -155,7 +153,7 @@ static int own_argv(char *buf, size_t cap, char **argv, int max)
 
 void bench_preload(void)
 {
-    char lib[BENCH_PATH_BYTES + 64], words[8192], env[BENCH_PATH_BYTES + 4096];
+    char lib[PATH_MAX + 64], words[8192], env[PATH_MAX + 4096];
     char *argv[64];
     if (bench_hook() || getenv("KIOSK_BENCH_PRELOADED"))
         return;

@@ -2,6 +2,7 @@
  * mutex; an eventfd wakes the main loop when a result is ready. */
 #include "loader.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,12 +13,8 @@
 
 #include "core/lastgood.h"
 
-/* Not <limits.h>: with src/core on the include path that names the kiosk's
- * own limits.h. Linux's PATH_MAX and NAME_MAX. */
-enum { PLATFORM_PATH_MAX = 4096, PLATFORM_NAME_MAX = 255 };
-
 typedef struct load_request {
-    char dir[PLATFORM_PATH_MAX];
+    char dir[PATH_MAX];
     char stamp[128];
     int save;
     unsigned seq;
@@ -26,7 +23,7 @@ typedef struct load_request {
 struct platform_loader {
     const kiosk_fs *fs;
     const lastgood_os *os;
-    char state[PLATFORM_PATH_MAX];
+    char state[PATH_MAX];
     int has_state;
     pthread_t thread;
     pthread_mutex_t mu;

@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "core/content.h"
-#include "core/limits.h"
+#include "core/kiosk_limits.h"
 #include "platform/picture_proto.h"
 
 extern char **environ;

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "core/content.h"
-#include "core/limits.h"
+#include "core/kiosk_limits.h"
 #include "platform/picture_proto.h"
 
 /* AddressSanitizer reserves terabytes of shadow memory: no address-space

@@ -2,18 +2,16 @@
  * under a mutex; an SDL event wakes the main loop for each result. */
 #include "platform/picture_worker.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/limits.h"
-
-/* Not <limits.h>: src/core's shadows it. Linux's PATH_MAX. */
-enum { PICTURES_PATH_MAX = 4096 };
+#include "core/kiosk_limits.h"
 
 typedef struct picture_job {
     unsigned id;
-    char dir[PICTURES_PATH_MAX];
+    char dir[PATH_MAX];
     char rel[KIOSK_MAX_PATH_BYTES];
     platform_picture_ask ask;
 } picture_job;
@@ -120,7 +118,7 @@ void platform_pictures_stop(platform_pictures *q)
 int platform_pictures_ask(platform_pictures *q, unsigned id, const char *dir,
                           const char *rel, const platform_picture_ask *ask)
 {
-    if (strlen(dir) >= PICTURES_PATH_MAX || strlen(rel) >= KIOSK_MAX_PATH_BYTES)
+    if (strlen(dir) >= PATH_MAX || strlen(rel) >= KIOSK_MAX_PATH_BYTES)
         return -1;
     pthread_mutex_lock(&q->mu);
     int ok = q->njobs < PLATFORM_PICTURES_QUEUE;

@@ -7,13 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kiosk_limits.h"
 #include "platform/notify.h"
 #include "platform/picture.h"
 #include "platform/run_internal.h"
 #include "platform/signals.h"
 
-/* Layout of one screen size: pages for a few thousand cards fit well under. */
-#define RUN_DECK_ARENA_BYTES (64u * 1024 * 1024)
 /* Frame time while something moves and the display gives no vsync. */
 #define RUN_FRAME_MS 16
 /* Longest sleep without a reason to wake: the loop still turns now and then
@@ -75,7 +74,7 @@ int run_build_deck(run *k, uint64_t now, int first)
 {
     run_release_slots(k);
     arena_fini(&k->deck_arena);
-    arena_init(&k->deck_arena, RUN_DECK_ARENA_BYTES);
+    arena_init(&k->deck_arena, KIOSK_DECK_ARENA_BYTES);
     /* The first frame comes first (issue 9): at start only the loop's first
      * topic is laid out (the whole deck took 2 s for 840 cards); main_loop
      * builds the whole deck right after that frame. */
@@ -344,7 +343,7 @@ static int run_on_screen(run *k)
     if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
         fprintf(stderr, "kiosk: %s\n", err);
     say_what_is_shown(k);
-    arena_init(&k->deck_arena, RUN_DECK_ARENA_BYTES);
+    arena_init(&k->deck_arena, KIOSK_DECK_ARENA_BYTES);
     if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
         run_live_start(k);
         main_loop(k);

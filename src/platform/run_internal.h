@@ -4,6 +4,8 @@
 #ifndef KIOSK_RUN_INTERNAL_H
 #define KIOSK_RUN_INTERNAL_H
 
+#include <limits.h>
+
 #include "core/nav.h"
 #include "core/staff.h"
 #include "core/status.h"
@@ -19,9 +21,6 @@
 
 /* Local times for staff ("Tue 14 May 2024 10:32:05"): room to spare. */
 #define RUN_STAMP_BYTES 64
-/* A folder path: Linux's PATH_MAX (not <limits.h>: src/core's shadows it). */
-#define RUN_PATH_BYTES 4096
-
 /* Which screen a prepared slot holds. */
 typedef struct run_key {
     int valid;
@@ -61,8 +60,8 @@ typedef struct run {
     content_snapshot *content, *current, *pending;
     status_showing showing, pending_showing;
     nav_view pending_since;    /* what was on screen when pending arrived */
-    char shown_dir[RUN_PATH_BYTES];   /* where content's images are read */
-    char pending_dir[RUN_PATH_BYTES];
+    char shown_dir[PATH_MAX];   /* where content's images are read */
+    char pending_dir[PATH_MAX];
     char since[RUN_STAMP_BYTES], checked_at[RUN_STAMP_BYTES], saved_at[RUN_STAMP_BYTES];
     const char *backup_note;   /* why the last good copy could not be saved */
     platform_loader *loader;

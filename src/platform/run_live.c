@@ -151,7 +151,7 @@ int run_live_first_load(run *k)
         k->showing = STATUS_FRESH;
         return 0;
     }
-    char lg[RUN_PATH_BYTES];
+    char lg[PATH_MAX];
     if (k->state_dir && lastgood_exists(&lastgood_os_posix, k->state_dir) &&
         lastgood_path(k->state_dir, lg, sizeof lg)) {
         content_snapshot *s = content_load(lg, &fs_posix);   /* decoded when saved */
@@ -246,7 +246,7 @@ static int good_shown(const run *k)
  * exactly what is on screen, read them from that copy from now on. */
 static void pictures_from_saved_copy(run *k)
 {
-    char dir[RUN_PATH_BYTES];
+    char dir[PATH_MAX];
     if (!k->state_dir || !k->saved_seq || k->saved_seq != k->shown_seq ||
         strcmp(k->shown_dir, k->content_dir) ||
         !lastgood_path(k->state_dir, dir, sizeof dir))
@@ -291,7 +291,7 @@ static void take_result(run *k, platform_load_result *res, uint64_t now)
             saved_at_from_state(k);
             pictures_from_saved_copy(k);
         }
-        char dir[RUN_PATH_BYTES];
+        char dir[PATH_MAX];
         if (k->pending && k->pending_showing == STATUS_FRESH && k->state_dir &&
             k->saved_seq && k->saved_seq == k->pending_seq &&
             lastgood_path(k->state_dir, dir, sizeof dir))

@@ -32,7 +32,7 @@ void run_staff_init(run *k, uint64_t now)
     staff_init(&k->staff);
     if (!k->state_dir)
         return;
-    char path[RUN_PATH_BYTES], text[STAFF_LOCK_TEXT_BYTES] = "";
+    char path[PATH_MAX], text[STAFF_LOCK_TEXT_BYTES] = "";
     snprintf(path, sizeof path, "%s/%s", k->state_dir, RUN_STAFF_LOCK_FILE);
     FILE *f = fopen(path, "re");
     if (!f)

@@ -34,7 +34,7 @@ void run_usb_init(run *k)
     if (!k->usb.worker)
         fprintf(stderr, "kiosk: out of memory; USB sticks can be offered but not "
                 "imported\n");
-    char dir[RUN_PATH_BYTES];
+    char dir[PATH_MAX];
     usb_dir(k, dir, sizeof dir);
     if (mkdir(dir, 02750) != 0 && errno != EEXIST)
         return;
@@ -102,7 +102,7 @@ static int plain_name(const char *s)
  * there is none or it is not one the stage step wrote. */
 static unsigned long long read_offer(run *k)
 {
-    char path[RUN_PATH_BYTES], line[1024];
+    char path[PATH_MAX], line[1024];
     snprintf(path, sizeof path, "%s/%s/%s", k->state_dir, RUN_USB_DIR, RUN_USB_OFFER_FILE);
     FILE *f = fopen(path, "re");
     if (!f)
@@ -274,7 +274,7 @@ static void result(run *k, int imported, content_label why, const char *what)
 void run_usb_pin_ok(run *k, uint64_t now)
 {
     run_usb *u = &k->usb;
-    char staged[RUN_PATH_BYTES], offer[RUN_PATH_BYTES];
+    char staged[PATH_MAX], offer[PATH_MAX];
     u->last_input = now;
     u->dismissed_id = u->shown_id;
     if (read_offer(k) != u->shown_id) {
@@ -300,7 +300,7 @@ void run_usb_pin_ok(run *k, uint64_t now)
 static void import_done(run *k, usb_import_result *r, uint64_t now)
 {
     run_usb *u = &k->usb;
-    char what[RUN_PATH_BYTES + 256];
+    char what[PATH_MAX + 256];
     u->last_input = now;
     u->looked = 0;   /* the stick taken out or a second one meanwhile */
     /* What the stage step found stays with the result (files it left out);

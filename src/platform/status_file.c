@@ -3,14 +3,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "core/status.h"
-
-/* Not <limits.h>: with src/core on the include path that names the kiosk's
- * own limits.h. Linux's PATH_MAX and NAME_MAX. */
-enum { PLATFORM_PATH_MAX = 4096, PLATFORM_NAME_MAX = 255 };
 
 static int write_all(int fd, const char *p, size_t len)
 {
@@ -31,7 +28,7 @@ static int write_all(int fd, const char *p, size_t len)
 
 int platform_status_write(const char *dir, const char *text, size_t len)
 {
-    char tmp[PLATFORM_PATH_MAX], final[PLATFORM_PATH_MAX];
+    char tmp[PATH_MAX], final[PATH_MAX];
     int a = snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, STATUS_FILE);
     int b = snprintf(final, sizeof final, "%s/%s", dir, STATUS_FILE);
     if (a < 0 || b < 0 || (size_t)a >= sizeof tmp || (size_t)b >= sizeof final) {

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +20,8 @@
 
 #include "core/content.h"
 #include "core/fs.h"
-#include "core/limits.h"
+#include "core/kiosk_limits.h"
 
-/* Paths: Linux's PATH_MAX (not <limits.h>: src/core's shadows it). */
-#define USB_PATH_BYTES 4096
 /* What one stick may bring: what the kiosk keeps as its last good copy,
  * plus a README and room for notes the check reports but does not use. */
 #define USB_MAX_FILES (KIOSK_MAX_LASTGOOD_FILES + 64)
@@ -58,7 +57,7 @@ void usb_escape(const char *in, char *out, size_t cap)
 int usb_write_whole(const char *dir, const char *name, const char *text, size_t n,
                     int mode)
 {
-    char path[USB_PATH_BYTES], tmp[USB_PATH_BYTES];
+    char path[PATH_MAX], tmp[PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     snprintf(tmp, sizeof tmp, "%s/.%s.new", dir, name);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
@@ -292,7 +291,7 @@ static void copy_tree(const char *spath, int sfd, int dfd, int depth, copy_state
         }
         int s2 = openat(sfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         int d2 = openat(dfd, n, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        char sub[USB_PATH_BYTES];
+        char sub[PATH_MAX];
         path_join(sub, sizeof sub, spath, n);
         if (s2 >= 0 && d2 >= 0)
             copy_tree(sub, s2, d2, depth + 1, cs, notes, cap);
@@ -329,7 +328,7 @@ static int carry_over(const char *content, const char *tmp)
     if (!d)
         return errno == ENOENT ? 0 : -1;
     struct dirent *e;
-    char from[USB_PATH_BYTES], to[USB_PATH_BYTES];
+    char from[PATH_MAX], to[PATH_MAX];
     struct stat st;
     while ((e = readdir(d))) {
         const char *n = e->d_name;
@@ -371,7 +370,7 @@ static void sync_dir(const char *dir)
 static int make_tmp(const char *content, char *tmp, size_t cap)
 {
     static unsigned serial;
-    char inside[USB_PATH_BYTES];
+    char inside[PATH_MAX];
     const char *slash = strrchr(content, '/');
     int dirlen = slash ? (int)(slash - content) : 0;
     const char *base = slash ? slash + 1 : content;
@@ -473,7 +472,7 @@ static usb_import_status swap_in(const char *content_dir, const char *tmp,
 usb_import_status usb_import(const usb_import_job *job, char *notes, size_t cap,
                              int *topics, int *cards)
 {
-    char tmp[USB_PATH_BYTES], previous[USB_PATH_BYTES];
+    char tmp[PATH_MAX], previous[PATH_MAX];
     notes[0] = 0;
     *topics = *cards = 0;
     copy_state cs = { 0, 0, USB_IMPORT_OK, job->gate, -1 };
@@ -504,7 +503,7 @@ usb_import_status usb_import(const usb_import_job *job, char *notes, size_t cap,
 
 void usb_import_recover(const char *content_dir)
 {
-    char previous[USB_PATH_BYTES], parent[USB_PATH_BYTES], prefix[USB_PATH_BYTES];
+    char previous[PATH_MAX], parent[PATH_MAX], prefix[PATH_MAX];
     struct stat st;
     snprintf(previous, sizeof previous, "%s.previous", content_dir);
     if (lstat(content_dir, &st) != 0 && errno == ENOENT && lstat(previous, &st) == 0 &&
@@ -513,7 +512,7 @@ void usb_import_recover(const char *content_dir)
                 "back in %s\n", content_dir);
     DIR *c = opendir(content_dir);   /* cut between make_tmp's two steps */
     struct dirent *ce;
-    char path[USB_PATH_BYTES];
+    char path[PATH_MAX];
     while (c && (ce = readdir(c)))
         if (!strncmp(ce->d_name, ".kiosk-import-", 14)) {
             path_join(path, sizeof path, content_dir, ce->d_name);

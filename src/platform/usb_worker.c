@@ -2,6 +2,7 @@
  * the job and its end, an eventfd for the main loop (usb_worker.h). */
 #include "platform/usb_worker.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,9 +10,6 @@
 #include <sys/eventfd.h>
 #include <time.h>
 #include <unistd.h>
-
-/* Paths: Linux's PATH_MAX (not <limits.h>: src/core's shadows it). */
-#define USB_WORKER_PATH_BYTES 4096
 
 struct usb_worker {
     usb_import_gate gate;      /* its mutex and condition guard all below */
@@ -21,8 +19,8 @@ struct usb_worker {
     int busy;                  /* started and its result not yet taken */
     int done;                  /* its result is in */
     int efd;
-    char staged[USB_WORKER_PATH_BYTES], content[USB_WORKER_PATH_BYTES];
-    char offer[USB_WORKER_PATH_BYTES];
+    char staged[PATH_MAX], content[PATH_MAX];
+    char offer[PATH_MAX];
     usb_import_job job;
     usb_import_result result;
 };

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,18 +16,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/limits.h"
-
-/* Not <limits.h>: with src/core on the include path that names the kiosk's
- * own limits.h. Linux's PATH_MAX and NAME_MAX. */
-enum { PLATFORM_PATH_MAX = 4096, PLATFORM_NAME_MAX = 255 };
+#include "core/kiosk_limits.h"
 
 /* A file changed and not yet closed (IN_MODIFY without a later
  * IN_CLOSE_WRITE): a writer may still be adding to it. */
 typedef struct watch_writer {
     int wd;                             /* -1: slot free */
     long long since_ms;                 /* its first change while open */
-    char name[PLATFORM_NAME_MAX + 1];
+    char name[NAME_MAX + 1];
 } watch_writer;
 
 /* Why some folders are not watched, if any. */
@@ -43,9 +40,9 @@ struct platform_watch {
     int nsub;
     int rewalk;                         /* a folder came or went under dir */
     watch_gap gap;
-    char dir[PLATFORM_PATH_MAX];
-    char parent[PLATFORM_PATH_MAX];
-    char base[PLATFORM_NAME_MAX + 1];            /* the folder's name in parent */
+    char dir[PATH_MAX];
+    char parent[PATH_MAX];
+    char base[NAME_MAX + 1];            /* the folder's name in parent */
     int settle_ms;
     int pending;                        /* a change since the last settle */
     long long last_ms;                  /* when the last change arrived */
@@ -53,7 +50,7 @@ struct platform_watch {
     watch_writer writer[PLATFORM_WATCH_WRITERS];   /* fixed: no allocation per event */
 };
 
-/* A number from limits.h in a message. */
+/* A number from kiosk_limits.h in a message. */
 #define WATCH_WORDS_(x) #x
 #define WATCH_WORDS(x) WATCH_WORDS_(x)
 
@@ -181,7 +178,7 @@ static int sub_folder(int fd, const struct dirent *de)
 /* Watches the sub-folders of path. */
 static void walk_folder(platform_watch *w, char **paths, const char *path)
 {
-    char sub[PLATFORM_PATH_MAX];
+    char sub[PATH_MAX];
     DIR *d = opendir(path);
     if (!d)
         return;

@@ -6,11 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/kiosk_limits.h"
 #include "render/png_write.h"
 #include "render/render.h"
 
-/* Layout of one size: pages for a few thousand cards fit in well under this. */
-#define PREVIEW_ARENA_BYTES (64u * 1024 * 1024)
 
 typedef struct preview {
     render r;
@@ -136,7 +135,7 @@ int preview_write(const content_snapshot *s, const char *content_dir,
     render_reset(&p.r, &s->settings, content_dir);
     layout_metrics m = metrics_ttf_interface(fonts);
     arena a;
-    arena_init(&a, PREVIEW_ARENA_BYTES);
+    arena_init(&a, KIOSK_DECK_ARENA_BYTES);
     layout_deck d;
     int rc = -1;
     char path[1400];

@@ -3,7 +3,7 @@
  * too big to list, and the bounds on topics and diagnostics. */
 #include "test_content_util.h"
 
-#include "limits.h"
+#include "kiosk_limits.h"
 
 typedef struct fake_file {
     const char *name;

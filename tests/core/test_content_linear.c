@@ -3,7 +3,7 @@
  * well within a time budget, and doubling a file does not quadruple it. */
 #include "test_content_util.h"
 
-#include "limits.h"
+#include "kiosk_limits.h"
 
 /* Per file, on the monotonic clock. Generous for a Pi and for ASan: a linear
  * check of 256 KiB takes a few milliseconds on a laptop. */

@@ -3,7 +3,7 @@
  * where they are, nothing on screen that staff did not mean. */
 #include "test_content_util.h"
 
-#include "limits.h"
+#include "kiosk_limits.h"
 #include "status.h"
 
 static char *status_of(const content_snapshot *s)

@@ -1,4 +1,4 @@
-/* limits.h — every bound the kiosk puts on what staff can feed it, in one place. */
+/* kiosk_limits.h — every bound the kiosk puts on what staff can feed it, in one place. */
 #ifndef KIOSK_LIMITS_H
 #define KIOSK_LIMITS_H
 
@@ -122,6 +122,10 @@
 /* Memory one content snapshot may take. The bench content (100x the spa's)
  * takes a few MiB; a bound keeps a pathological folder from eating the Pi. */
 #define KIOSK_MAX_SNAPSHOT_BYTES (32 * 1024 * 1024)
+
+/* Memory the layout of one screen size may take (the deck's arena): pages
+ * for a few thousand cards fit well under it. Reserved, touched as used. */
+#define KIOSK_DECK_ARENA_BYTES (64u * 1024 * 1024)
 
 /* Bytes read from the start of an image to find its pixel size. A PNG says it
  * in its first 24 bytes; a JPEG after its metadata segments (at most 64 KiB
