@@ -189,13 +189,3 @@ void staff_set_pages(staff *st, int npages)
     if (st->page >= st->npages)
         st->page = st->npages - 1;
 }
-
-int live_swap_due(const nav_state *st, nav_view since, int content_hidden)
-{
-    if (content_hidden)
-        return 1;
-    if (!nav_view_same(st->view, since))
-        return 1;   /* the visitor (or the loop) moved on: change with it */
-    int moving = st->tr.active && st->progress < 1.0f;
-    return st->view.mode == NAV_LOOP && !moving;
-}

@@ -2,8 +2,7 @@
  * corner, then a screen with what is shown, the problems (as in STATUS.txt),
  * the kiosk's network address and version, "reload now" and "close". The
  * state machine takes an explicit clock (like nav); the screens are laid out
- * in layout_staff.c. Also the rule for when new content may replace what is
- * on screen (live_swap_due), which the main loop asks every turn.
+ * in layout_staff.c.
  *
  * Security: the staff screen shows network details, and the same PIN lets a
  * USB stick's content in, so it opens only after the PIN from kiosk.ini
@@ -149,13 +148,5 @@ int usb_labels_present(const content_settings *c);
  * arg = the staff_key: layout_action has no staff actions, and nav never
  * hit-tests a staff screen; the action also gives them press feedback. */
 staff_key staff_hit(const layout_screen *sc, int x, int y);
-
-/* 1 when content that arrived while `since` was shown may replace what is
- * on screen now: at once on the loop (after a cross-fade in progress ends),
- * in the menu or a topic only when the visitor moves on (the view changed:
- * another card, the menu, the loop), so nobody sees the page they are
- * reading change under them. content_hidden: the staff view covers the
- * visitors' screens, so nothing visible changes either way. */
-int live_swap_due(const nav_state *st, nav_view since, int content_hidden);
 
 #endif

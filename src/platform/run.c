@@ -398,14 +398,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
     run_live_stop(&k);   /* also when the screen never opened */
     run_usb_stop(&k);
     free(k.loop_words);
-    content_snapshot *snaps[3] = {k.content, k.current, k.pending};
-    for (int i = 0; i < 3; i++) {
-        int seen = 0;
-        for (int j = 0; j < i; j++)
-            seen |= snaps[j] == snaps[i];
-        if (snaps[i] && !seen)
-            content_free(snaps[i]);
-    }
+    run_live_fini(&k);
     free(k.status_text);
     metrics_ttf_close(&k.fonts);
     TTF_Quit();

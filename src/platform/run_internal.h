@@ -6,6 +6,7 @@
 
 #include <limits.h>
 
+#include "core/live.h"
 #include "core/nav.h"
 #include "core/staff.h"
 #include "core/status.h"
@@ -33,6 +34,20 @@ typedef struct run_slot {
     render_screen screen;
 } run_slot;
 
+/* Live content, owned by run_live.c: the rules' state (core/live.h) and the
+ * snapshots and times it speaks of. current is the latest load of the
+ * folder (its problems go to STATUS.txt); pending waits for a calm moment.
+ * Either may be the same snapshot as run.content. */
+typedef struct run_live {
+    live_state st;
+    content_snapshot *current, *pending;
+    char saved_dir[PATH_MAX];  /* STATE/last-good, when st.has_state */
+    char since[RUN_STAMP_BYTES], checked_at[RUN_STAMP_BYTES], saved_at[RUN_STAMP_BYTES];
+    platform_loader *loader;
+    platform_watch *watch;
+    int hup_pending;           /* READY=1 again once the SIGHUP reload is in */
+} run_live;
+
 typedef struct run {
     platform_display disp;
     metrics_ttf fonts;
@@ -53,31 +68,18 @@ typedef struct run {
     int ready;                 /* READY=1 sent */
     screen_schedule sched;     /* dark outside opening hours (screen_schedule.c) */
 
-    /* Live content (run_live.c). content is what the deck is built from and
-     * the screens show; current is the latest load of the folder (its
-     * problems go to STATUS.txt); pending waits for a calm moment. Two or
-     * three of them may be the same snapshot. */
-    content_snapshot *content, *current, *pending;
-    status_showing showing, pending_showing;
-    nav_view pending_since;    /* what was on screen when pending arrived */
-    char shown_dir[PATH_MAX];   /* where content's images are read */
-    char pending_dir[PATH_MAX];
-    char since[RUN_STAMP_BYTES], checked_at[RUN_STAMP_BYTES], saved_at[RUN_STAMP_BYTES];
-    const char *backup_note;   /* why the last good copy could not be saved */
-    platform_loader *loader;
-    platform_watch *watch;
+    /* Set by run_live.c, read by the others: what the deck is built from
+     * and the screens show, where its pictures are read, the waker the loop
+     * answers, STATUS.txt's body for the staff view. */
+    content_snapshot *content;
+    char shown_dir[PATH_MAX];
     platform_wake *wake;
     Uint32 wake_event;
+    unsigned status_gen;       /* bumps when the status text changes */
+    char *status_text;
+    run_live live;             /* loads, reloads, the swap (run_live.c) */
     platform_pictures *pictures;   /* decodes the screen's pictures (run.c) */
     Uint32 picture_event;          /* a decoded picture is ready */
-    unsigned startup_seq;      /* the save of the content shown at start */
-    /* Which load is on screen, which waits, and which was last saved whole
-     * to STATE/last-good (0: none): when the folder breaks under what is on
-     * screen, its pictures are read from the saved copy if it is that load. */
-    unsigned shown_seq, pending_seq, saved_seq;
-    int hup_pending;           /* READY=1 again once the SIGHUP reload is in */
-    unsigned status_gen;       /* bumps when the status text changes */
-    char *status_text;         /* STATUS.txt's body, for the staff view */
 
     /* Staff view (run_staff.c). */
     staff staff;
@@ -108,13 +110,15 @@ void run_live_start(run *k);
 void run_live_after_first_frame(run *k);
 /* Reads signals, the watcher and the loader; requests loads; takes results. */
 void run_live_poll(run *k, uint64_t now);
-/* Swaps a waiting snapshot in when live_swap_due says so. */
+/* Swaps a waiting snapshot in when live_swap_now says so. */
 void run_live_maybe_swap(run *k, uint64_t now);
 /* Asks the loader for the content folder (save as last good if usable). */
 void run_live_request(run *k);
 /* Milliseconds until the watcher wants a look, or -1. */
 int run_live_timeout_ms(run *k, uint64_t now);
 void run_live_stop(run *k);
+/* Frees the snapshots (each once), at the end. */
+void run_live_fini(run *k);
 
 /* run_staff.c */
 /* staff_init, then the PIN tries and lock kept in the state folder. */

@@ -1,7 +1,8 @@
 /* run_live.c — content that follows staff's edits: the first load (or the
  * last good copy), reloads on a change in the folder, SIGHUP or the staff
  * view's button, the swap at a calm moment, and STATUS.txt plus the journal
- * after every load. The rules are loader.h's. */
+ * after every load. The rules are core/live.h's: this file gathers what they
+ * need and carries out what they decide. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,28 +29,17 @@ void run_stamp(char *buf, size_t cap)
 /* Frees s unless something still shows, reports or waits with it. */
 static void drop(run *k, content_snapshot *s)
 {
-    if (s && s != k->content && s != k->current && s != k->pending)
+    if (s && s != k->content && s != k->live.current && s != k->live.pending)
         content_free(s);
 }
 
-/* Topics a visitor could open: without them only the spa's name shows. */
-static status_showing partial_or_nothing(const content_snapshot *s)
-{
-    for (int t = 0; t < s->ntopics; t++)
-        if (s->topics[t].nerrors == 0 && s->topics[t].ncards > 0)
-            return STATUS_PARTIAL;
-    return STATUS_NOTHING;
-}
-
-/* For the journal, once per load: the problem lines when they differ from
- * those of the load before (prev; NULL at the start), then one line that
- * says the folder was read. A touch or a save of the same text reloads
- * too, and must not repeat a long list each time. */
-static void log_problems(const char *dir, const content_snapshot *prev,
-                         const content_snapshot *s)
+/* For the journal, once per load: the problem lines unless they are the
+ * same as those of the load before (same; 0 at the start), then one line
+ * that says the folder was read. A touch or a save of the same text
+ * reloads too, and must not repeat a long list each time. */
+static void log_problems(const char *dir, int same, const content_snapshot *s)
 {
     char line[1200];
-    int same = status_same_problems(prev, s);
     for (int i = 0; !same && i < s->ndiags; i++) {
         content_diag_format(&s->diags[i], line, sizeof line);
         fprintf(stderr, "kiosk: %s\n", line);
@@ -63,10 +53,17 @@ static void log_problems(const char *dir, const content_snapshot *prev,
 
 static void saved_at_from_state(run *k)
 {
-    k->saved_at[0] = 0;
-    if (!k->state_dir || !lastgood_stamp(&fs_posix, k->state_dir, k->saved_at,
-                                         sizeof k->saved_at))
-        snprintf(k->saved_at, sizeof k->saved_at, "%s", k->since);
+    run_live *l = &k->live;
+    l->saved_at[0] = 0;
+    if (!k->state_dir || !lastgood_stamp(&fs_posix, k->state_dir, l->saved_at,
+                                         sizeof l->saved_at))
+        snprintf(l->saved_at, sizeof l->saved_at, "%s", l->since);
+}
+
+/* The folder a snapshot's pictures are read from. */
+static const char *folder(const run *k, live_from from)
+{
+    return from == LIVE_FROM_SAVED_COPY ? k->live.saved_dir : k->content_dir;
 }
 
 /* Formats the status (version NULL: left out, as the staff view shows it
@@ -74,22 +71,14 @@ static void saved_at_from_state(run *k)
 static char *format_status(run *k, const char *version, size_t *len)
 {
     static char usb[RUN_USB_BYTES];
+    run_live *l = &k->live;
     status_read_usb(&fs_posix, k->state_dir, usb, sizeof usb);
-    /* A snapshot waiting for a calm moment is as good as shown: it will be
-     * within a card's time, and staff read this file to see their edit. */
-    status_report r = {
-        .showing = k->pending ? k->pending_showing : k->showing,
-        .since = k->pending ? k->checked_at : k->since,
-        .checked_at = k->checked_at,
-        .shown = k->pending ? k->pending : k->content,
-        .current = k->current,
-        .backup_note = k->backup_note,
-        .watch_note = platform_watch_problem(k->watch),
-        .usb = usb[0] ? usb : NULL,
-        .version = version,
-    };
-    if (r.showing == STATUS_LAST_GOOD)
-        r.saved_at = k->saved_at;
+    live_times t = { l->since, l->checked_at, l->saved_at };
+    status_report r;
+    live_report(&l->st, &t, k->content, l->pending, l->current, &r);
+    r.watch_note = platform_watch_problem(l->watch);
+    r.usb = usb[0] ? usb : NULL;
+    r.version = version;
     size_t n = status_format(&r, NULL, 0);
     char *text = malloc(n + 1);
     if (text)
@@ -120,8 +109,21 @@ static void publish_status(run *k)
         k->dirty = 1;
 }
 
+/* The last good copy, when live.h's rules want it at start; NULL else. */
+static content_snapshot *load_saved_copy(run *k)
+{
+    run_live *l = &k->live;
+    if (!live_start_wants_saved(&l->st, l->current) ||
+        !lastgood_exists(&lastgood_os_posix, k->state_dir))
+        return NULL;
+    return content_load(l->saved_dir, &fs_posix);   /* decoded when saved */
+}
+
 int run_live_first_load(run *k)
 {
+    run_live *l = &k->live;
+    live_init(&l->st, k->state_dir &&
+              lastgood_path(k->state_dir, l->saved_dir, sizeof l->saved_dir));
     if (k->state_dir) {
         lastgood_status st = lastgood_recover(&lastgood_os_posix, k->state_dir);
         if (st != LG_OK)
@@ -129,65 +131,51 @@ int run_live_first_load(run *k)
                     lastgood_message(st));
     }
     /* Watching starts before the first read, so no edit falls between. */
-    k->watch = platform_watch_open(k->content_dir, PLATFORM_WATCH_SETTLE_MS);
-    if (!k->watch)
+    l->watch = platform_watch_open(k->content_dir, PLATFORM_WATCH_SETTLE_MS);
+    if (!l->watch)
         fprintf(stderr, "kiosk: changes in %s are not noticed by themselves; "
                 "send SIGHUP (systemctl reload kiosk) after editing\n", k->content_dir);
-    run_stamp(k->checked_at, sizeof k->checked_at);
-    snprintf(k->since, sizeof k->since, "%s", k->checked_at);
+    run_stamp(l->checked_at, sizeof l->checked_at);
+    snprintf(l->since, sizeof l->since, "%s", l->checked_at);
     /* Pictures by their headers only: decoding each (about 50 ms here,
      * several times that on a Pi) held the first frame back 11 s for 216
      * pictures, past systemd's start timeout on a Pi. The screen decodes
      * them in the sandbox anyway, and the loader's load right after the
      * first frame decodes them whole before anything is saved. */
-    k->current = content_load(k->content_dir, &fs_posix);
-    if (!k->current) {
+    l->current = content_load(k->content_dir, &fs_posix);
+    if (!l->current) {
         fprintf(stderr, "kiosk: out of memory\n");
         return -1;
     }
-    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->content_dir);
-    if (content_usable(k->current)) {
-        k->content = k->current;
-        k->showing = STATUS_FRESH;
-        return 0;
-    }
-    char lg[PATH_MAX];
-    if (k->state_dir && lastgood_exists(&lastgood_os_posix, k->state_dir) &&
-        lastgood_path(k->state_dir, lg, sizeof lg)) {
-        content_snapshot *s = content_load(lg, &fs_posix);   /* decoded when saved */
-        if (s && content_usable(s)) {
-            k->content = s;
-            k->showing = STATUS_LAST_GOOD;
-            snprintf(k->shown_dir, sizeof k->shown_dir, "%s", lg);
-            saved_at_from_state(k);
-            return 0;
-        }
-        if (s)
-            content_free(s);
-    }
-    k->content = k->current;
-    k->showing = partial_or_nothing(k->current);
+    content_snapshot *saved = load_saved_copy(k);
+    k->content = live_start(&l->st, l->current, saved) == saved ? saved : l->current;
+    if (saved && saved != k->content)
+        content_free(saved);
+    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", folder(k, l->st.shown_from));
+    if (l->st.showing == STATUS_LAST_GOOD)
+        saved_at_from_state(k);
     return 0;
 }
 
 void run_live_start(run *k)
 {
+    run_live *l = &k->live;
     /* Logged once the screen is open: without one, the only line on stderr
      * is the one that says so. */
-    log_problems(k->content_dir, NULL, k->current);
-    if (k->showing == STATUS_LAST_GOOD)
+    log_problems(k->content_dir, 0, l->current);
+    if (l->st.showing == STATUS_LAST_GOOD)
         fprintf(stderr, "kiosk: showing the last good copy (saved %s) until the "
-                "errors in %s are fixed\n", k->saved_at, k->content_dir);
+                "errors in %s are fixed\n", l->saved_at, k->content_dir);
     if (platform_signals_init() != 0)
         fprintf(stderr, "kiosk: signal handlers could not be set; SIGHUP will not "
                 "reload\n");
-    k->loader = platform_loader_start(&k->fs, &lastgood_os_posix, k->state_dir);
-    if (!k->loader)
+    l->loader = platform_loader_start(&k->fs, &lastgood_os_posix, k->state_dir);
+    if (!l->loader)
         fprintf(stderr, "kiosk: the loader could not start; the content shown "
                 "now stays until the kiosk restarts\n");
     k->wake_event = SDL_RegisterEvents(1);
-    int fds[5] = { platform_signals_fd(), k->watch ? platform_watch_fd(k->watch) : -1,
-                   k->loader ? platform_loader_fd(k->loader) : -1, run_usb_fd(k),
+    int fds[5] = { platform_signals_fd(), l->watch ? platform_watch_fd(l->watch) : -1,
+                   l->loader ? platform_loader_fd(l->loader) : -1, run_usb_fd(k),
                    run_usb_done_fd(k) };
     if (k->wake_event != (Uint32)-1)
         k->wake = platform_wake_start(fds, 5, k->wake_event);
@@ -197,111 +185,72 @@ void run_live_request(run *k)
 {
     char stamp[RUN_STAMP_BYTES];
     run_stamp(stamp, sizeof stamp);
-    if (!k->loader || !platform_loader_request(k->loader, k->content_dir, 1, stamp))
+    if (!k->live.loader || !platform_loader_request(k->live.loader, k->content_dir, 1, stamp))
         fprintf(stderr, "kiosk: could not read %s again\n", k->content_dir);
 }
 
 void run_live_after_first_frame(run *k)
 {
+    run_live *l = &k->live;
     /* Saved off the render path: the first frame never waits for fsyncs.
      * Loaded again also without a state folder: this load decodes every
      * picture, which the first one left to the header. */
-    if (k->showing == STATUS_FRESH && k->loader) {
+    if (live_start_save_wanted(&l->st) && l->loader) {
         char stamp[RUN_STAMP_BYTES];
         run_stamp(stamp, sizeof stamp);
-        k->startup_seq = platform_loader_request(k->loader, k->content_dir, 1, stamp);
+        l->st.startup_seq = platform_loader_request(l->loader, k->content_dir, 1, stamp);
     }
     publish_status(k);
 }
 
 static void set_current(run *k, content_snapshot *s)
 {
-    content_snapshot *old = k->current;
-    k->current = s;
+    content_snapshot *old = k->live.current;
+    k->live.current = s;
     drop(k, old);
 }
 
-static void set_pending(run *k, content_snapshot *s, status_showing showing, uint64_t now)
+static void set_pending(run *k, content_snapshot *s)
 {
-    content_snapshot *old = k->pending;
-    nav_state st;
-    nav_state_get(&k->nav, now, &st);
-    k->pending = s;
-    k->pending_showing = showing;
-    k->pending_since = st.view;
-    snprintf(k->pending_dir, sizeof k->pending_dir, "%s", k->content_dir);
+    content_snapshot *old = k->live.pending;
+    k->live.pending = s;
     drop(k, old);
 }
 
-/* A good one is on screen or on its way: broken files leave it there. */
-static int good_shown(const run *k)
-{
-    return k->showing == STATUS_FRESH || k->showing == STATUS_LAST_GOOD ||
-           (k->pending && (k->pending_showing == STATUS_FRESH ||
-                           k->pending_showing == STATUS_LAST_GOOD));
-}
-
-/* The folder no longer holds good content, but what is on screen came from
- * it: its pictures may be gone or replaced there. When the saved copy is
- * exactly what is on screen, read them from that copy from now on. */
+/* What is on screen now reads its pictures from the saved copy. */
 static void pictures_from_saved_copy(run *k)
 {
-    char dir[PATH_MAX];
-    if (!k->state_dir || !k->saved_seq || k->saved_seq != k->shown_seq ||
-        strcmp(k->shown_dir, k->content_dir) ||
-        !lastgood_path(k->state_dir, dir, sizeof dir))
-        return;
     run_release_slots(k);
     run_staff_release(k);
-    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", dir);
+    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->live.saved_dir);
     render_reset(&k->r, &k->content->settings, k->shown_dir);
     k->dirty = 1;
 }
 
+/* A load is in: live_take decides, this carries it out. */
 static void take_result(run *k, platform_load_result *res, uint64_t now)
 {
+    run_live *l = &k->live;
     if (!res->snap) {
         fprintf(stderr, "kiosk: out of memory reading %s\n", k->content_dir);
         return;
     }
-    run_stamp(k->checked_at, sizeof k->checked_at);
-    if (res->save_asked && res->usable && k->state_dir) {
-        const char *note = res->saved == LG_OK ? NULL : lastgood_message(res->saved);
-        /* Once per new reason: a failing card must reach the journal too,
-         * not only STATUS.txt, without a line per save. */
-        if (note && (!k->backup_note || strcmp(note, k->backup_note)))
-            fprintf(stderr, "kiosk: the last good copy was not saved: %s\n", note);
-        k->backup_note = note;
-        if (res->saved == LG_OK)
-            k->saved_seq = res->seq;
-    }
-    log_problems(k->content_dir, k->current, res->snap);
-    int same_as_shown = res->seq == k->startup_seq && res->usable &&
-                        k->showing == STATUS_FRESH && !k->pending;
+    run_stamp(l->checked_at, sizeof l->checked_at);
+    nav_state ns;
+    nav_state_get(&k->nav, now, &ns);
+    live_load ld = { res->snap, res->seq, res->usable, res->save_asked, res->saved };
+    live_snaps sn = { k->content, l->current };
+    live_take_out d = live_take(&l->st, &ld, &sn, ns.view);
+    if (d.log_backup)
+        fprintf(stderr, "kiosk: the last good copy was not saved: %s\n", d.log_backup);
+    log_problems(k->content_dir, d.same_problems, res->snap);
     set_current(k, res->snap);
-    if (same_as_shown) {
-        /* The start's content, read again to be saved: nothing new to show. */
-        k->shown_seq = res->seq;
-    } else if (res->usable) {
-        set_pending(k, res->snap, STATUS_FRESH, now);
-        k->pending_seq = res->seq;
-    } else if (good_shown(k)) {
-        if (k->showing == STATUS_FRESH) {
-            k->showing = STATUS_LAST_GOOD;
-            saved_at_from_state(k);
-            pictures_from_saved_copy(k);
-        }
-        char dir[PATH_MAX];
-        if (k->pending && k->pending_showing == STATUS_FRESH && k->state_dir &&
-            k->saved_seq && k->saved_seq == k->pending_seq &&
-            lastgood_path(k->state_dir, dir, sizeof dir))
-            snprintf(k->pending_dir, sizeof k->pending_dir, "%s", dir);
-        if (k->pending)
-            k->pending_showing = STATUS_LAST_GOOD;
-    } else {
-        set_pending(k, res->snap, partial_or_nothing(res->snap), now);
-        k->pending_seq = res->seq;
-    }
+    if (d.action == LIVE_WAIT)
+        set_pending(k, res->snap);
+    if (d.read_saved_at)
+        saved_at_from_state(k);
+    if (d.pictures_from_saved)
+        pictures_from_saved_copy(k);
     publish_status(k);
 }
 
@@ -313,23 +262,24 @@ void run_live_poll(run *k, uint64_t now)
     }
     if (platform_signal_take_hup()) {
         platform_notify_reloading();
-        k->hup_pending = 1;
+        k->live.hup_pending = 1;
         run_live_request(k);
     }
-    if (k->watch) {
-        platform_watch_drain(k->watch, (long long)now);
-        if (platform_watch_settled(k->watch, (long long)now))
+    run_live *l = &k->live;
+    if (l->watch) {
+        platform_watch_drain(l->watch, (long long)now);
+        if (platform_watch_settled(l->watch, (long long)now))
             run_live_request(k);
     }
     run_usb_poll(k, now);   /* a USB stick offered or taken out */
     platform_load_result res;
-    if (k->loader && platform_loader_take(k->loader, &res))
+    if (l->loader && platform_loader_take(l->loader, &res))
         take_result(k, &res, now);
     /* systemd waits for READY=1 after RELOADING=1: once the load is in,
      * shown or waiting for a calm moment. */
-    if (k->hup_pending && k->loader && !platform_loader_busy(k->loader)) {
+    if (l->hup_pending && l->loader && !platform_loader_busy(l->loader)) {
         platform_notify_ready();
-        k->hup_pending = 0;
+        l->hup_pending = 0;
     }
 }
 
@@ -346,50 +296,65 @@ static int same_topic(const content_snapshot *old, const content_snapshot *s, in
 
 static void swap_in(run *k, uint64_t now)
 {
+    run_live *l = &k->live;
     run_release_slots(k);
     run_staff_release(k);
     content_snapshot *old = k->content;
     /* The visitor stays with the file they read, wherever it now sorts. */
-    nav_move_topic(&k->nav, same_topic(old, k->pending, k->nav.view.topic));
-    k->content = k->pending;
-    k->pending = NULL;
-    k->showing = k->pending_showing;
-    k->shown_seq = k->pending_seq;
-    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->pending_dir);
-    run_stamp(k->since, sizeof k->since);
-    if (k->showing == STATUS_LAST_GOOD)
+    nav_move_topic(&k->nav, same_topic(old, l->pending, k->nav.view.topic));
+    k->content = l->pending;
+    l->pending = NULL;
+    live_swap_out d = live_swapped(&l->st);
+    snprintf(k->shown_dir, sizeof k->shown_dir, "%s", folder(k, l->st.shown_from));
+    if (d.renew_since)
+        run_stamp(l->since, sizeof l->since);
+    if (d.read_saved_at)
         saved_at_from_state(k);
     render_reset(&k->r, &k->content->settings, k->shown_dir);
     nav_set_settings(&k->nav, &k->content->settings);
     run_apply_screen_size(k, now);   /* rotation may have changed; new deck */
     drop(k, old);
     k->dirty = 1;
-    fprintf(stderr, "kiosk: new content on screen: %d topics, %d cards\n",
-            k->content->ntopics, k->content->ncards);
+    if (d.announce)
+        fprintf(stderr, "kiosk: new content on screen: %d topics, %d cards\n",
+                k->content->ntopics, k->content->ncards);
     publish_status(k);
 }
 
 void run_live_maybe_swap(run *k, uint64_t now)
 {
-    if (!k->pending)
+    if (!k->live.pending)
         return;
     nav_state st;
     nav_state_get(&k->nav, now, &st);
-    if (live_swap_due(&st, k->pending_since, run_staff_open(k)))
+    if (live_swap_now(&k->live.st, &st, run_staff_open(k)))
         swap_in(k, now);
 }
 
 int run_live_timeout_ms(run *k, uint64_t now)
 {
-    return k->watch ? platform_watch_timeout_ms(k->watch, (long long)now) : -1;
+    return k->live.watch ? platform_watch_timeout_ms(k->live.watch, (long long)now) : -1;
 }
 
 void run_live_stop(run *k)
 {
     platform_wake_stop(k->wake);
     k->wake = NULL;
-    platform_loader_stop(k->loader);
-    k->loader = NULL;
-    platform_watch_close(k->watch);
-    k->watch = NULL;
+    platform_loader_stop(k->live.loader);
+    k->live.loader = NULL;
+    platform_watch_close(k->live.watch);
+    k->live.watch = NULL;
+}
+
+void run_live_fini(run *k)
+{
+    content_snapshot *snaps[3] = { k->content, k->live.current, k->live.pending };
+    k->content = k->live.current = k->live.pending = NULL;
+    for (int i = 0; i < 3; i++) {
+        int seen = 0;
+        for (int j = 0; j < i; j++)
+            seen |= snaps[j] == snaps[i];
+        if (snaps[i] && !seen)
+            content_free(snaps[i]);
+    }
 }

@@ -1,6 +1,5 @@
 /* test_staff.c — the staff view: PIN, wrong tries and the lock, idle close,
- * reload and pages; its screens keep the layout rules at five sizes; and the
- * rule for when new content may replace what is on screen. */
+ * reload and pages; its screens keep the layout rules at five sizes. */
 #include "test_layout_fixture.h"
 
 #include "staff.h"
@@ -403,43 +402,6 @@ static void test_usb_screens(void **state)
     fx_free(s);
 }
 
-static nav_state at(nav_mode mode, int loop, int topic, int page, int fading)
-{
-    nav_state st;
-    memset(&st, 0, sizeof st);
-    st.view = (nav_view){ mode, loop, topic, page };
-    st.tr.active = fading;
-    st.progress = fading ? 0.5f : 1.0f;
-    return st;
-}
-
-static void test_live_swap_rule(void **state)
-{
-    (void)state;
-    nav_view loop2 = { NAV_LOOP, 2, 0, 0 }, topic = { NAV_TOPIC, 2, 1, 3 };
-    nav_view menu = { NAV_MENU, 2, 0, 0 };
-    nav_state s;
-    /* The loop: at once, but not in the middle of a cross-fade. */
-    s = at(NAV_LOOP, 2, 0, 0, 0);
-    assert_true(live_swap_due(&s, loop2, 0));
-    s = at(NAV_LOOP, 2, 0, 0, 1);
-    assert_false(live_swap_due(&s, loop2, 0));
-    /* A topic page being read: not until the visitor moves on. */
-    s = at(NAV_TOPIC, 2, 1, 3, 0);
-    assert_false(live_swap_due(&s, topic, 0));
-    s = at(NAV_TOPIC, 2, 1, 4, 1);   /* Next tapped: the change goes with it */
-    assert_true(live_swap_due(&s, topic, 0));
-    s = at(NAV_MENU, 2, 0, 0, 0);
-    assert_false(live_swap_due(&s, menu, 0));
-    s = at(NAV_TOPIC, 2, 0, 0, 1);   /* a tile opened */
-    assert_true(live_swap_due(&s, menu, 0));
-    s = at(NAV_LOOP, 3, 0, 0, 1);    /* back to the loop (idle or Back) */
-    assert_true(live_swap_due(&s, topic, 0));
-    /* The staff view covers the screen: nothing a visitor reads changes. */
-    s = at(NAV_TOPIC, 2, 1, 3, 0);
-    assert_true(live_swap_due(&s, topic, 1));
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,7 +417,6 @@ int main(void)
         cmocka_unit_test(test_staff_pin_screen),
         cmocka_unit_test(test_staff_view_screen),
         cmocka_unit_test(test_usb_screens),
-        cmocka_unit_test(test_live_swap_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
