@@ -73,14 +73,16 @@ static int good_shown(const live_state *st)
                             st->pending_showing == STATUS_LAST_GOOD));
 }
 
-static void wait_for_calm(live_state *st, const live_load *ld, status_showing showing,
-                          nav_view view)
+static void wait_for_calm(live_state *st, const live_load *ld, const live_snaps *sn,
+                          status_showing showing, nav_view view)
 {
     st->pending = 1;
     st->pending_showing = showing;
     st->pending_from = LIVE_FROM_FOLDER;
     st->pending_seq = ld->seq;
     st->pending_since = view;
+    st->pending_same = showing == st->showing && st->shown_from == LIVE_FROM_FOLDER &&
+                       live_same_content(sn->shown, ld->snap);
 }
 
 /* The folder broke under a good snapshot (shown or waiting): it stays, as
@@ -103,6 +105,7 @@ static void hold_good(live_state *st, live_take_out *out)
         st->saved_seq == st->pending_seq)
         st->pending_from = LIVE_FROM_SAVED_COPY;
     st->pending_showing = STATUS_LAST_GOOD;
+    st->pending_same = 0;
 }
 
 live_take_out live_take(live_state *st, const live_load *ld, const live_snaps *sn,
@@ -117,12 +120,12 @@ live_take_out live_take(live_state *st, const live_load *ld, const live_snaps *s
         st->shown_seq = ld->seq;
         out.action = LIVE_KEEP;
     } else if (ld->usable) {
-        wait_for_calm(st, ld, STATUS_FRESH, view);
+        wait_for_calm(st, ld, sn, STATUS_FRESH, view);
     } else if (good_shown(st)) {
         hold_good(st, &out);
         out.action = LIVE_HOLD;
     } else {
-        wait_for_calm(st, ld, live_partial_or_nothing(ld->snap), view);
+        wait_for_calm(st, ld, sn, live_partial_or_nothing(ld->snap), view);
     }
     return out;
 }
@@ -144,11 +147,13 @@ int live_swap_now(const live_state *st, const nav_state *ns, int content_hidden)
 
 live_swap_out live_swapped(live_state *st)
 {
-    live_swap_out out = { 1, 1, st->pending_showing == STATUS_LAST_GOOD };
+    live_swap_out out = { !st->pending_same, !st->pending_same,
+                          st->pending_showing == STATUS_LAST_GOOD };
     st->showing = st->pending_showing;
     st->shown_seq = st->pending_seq;
     st->shown_from = st->pending_from;
     st->pending = 0;
+    st->pending_same = 0;
     return out;
 }
 
@@ -157,8 +162,9 @@ void live_report(const live_state *st, const live_times *t,
                  const content_snapshot *current, status_report *r)
 {
     memset(r, 0, sizeof *r);
+    int waiting = st->pending && !st->pending_same;
     r->showing = st->pending ? st->pending_showing : st->showing;
-    r->since = st->pending ? t->checked_at : t->since;
+    r->since = waiting ? t->checked_at : t->since;
     r->checked_at = t->checked_at;
     r->shown = st->pending ? pending : shown;
     r->current = current;
@@ -167,3 +173,86 @@ void live_report(const live_state *st, const live_times *t,
         r->saved_at = t->saved_at;
 }
 
+/* ---- the same content ---- */
+
+static int same_str(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+static int same_rgb(kiosk_rgb a, kiosk_rgb b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static int same_settings(const content_settings *a, const content_settings *b)
+{
+    if (a->idle_timeout_s != b->idle_timeout_s || a->idle_notice_s != b->idle_notice_s ||
+        a->loop_min_s != b->loop_min_s || a->loop_max_s != b->loop_max_s ||
+        a->words_per_minute != b->words_per_minute ||
+        a->transition_ms != b->transition_ms || a->reduce_motion != b->reduce_motion ||
+        a->rotate != b->rotate || a->has_hours != b->has_hours ||
+        memcmp(a->hours, b->hours, sizeof a->hours))
+        return 0;
+    if (!same_rgb(a->ground, b->ground) || !same_rgb(a->surface, b->surface) ||
+        !same_rgb(a->text, b->text) || !same_rgb(a->muted, b->muted) ||
+        !same_rgb(a->accent, b->accent) || !same_rgb(a->accent_text, b->accent_text))
+        return 0;
+    if (!same_str(a->spa_name, b->spa_name) || !same_str(a->city, b->city) ||
+        !same_str(a->phone, b->phone) || !same_str(a->staff_pin, b->staff_pin))
+        return 0;
+    for (int i = 0; i < LABEL_COUNT; i++)
+        if (!same_str(a->label[i], b->label[i]))
+            return 0;
+    return 1;
+}
+
+static int same_block(const content_block *a, const content_block *b)
+{
+    if (a->kind != b->kind || a->line != b->line || a->depth != b->depth ||
+        a->number != b->number || a->nruns != b->nruns || !same_str(a->image, b->image) ||
+        !same_str(a->alt, b->alt) || a->image_w != b->image_w || a->image_h != b->image_h)
+        return 0;
+    for (int i = 0; i < a->nruns; i++)
+        if (a->runs[i].len != b->runs[i].len || a->runs[i].style != b->runs[i].style ||
+            memcmp(a->runs[i].text, b->runs[i].text, (size_t)a->runs[i].len))
+            return 0;
+    return 1;
+}
+
+static int same_card(const content_card *a, const content_card *b)
+{
+    if (a->kind != b->kind || a->line != b->line || a->nblocks != b->nblocks ||
+        a->words != b->words || !same_str(a->title, b->title) ||
+        !same_str(a->review_name, b->review_name) ||
+        !same_str(a->review_date, b->review_date))
+        return 0;
+    for (int i = 0; i < a->nblocks; i++)
+        if (!same_block(&a->blocks[i], &b->blocks[i]))
+            return 0;
+    return 1;
+}
+
+static int same_topic(const content_topic *a, const content_topic *b)
+{
+    if (a->kind != b->kind || a->ncards != b->ncards || a->in_loop != b->in_loop ||
+        a->nerrors != b->nerrors || !same_str(a->file, b->file) ||
+        !same_str(a->name, b->name) || !same_str(a->title, b->title) ||
+        !same_str(a->image, b->image))
+        return 0;
+    for (int i = 0; i < a->ncards; i++)
+        if (!same_card(&a->cards[i], &b->cards[i]))
+            return 0;
+    return 1;
+}
+
+int live_same_content(const content_snapshot *a, const content_snapshot *b)
+{
+    if (!a || !b || a->ntopics != b->ntopics || a->ncards != b->ncards ||
+        a->nimages != b->nimages || !same_settings(&a->settings, &b->settings))
+        return 0;
+    for (int t = 0; t < a->ntopics; t++)
+        if (!same_topic(&a->topics[t], &b->topics[t]))
+            return 0;
+    return 1;
+}

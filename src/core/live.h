@@ -14,7 +14,10 @@
  *    way), now called the last good one; its pictures are read from the
  *    saved copy when that copy is exactly the load shown, since the folder
  *    may no longer hold them. With no good one ever shown, the new partial
- *    snapshot waits like a good one. */
+ *    snapshot waits like a good one.
+ *  - A load with the same content as the screen (a touch, a save of the
+ *    same text) still swaps in, so a picture replaced under the same name
+ *    is read again, but is not announced as new and keeps "Since". */
 #ifndef KIOSK_LIVE_H
 #define KIOSK_LIVE_H
 
@@ -43,6 +46,7 @@ typedef struct live_state {
     status_showing pending_showing;
     live_from pending_from;
     unsigned pending_seq;
+    int pending_same;            /* it is what is on screen, read again */
     nav_view pending_since;      /* what was on screen when it arrived */
     const char *backup_note;     /* why the last good copy was not saved, or NULL */
 } live_state;
@@ -80,8 +84,8 @@ typedef struct live_take_out {
 
 /* What to do when the waiting snapshot goes on screen. */
 typedef struct live_swap_out {
-    int announce;             /* log "new content on screen" */
-    int renew_since;          /* "Since" is now */
+    int announce;             /* log "new content on screen"; else nothing new */
+    int renew_since;          /* what is shown is new: "Since" is now */
     int read_saved_at;        /* it is the last good copy: read its time */
 } live_swap_out;
 
@@ -137,5 +141,9 @@ void live_report(const live_state *st, const live_times *t,
 /* STATUS_PARTIAL when s has a topic a visitor could open, else
  * STATUS_NOTHING (only the spa's name shows). */
 status_showing live_partial_or_nothing(const content_snapshot *s);
+
+/* 1 when a and b would put the same things on screen: settings, topics,
+ * cards and blocks, word for word (problems are not compared). */
+int live_same_content(const content_snapshot *a, const content_snapshot *b);
 
 #endif

@@ -315,6 +315,9 @@ static void swap_in(run *k, uint64_t now)
     run_apply_screen_size(k, now);   /* rotation may have changed; new deck */
     drop(k, old);
     k->dirty = 1;
+    /* The same content read again (a touch, the same text saved) is swapped
+     * in all the same, so a picture replaced under its old name shows, but
+     * it is not news. */
     if (d.announce)
         fprintf(stderr, "kiosk: new content on screen: %d topics, %d cards\n",
                 k->content->ntopics, k->content->ncards);

@@ -46,11 +46,16 @@ static fs_status fake_read(void *ctx, const char *dir, const char *rel, char *bu
     return FS_OK;
 }
 
-static content_snapshot *folder(const char *a, const char *b)
+static content_snapshot *folder_ini(const char *a, const char *b, const char *ini)
 {
-    fake_folder f = { a, b, NULL };
+    fake_folder f = { a, b, ini };
     kiosk_fs fs = { &f, fake_list, fake_read, NULL, NULL };
     return tu_load_fs(&fs, "content");
+}
+
+static content_snapshot *folder(const char *a, const char *b)
+{
+    return folder_ini(a, b, NULL);
 }
 
 /* The loader's answer for snapshot s, request seq; saved: LG_OK or why
@@ -332,6 +337,88 @@ static void test_live_edit_waiting_counts_as_shown(void **state)
     free_all(s, e, NULL);
 }
 
+/* The bug this module was made to fix: with errors on screen, every touch
+ * of a file (a reload of the same text) said "new content on screen" again
+ * and renewed "Since". It still swaps in (a picture may have been replaced
+ * under its old name), quietly. */
+static void test_live_touch_with_errors_on_screen_is_not_news(void **state)
+{
+    (void)state;
+    live_state st;
+    live_init(&st, 1);
+    content_snapshot *s = folder(BROKEN, GOOD_B), *t = folder(BROKEN, GOOD_B);
+    content_snapshot *e = folder(BROKEN, EDIT_B);
+    live_start(&st, s, NULL);
+    assert_int_equal(st.showing, STATUS_PARTIAL);
+    live_take_out d = take(&st, t, 2, LG_OK, s, s, TOPIC_B1);
+    assert_int_equal(d.action, LIVE_WAIT);
+    assert_true(d.same_problems);
+    live_times times = { "start", "touched", NULL };
+    status_report r;
+    live_report(&st, &times, s, t, t, &r);
+    assert_string_equal(r.since, "start");
+    nav_state ns = screen(LOOP0, 0);
+    assert_true(live_swap_now(&st, &ns, 0));
+    live_swap_out w = live_swapped(&st);
+    assert_false(w.announce);
+    assert_false(w.renew_since);
+    /* The good topic edited, the errors still there: that is news. */
+    d = take(&st, e, 3, LG_OK, t, t, LOOP0);
+    assert_true(d.same_problems);
+    live_report(&st, &times, t, e, e, &r);
+    assert_string_equal(r.since, "touched");
+    w = live_swapped(&st);
+    assert_true(w.announce);
+    assert_true(w.renew_since);
+    free_all(s, t, e, NULL);
+}
+
+static void test_live_touch_with_good_content_is_not_news(void **state)
+{
+    (void)state;
+    live_state st;
+    content_snapshot *s = started_good(&st), *t = folder(GOOD_A, GOOD_B);
+    assert_int_equal(take(&st, t, 2, LG_OK, s, s, LOOP0).action, LIVE_WAIT);
+    live_swap_out w = live_swapped(&st);
+    assert_false(w.announce);
+    assert_int_equal(st.shown_seq, 2);   /* the saved copy is this load */
+    free_all(s, t, NULL);
+}
+
+static void test_live_errors_fixed_back_to_shown_is_news(void **state)
+{
+    (void)state;
+    live_state st;
+    content_snapshot *s = started_good(&st), *bad = folder(BROKEN, GOOD_B);
+    content_snapshot *fixed = folder(GOOD_A, GOOD_B);
+    take(&st, bad, 2, LG_OK, s, s, LOOP0);
+    assert_int_equal(st.showing, STATUS_LAST_GOOD);
+    /* The same words as on screen, but the folder is good again. */
+    take(&st, fixed, 3, LG_OK, s, bad, LOOP0);
+    live_swap_out w = live_swapped(&st);
+    assert_true(w.announce);
+    assert_int_equal(st.showing, STATUS_FRESH);
+    assert_int_equal(st.shown_from, LIVE_FROM_FOLDER);
+    free_all(s, bad, fixed, NULL);
+}
+
+static void test_live_same_content_one_word_or_label_changed(void **state)
+{
+    (void)state;
+    char ini[sizeof tu_good_ini + 16];
+    snprintf(ini, sizeof ini, "%s", tu_good_ini);
+    memcpy(strstr(ini, "next = Next"), "next = Onwa", 11);
+    content_snapshot *s = folder(GOOD_A, GOOD_B), *t = folder(GOOD_A, GOOD_B);
+    content_snapshot *e = folder(GOOD_A, EDIT_B), *l = folder_ini(GOOD_A, GOOD_B, ini);
+    content_snapshot *h = folder(BROKEN, GOOD_B);
+    assert_true(live_same_content(s, t));
+    assert_false(live_same_content(s, e));
+    assert_false(live_same_content(s, l));
+    assert_false(live_same_content(s, h));
+    assert_false(live_same_content(s, NULL));
+    free_all(s, t, e, l, h, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +433,10 @@ int main(void)
         cmocka_unit_test(test_live_swap_waits_while_visitor_reads),
         cmocka_unit_test(test_live_swap_rule),
         cmocka_unit_test(test_live_edit_waiting_counts_as_shown),
+        cmocka_unit_test(test_live_touch_with_errors_on_screen_is_not_news),
+        cmocka_unit_test(test_live_touch_with_good_content_is_not_news),
+        cmocka_unit_test(test_live_errors_fixed_back_to_shown_is_news),
+        cmocka_unit_test(test_live_same_content_one_word_or_label_changed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
