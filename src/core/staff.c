@@ -190,6 +190,11 @@ void staff_set_pages(staff *st, int npages)
         st->page = st->npages - 1;
 }
 
+staff_pin_view staff_pin_view_of(const staff *st)
+{
+    return (staff_pin_view){ st->nentered, st->show_wrong };
+}
+
 int live_swap_due(const nav_state *st, nav_view since, int content_hidden)
 {
     if (content_hidden)
