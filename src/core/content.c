@@ -1,209 +1,12 @@
-/* content.c — content_load(): scans the content folder, reads kiosk.ini and
- * the topic files through the fs interface, and gathers every problem into
- * the snapshot's diagnostics, sorted by file and line. */
+/* content.c — content_load(): scans the content folder and drives the load:
+ * kiosk.ini, then the topic files, through the fs interface; every problem
+ * goes to the load's diagnostics sink (content_diag.c). */
 #include "content_internal.h"
 
 #include <ctype.h>
-#include <limits.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* ---- diagnostics ---- */
-
-/* Sorts a file's closing note after its lines, and the folder's last. */
-enum { SORT_LAST = INT_MAX };
-
-static const char *diag_text(content_loader *L, const char *fmt, va_list ap)
-{
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    const char *t = arena_strdup(&L->s->arena, tmp);
-    /* The arena is full: a fixed text still tells staff something is wrong. */
-    return t ? t : "there is more content than the kiosk can hold in memory";
-}
-
-/* Into slot i: the next free one (L->ndiags), or one taken over. */
-static void diag_store(content_loader *L, int i, content_severity sev,
-                       const char *file, int line, int sortline, const char *text)
-{
-    if (i == L->ndiags)
-        L->ndiags++;
-    loader_diag *d = &L->diags[i];
-    d->d.severity = sev;
-    d->d.file = file;
-    d->d.line = line;
-    d->d.text = text;
-    d->rank = L->rank;
-    d->sortline = sortline;
-    d->seq = L->seq++;
-}
-
-static int of_current_file(const content_loader *L, const loader_diag *d)
-{
-    return d->rank == L->rank && d->d.file && L->file && !strcmp(d->d.file, L->file);
-}
-
-/* Index of the latest warning kept (of the current file only, when
- * file_only), or -1: an error takes its place when the list is full, so
- * errors are never crowded out by warnings. */
-static int warning_slot(const content_loader *L, int file_only)
-{
-    for (int i = L->ndiags - 1; i >= 0; i--) {
-        const loader_diag *d = &L->diags[i];
-        if (d->d.severity == DIAG_WARNING && d->sortline != SORT_LAST &&
-            (!file_only || of_current_file(L, d)))
-            return i;
-    }
-    return -1;
-}
-
-/* Counts one problem left out of the list: in this file's closing note
- * while the file's share is full, else in the folder's. */
-static void diag_hide(content_loader *L, int of_file, content_severity sev)
-{
-    int *n = of_file ? &L->file_hidden : &L->hidden;
-    int *e = of_file ? &L->file_hidden_errors : &L->hidden_errors;
-    (*n)++;
-    if (sev == DIAG_ERROR)
-        (*e)++;
-}
-
-void loader_diag_add(content_loader *L, content_severity sev, int line,
-                     const char *fmt, ...)
-{
-    content_snapshot *s = L->s;
-    if (sev == DIAG_ERROR)
-        s->nerrors++;
-    else
-        s->nwarnings++;
-    /* One slot stays free for the closing "more problems" note. */
-    int file_full = L->file_shown >= KIOSK_MAX_DIAGS_PER_FILE;
-    int list_full = L->ndiags >= KIOSK_MAX_DIAGS - 1;
-    int slot = L->ndiags;
-    if (file_full || list_full) {
-        slot = sev == DIAG_ERROR ? warning_slot(L, file_full) : -1;
-        if (slot < 0) {
-            diag_hide(L, file_full, sev);
-            return;
-        }
-        const loader_diag *w = &L->diags[slot];
-        int same = of_current_file(L, w);
-        /* The warning goes where this file's problems beyond its share go,
-         * or to the folder's note when it was another file's. */
-        diag_hide(L, same && file_full, DIAG_WARNING);
-        if (same && !file_full)
-            L->file_shown--;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    const char *text = diag_text(L, fmt, ap);
-    va_end(ap);
-    if (slot == L->ndiags || !file_full)
-        L->file_shown++;
-    diag_store(L, slot, sev, L->file, line, line, text);
-}
-
-void loader_file_begin(content_loader *L, const char *file, int rank)
-{
-    L->file = file;
-    L->rank = rank;
-    L->file_shown = L->file_hidden = L->file_hidden_errors = 0;
-}
-
-void loader_file_end(content_loader *L)
-{
-    if (L->file_hidden == 0)
-        return;
-    if (L->ndiags >= KIOSK_MAX_DIAGS - 1) {
-        L->hidden += L->file_hidden;
-        L->hidden_errors += L->file_hidden_errors;
-        return;
-    }
-    const char *text = arena_printf(&L->s->arena,
-        "...and %d more problem%s in this file; fix the ones above first",
-        L->file_hidden, L->file_hidden == 1 ? "" : "s");
-    diag_store(L, L->ndiags, L->file_hidden_errors ? DIAG_ERROR : DIAG_WARNING,
-               L->file, 0, SORT_LAST,
-               text ? text : "...and more problems in this file");
-    L->nnotes++;
-}
-
-static int diag_cmp(const void *a, const void *b)
-{
-    const loader_diag *x = a, *y = b;
-    if (x->rank != y->rank)
-        return x->rank < y->rank ? -1 : 1;
-    if (x->sortline != y->sortline)
-        return x->sortline < y->sortline ? -1 : 1;
-    return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-/* Sorts into file, then line order and hands the list to the snapshot. */
-static void diags_finish(content_loader *L)
-{
-    L->s->nhidden = L->s->nerrors + L->s->nwarnings - (L->ndiags - L->nnotes);
-    if (L->hidden) {
-        L->rank = SORT_LAST;
-        const char *text = arena_printf(&L->s->arena,
-            "...and %d more problems; fix the ones above first", L->hidden);
-        diag_store(L, L->ndiags, L->hidden_errors ? DIAG_ERROR : DIAG_WARNING,
-                   CONTENT_FOLDER, 0, 0, text ? text : "...and more problems");
-    }
-    qsort(L->diags, (size_t)L->ndiags, sizeof *L->diags, diag_cmp);
-    content_snapshot *s = L->s;
-    s->diags = arena_alloc(&s->arena, sizeof *s->diags * (size_t)(L->ndiags + 1));
-    if (!s->diags) {
-        s->ndiags = 0;
-        return;
-    }
-    for (int i = 0; i < L->ndiags; i++)
-        s->diags[i] = L->diags[i].d;
-    s->ndiags = L->ndiags;
-}
-
-int content_diag_format(const content_diag *d, char *buf, int cap)
-{
-    const char *file = d->file ? d->file : CONTENT_FOLDER;
-    if (d->line > 0)
-        return snprintf(buf, (size_t)cap, "%s:%d: %s", file, d->line, d->text);
-    return snprintf(buf, (size_t)cap, "%s: %s", file, d->text);
-}
-
-/* ---- shared messages ---- */
-
-const char *content_fs_problem(fs_status st)
-{
-    switch (st) {
-    case FS_NOT_FOUND:
-        return "this file disappeared while the kiosk was reading it; "
-               "check that it is there and complete";
-    case FS_NOT_REGULAR:
-        return "this is not a plain file (it is a folder, a device or a pipe); "
-               "the kiosk only reads plain text files";
-    case FS_OUTSIDE:
-        return "this is a link to something outside the content folder; "
-               "put the file itself in the folder";
-    case FS_DENIED:
-        return "the kiosk is not allowed to read this file; "
-               "make it readable for everyone";
-    default:
-        return "this file could not be read (a damaged disk or USB stick?); "
-               "copy it again";
-    }
-}
-
-const char *content_size_words(content_loader *L, size_t bytes)
-{
-    const char *t;
-    if (bytes >= 10u * 1024 * 1024)
-        t = arena_printf(&L->s->arena, "%zu MB", bytes / (1024 * 1024));
-    else
-        t = arena_printf(&L->s->arena, "%zu KB", (bytes + 1023) / 1024);
-    return t ? t : "too large";
-}
 
 /* ---- the folder ---- */
 
@@ -444,13 +247,14 @@ content_snapshot *content_load(const char *dir, const kiosk_fs *fs)
         return NULL;
     arena_init(&s->arena, KIOSK_MAX_SNAPSHOT_BYTES);
     content_loader L = { .s = s, .fs = fs, .dir = dir };
-    L.diags = malloc(sizeof *L.diags * KIOSK_MAX_DIAGS);
+    int no_diags = content_diags_init(&L.diag, s);
     L.buf = malloc(KIOSK_MAX_FILE_BYTES + 1);
     L.bufcap = KIOSK_MAX_FILE_BYTES + 1;
     L.imgbuf = malloc(KIOSK_IMAGE_HEAD_BYTES);
     L.images = malloc(sizeof *L.images * KIOSK_MAX_IMAGES);
-    if (!L.diags || !L.buf || !L.imgbuf || !L.images) {
-        free(L.diags), free(L.buf), free(L.imgbuf), free(L.images);
+    if (no_diags || !L.buf || !L.imgbuf || !L.images) {
+        content_diags_fini(&L.diag);
+        free(L.buf), free(L.imgbuf), free(L.images);
         content_free(s);
         return NULL;
     }
@@ -462,8 +266,9 @@ content_snapshot *content_load(const char *dir, const kiosk_fs *fs)
                         "kiosk can hold in memory; remove some topics or cards");
     }
     count_usable(s);
-    diags_finish(&L);
-    free(L.diags), free(L.buf), free(L.imgbuf), free(L.images);
+    content_diags_finish(&L.diag);
+    content_diags_fini(&L.diag);
+    free(L.buf), free(L.imgbuf), free(L.images);
     return s;
 }
 

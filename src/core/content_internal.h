@@ -7,17 +7,7 @@
 #include <stddef.h>
 
 #include "content.h"
-
-/* The name used for problems of the folder as a whole. */
-#define CONTENT_FOLDER "(content folder)"
-
-/* One diagnostic plus what sorts it into file, then line order. */
-typedef struct loader_diag {
-    content_diag d;
-    int rank;      /* file order: folder, kiosk.ini, topic files by name */
-    int sortline;  /* line, or past the end for a file's closing summary */
-    int seq;       /* emission order, so equal lines keep it */
-} loader_diag;
+#include "content_diag.h"
 
 /* One image file already looked at during this load. */
 typedef struct loader_image {
@@ -36,14 +26,7 @@ typedef struct content_loader {
     unsigned char *imgbuf; /* scratch: KIOSK_IMAGE_HEAD_BYTES of one image */
     size_t bufcap;
 
-    loader_diag *diags;    /* KIOSK_MAX_DIAGS slots, the last kept for a summary */
-    int ndiags, seq;
-    int nnotes;            /* of ndiags, "...and N more" notes, not problems */
-    int hidden, hidden_errors;   /* dropped once the snapshot's list is full */
-
-    const char *file;      /* file being read, for diagnostics */
-    int rank;
-    int file_shown, file_hidden, file_hidden_errors;
+    content_diags diag;    /* every problem reported so far */
 
     loader_image *images;  /* KIOSK_MAX_IMAGES slots */
     int nimages_seen;
@@ -55,13 +38,17 @@ typedef struct content_loader {
     int loop_topics_line;
 } content_loader;
 
-/* Diagnostics: at file L->file, 1-based line or 0. Counted always, kept while
- * there is room (KIOSK_MAX_DIAGS_PER_FILE per file, KIOSK_MAX_DIAGS in all). */
-void loader_diag_add(content_loader *L, content_severity sev, int line,
-                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void loader_file_begin(content_loader *L, const char *file, int rank);
-/* Adds "...and N more problems in this file" when some were dropped. */
-void loader_file_end(content_loader *L);
+/* The parsers report into the load's sink (content_diag.h): at the file
+ * begun last, 1-based line or 0. */
+#define loader_diag_add(L, ...) content_diags_add(&(L)->diag, __VA_ARGS__)
+static inline void loader_file_begin(content_loader *L, const char *file, int rank)
+{
+    content_diags_file_begin(&L->diag, file, rank);
+}
+static inline void loader_file_end(content_loader *L)
+{
+    content_diags_file_end(&L->diag);
+}
 
 /* Text checks shared by kiosk.ini and topic files (content_text.c). */
 typedef struct content_text {

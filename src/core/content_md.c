@@ -1,84 +1,13 @@
 /* content_md.c — one topic file (NN-name.md) into a content_topic: once
- * content_mdcheck.c has checked the text, walks md4c's events into cards and
- * blocks, mapping md4c's byte offsets back to line numbers. */
-#include "content_internal.h"
+ * content_mdcheck.c has checked the text, walks md4c's events into styled
+ * text blocks and pictures (content_mdcard.c gathers them into cards),
+ * mapping md4c's byte offsets back to line numbers. */
+#include "content_md.h"
 
-#include <ctype.h>
-#include <md4c.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- md4c events into cards ---- */
-
-enum { MAX_CONTAINERS = 64 };
-
-typedef struct md_container {
-    MD_BLOCKTYPE type;       /* QUOTE, UL, OL, LI */
-    unsigned next_number;    /* OL: number of the next item */
-    int texts;               /* LI: text blocks started in it */
-} md_container;
-
-typedef struct md_run { size_t start; unsigned style; } md_run;
-
-typedef struct md_state {
-    content_loader *L;
-    content_topic *topic;
-    const content_text *t;
-    int line;                    /* line of the latest text md4c handed over */
-    int next_line;               /* after the last rule or empty heading found */
-    size_t img_off;              /* after the last "![" a picture was found at */
-    int raw_line;                /* line whose raw picture syntax was reported */
-
-    md_container stack[MAX_CONTAINERS];
-    int nstack, levels;          /* levels: quotes and list items open */
-    int nest_reported;           /* -1: too deep, waiting for a line */
-    int quotes_top;              /* top-level quotes in the current card */
-    int outside_quote;           /* text blocks outside any quote, this card */
-
-    /* The text block being gathered (also headings and image alt text). */
-    char *tb;
-    size_t tblen, tbcap;
-    md_run *runs;
-    int nruns, capruns;
-    int text_line;
-    int bold, italic;
-    int heading;                 /* level of the heading being read, or 0 */
-    int heading_line;
-    int in_image;                /* inside ![...]: text is the alt */
-    char *alt;
-    size_t altlen, altcap;
-    char src[KIOSK_MAX_PATH_BYTES + 1];
-    int src_line, src_bad;
-
-    /* Pending image blocks of the current paragraph (shown after its text). */
-    content_block pending[8];
-    int npending;
-
-    const char *pend_warn[4];    /* warnings waiting for the line of their text */
-    int npend_warn;
-
-    content_card *cards;
-    int ncards, capcards;
-    content_card *card;          /* NULL until the first block or ## */
-    content_block *blocks;
-    int nblocks, capblocks;
-    int full;                    /* card limit reached: the rest is dropped */
-    int errors_before;           /* the snapshot's errors before this file */
-    int card_errors;             /* ... and before the current card */
-} md_state;
-
-static void *grow(void *p, int *cap, int need, size_t size)
-{
-    if (need <= *cap)
-        return p;
-    int n = *cap ? *cap * 2 : 16;
-    while (n < need)
-        n *= 2;
-    void *q = realloc(p, (size_t)n * size);
-    if (q)
-        *cap = n;
-    return q;
-}
+/* ---- growing buffers, and warnings waiting for their line ---- */
 
 static int grow_bytes(char **p, size_t *cap, size_t need)
 {
@@ -93,11 +22,6 @@ static int grow_bytes(char **p, size_t *cap, size_t need)
     *p = q;
     *cap = n;
     return 0;
-}
-
-static arena *A(md_state *m)
-{
-    return &m->L->s->arena;
 }
 
 static void warn_pending(md_state *m, const char *what)
@@ -121,146 +45,6 @@ static void warn_flush(md_state *m, int line)
         loader_diag_add(m->L, DIAG_WARNING, line, "%s is not supported here; it "
                         "is shown as plain text", m->pend_warn[i]);
     m->npend_warn = 0;
-}
-
-/* ---- cards ---- */
-
-static int count_words(const content_block *b, int nblocks, const char *title)
-{
-    int words = 0;
-    for (const char *p = title; p && *p; p++)
-        words += !isspace((unsigned char)*p) && (p == title || isspace((unsigned char)p[-1]));
-    for (int i = 0; i < nblocks; i++) {
-        int in_word = 0;
-        for (int r = 0; r < b[i].nruns; r++)
-            for (const char *p = b[i].runs[r].text; *p; p++) {
-                int sp = isspace((unsigned char)*p);
-                words += !sp && !in_word;
-                in_word = !sp;
-            }
-    }
-    return words;
-}
-
-static int count_chars(const content_block *b, int nblocks, const char *title)
-{
-    int n = title ? content_utf8_count(title, strlen(title)) : 0;
-    for (int i = 0; i < nblocks; i++)
-        for (int r = 0; r < b[i].nruns; r++)
-            n += content_utf8_count(b[i].runs[r].text, (size_t)b[i].runs[r].len);
-    return n;
-}
-
-static void review_check(md_state *m, content_card *c)
-{
-    if (m->quotes_top != 1 || m->outside_quote || c->nblocks == 0)
-        loader_diag_add(m->L, DIAG_ERROR, c->line, "a review's words must be one "
-                        "quote: start each line of them with > and put nothing "
-                        "else under the heading");
-}
-
-static void card_finish(md_state *m)
-{
-    content_card *c = m->card;
-    if (!c)
-        return;
-    c->blocks = arena_alloc(A(m), sizeof *c->blocks * (size_t)(m->nblocks + 1));
-    if (c->blocks && m->nblocks) {
-        memcpy(c->blocks, m->blocks, sizeof *c->blocks * (size_t)m->nblocks);
-        c->nblocks = m->nblocks;
-    }
-    c->words = count_words(c->blocks, c->nblocks, c->title);
-    int chars = count_chars(c->blocks, c->nblocks, c->title);
-    if (chars > KIOSK_MAX_CARD_CHARS)
-        loader_diag_add(m->L, DIAG_ERROR, c->line, "this card has %d characters; "
-                        "at most %d fit (about five screens). Split it with more "
-                        "## headings", chars, KIOSK_MAX_CARD_CHARS);
-    if (c->kind == CARD_REVIEW)
-        review_check(m, c);
-    else if (c->nblocks == 0 && m->L->s->nerrors == m->card_errors)
-        loader_diag_add(m->L, DIAG_WARNING, c->line, "this card has nothing "
-                        "under its heading; write its text below it");
-    m->card = NULL;
-    m->nblocks = 0;
-    m->quotes_top = m->outside_quote = 0;
-}
-
-/* "Brynn P. · 13 Aug 2018" into name and date. */
-static void review_heading(md_state *m, content_card *c)
-{
-    const char *dot = strstr(c->title, " \xC2\xB7 ");
-    if (!dot) {
-        loader_diag_add(m->L, DIAG_ERROR, c->line, "a review heading is the name, "
-                        "a middle dot with spaces around it, and the date, like "
-                        "## Brynn P. \xC2\xB7 13 Aug 2018");
-        return;
-    }
-    const char *date = dot + 4;
-    while (*date == ' ')
-        date++;
-    c->review_name = arena_strndup(A(m), c->title, (size_t)(dot - c->title));
-    c->review_date = arena_strdup(A(m), date);
-    if (dot == c->title || !*date)
-        loader_diag_add(m->L, DIAG_ERROR, c->line, "a review heading needs both "
-                        "a name and a date around the middle dot");
-}
-
-static content_card *card_begin(md_state *m, const char *title, int line,
-                                content_card_kind kind)
-{
-    card_finish(m);
-    if (m->full)
-        return NULL;
-    if (m->ncards >= KIOSK_MAX_CARDS_PER_TOPIC ||
-        m->L->total_cards >= KIOSK_MAX_CARDS) {
-        loader_diag_add(m->L, DIAG_ERROR, line, "there are too many cards (at "
-                        "most %d in a topic, %d in all); the rest of this file "
-                        "is left out. Split or shorten it",
-                        KIOSK_MAX_CARDS_PER_TOPIC, KIOSK_MAX_CARDS);
-        m->full = 1;
-        return NULL;
-    }
-    content_card *cards = grow(m->cards, &m->capcards, m->ncards + 1, sizeof *cards);
-    if (!cards) {
-        m->full = 1;
-        return NULL;
-    }
-    m->cards = cards;
-    content_card *c = &cards[m->ncards++];
-    m->L->total_cards++;
-    memset(c, 0, sizeof *c);
-    c->kind = kind;
-    c->title = title;
-    c->line = line;
-    m->card = c;
-    m->card_errors = m->L->s->nerrors;
-    if (kind == CARD_FAQ) {
-        size_t n = strlen(title);
-        if (!n || title[n - 1] != '?')
-            loader_diag_add(m->L, DIAG_WARNING, line, "a question should end "
-                            "with a question mark (?)");
-    } else if (kind == CARD_REVIEW) {
-        review_heading(m, c);
-    }
-    return c;
-}
-
-/* A block needs a card: text before the first ## is the opening card. */
-static int block_add(md_state *m, const content_block *b)
-{
-    if (!m->card && !m->full)
-        card_begin(m, m->topic->title, b->line, CARD_TEXT);
-    if (!m->card)
-        return -1;
-    content_block *blocks = grow(m->blocks, &m->capblocks, m->nblocks + 1,
-                                 sizeof *blocks);
-    if (!blocks)
-        return -1;
-    m->blocks = blocks;
-    blocks[m->nblocks++] = *b;
-    if (b->kind != BLOCK_QUOTE)
-        m->outside_quote = 1;
-    return 0;
 }
 
 /* ---- text gathering ---- */
@@ -297,7 +81,7 @@ static void text_append(md_state *m, const char *s, size_t n)
         if (c == ' ' && (m->tblen == 0 || m->tb[m->tblen - 1] == ' '))
             continue;
         if (m->nruns == 0 || m->runs[m->nruns - 1].style != style) {
-            md_run *r = grow(m->runs, &m->capruns, m->nruns + 1, sizeof *r);
+            md_run *r = content_md_grow(m->runs, &m->capruns, m->nruns + 1, sizeof *r);
             if (!r)
                 return;
             m->runs = r;
@@ -347,7 +131,7 @@ static void text_kind(md_state *m, content_block *b)
 static void pending_images_flush(md_state *m)
 {
     for (int i = 0; i < m->npending; i++)
-        block_add(m, &m->pending[i]);
+        content_md_block_add(m, &m->pending[i]);
     m->npending = 0;
 }
 
@@ -365,19 +149,19 @@ static void text_flush(md_state *m)
     if (m->npending)
         loader_diag_add(m->L, DIAG_WARNING, b.line, "a picture is shown only on a "
                         "line of its own; it is shown after this text");
-    b.runs = arena_alloc(A(m), sizeof *b.runs * (size_t)m->nruns);
+    b.runs = arena_alloc(md_arena(m), sizeof *b.runs * (size_t)m->nruns);
     if (b.runs) {
         for (int i = 0; i < m->nruns; i++) {
             size_t end = i + 1 < m->nruns ? m->runs[i + 1].start : m->tblen;
             size_t st = m->runs[i].start;
-            b.runs[i].text = arena_strndup(A(m), m->tb + st, end - st);
+            b.runs[i].text = arena_strndup(md_arena(m), m->tb + st, end - st);
             b.runs[i].len = (int)(end - st);
             b.runs[i].style = m->runs[i].style;
             if (!b.runs[i].text)
                 return;
         }
         b.nruns = m->nruns;
-        block_add(m, &b);
+        content_md_block_add(m, &b);
     }
     text_reset(m);
     pending_images_flush(m);
@@ -493,7 +277,7 @@ static void heading_done(md_state *m)
 {
     text_trim(m);
     int line = m->text_line ? m->text_line : find_line(m, MD_LINE_HEADING);
-    char *title = arena_strndup(A(m), m->tb ? m->tb : "", m->tblen);
+    char *title = arena_strndup(md_arena(m), m->tb ? m->tb : "", m->tblen);
     int level = m->heading;
     m->heading = 0;
     text_reset(m);
@@ -512,7 +296,7 @@ static void heading_done(md_state *m)
     content_card_kind kind = m->topic->kind == TOPIC_FAQ ? CARD_FAQ
                            : m->topic->kind == TOPIC_REVIEWS ? CARD_REVIEW
                            : CARD_TEXT;
-    card_begin(m, title, line, kind);
+    content_md_card_begin(m, title, line, kind);
 }
 
 static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)
@@ -589,8 +373,8 @@ static void image_leave(md_state *m)
     if (content_image_check(m->L, b.line, m->src, &b.image_w, &b.image_h))
         return;
     b.depth = m->levels > 0 ? m->levels - 1 : 0;
-    b.image = arena_strdup(A(m), m->src);
-    b.alt = arena_strndup(A(m), m->alt ? m->alt : "", m->altlen);
+    b.image = arena_strdup(md_arena(m), m->src);
+    b.alt = arena_strndup(md_arena(m), m->alt ? m->alt : "", m->altlen);
     if (!m->topic->image)
         m->topic->image = b.image;
     m->pending[m->npending++] = b;
@@ -668,23 +452,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *u)
 static void topic_finish(md_state *m)
 {
     text_flush(m);
-    card_finish(m);
-    content_topic *t = m->topic;
-    t->cards = arena_alloc(A(m), sizeof *t->cards * (size_t)(m->ncards + 1));
-    if (t->cards && m->ncards) {
-        memcpy(t->cards, m->cards, sizeof *t->cards * (size_t)m->ncards);
-        t->ncards = m->ncards;
-    }
-    if (!t->title)
-        loader_diag_add(m->L, DIAG_ERROR, 0, "this topic has no title; its first "
-                        "line should be # and the title, like # Runner's Knee");
-    for (int i = 0; i < t->ncards; i++)
-        if (!t->cards[i].title)
-            t->cards[i].title = t->title ? t->title : t->name;
-    /* Without cards because of errors already reported, it says nothing new. */
-    if (t->ncards == 0 && t->title && m->L->s->nerrors == m->errors_before)
-        loader_diag_add(m->L, DIAG_ERROR, 0, "this topic has no cards; write text "
-                        "under the # title, or cards starting with ##");
+    content_md_cards_finish(m);
 }
 
 static void md_state_fini(md_state *m)

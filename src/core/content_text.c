@@ -1,6 +1,6 @@
 /* content_text.c — checks every text file gets before a parser sees it:
  * BOM, line endings, NUL bytes, UTF-8, control characters, line length, and
- * offset-to-line maps. */
+ * offset-to-line maps; and the messages the file readers share. */
 #include "content_internal.h"
 
 #include <stdlib.h>
@@ -257,4 +257,37 @@ size_t content_entity_decode(const char *s, size_t n, char out[4])
     if (cp < 0x20 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
     return put_utf8(out, (unsigned)cp);
+}
+
+/* ---- messages the file readers share ---- */
+
+const char *content_fs_problem(fs_status st)
+{
+    switch (st) {
+    case FS_NOT_FOUND:
+        return "this file disappeared while the kiosk was reading it; "
+               "check that it is there and complete";
+    case FS_NOT_REGULAR:
+        return "this is not a plain file (it is a folder, a device or a pipe); "
+               "the kiosk only reads plain text files";
+    case FS_OUTSIDE:
+        return "this is a link to something outside the content folder; "
+               "put the file itself in the folder";
+    case FS_DENIED:
+        return "the kiosk is not allowed to read this file; "
+               "make it readable for everyone";
+    default:
+        return "this file could not be read (a damaged disk or USB stick?); "
+               "copy it again";
+    }
+}
+
+const char *content_size_words(content_loader *L, size_t bytes)
+{
+    const char *t;
+    if (bytes >= 10u * 1024 * 1024)
+        t = arena_printf(&L->s->arena, "%zu MB", bytes / (1024 * 1024));
+    else
+        t = arena_printf(&L->s->arena, "%zu KB", (bytes + 1023) / 1024);
+    return t ? t : "too large";
 }

@@ -1,209 +1,12 @@
-/* layout.c — sizes for a screen, the deck of pages, and the screens: loop,
- * menu, topic card, empty screen, idle notice; hit testing. Landscape and
- * portrait differ only in how the buttons and tiles are arranged. */
+/* layout.c — the deck of pages (cut by the card and loop composers) and the
+ * screens that show them: loop, topic card, empty screen, idle notice. The
+ * menu and staff screens are in layout_menu.c and layout_staff.c. */
 #include "layout_internal.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int ceil_div(int a, int b)
-{
-    return (a + b - 1) / b;
-}
-
-void layout_sizes_for(layout_sizes *z, int w, int h)
-{
-    int s = w < h ? w : h;
-    if (s < 1)
-        s = 1;
-    z->s = s;
-    z->portrait = h > w;
-    z->margin = s / 12;
-    z->gap = s / 24;
-    z->target = ceil_div(s, 7);          /* floors round up: never below */
-    z->px_headline = s / 8;
-    z->px_title = s / 11;
-    z->px_loop_body = s / 14;
-    z->px_body = ceil_div(s, 16);
-    /* Small print: s/22 on big screens, 30 px where that is still legal (on
-     * 800x480 s/22 is 22 px, too small to read from the sofa). */
-    int small = ceil_div(s, 22), pref = z->px_body < 30 ? z->px_body : 30;
-    z->px_small = small > pref ? small : pref;
-    /* A button's word is what a visitor without glasses must find: as big
-     * as the body text, not small print. */
-    z->px_button = z->px_body;
-    if (z->px_loop_body < z->px_body)
-        z->px_loop_body = z->px_body;
-}
-
-void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
-                  int w, int h)
-{
-    c->m = m;
-    c->s = s;
-    c->w = w;
-    c->h = h;
-    layout_sizes_for(&c->z, w, h);
-}
-
-const char *lay_label(const lay_ctx *c, content_label l)
-{
-    const char *t = c->s ? c->s->settings.label[l] : NULL;
-    return t ? t : "";
-}
-
-int lay_inner_w(const lay_ctx *c)
-{
-    return c->w - 2 * c->z.margin;
-}
-
-void lay_screen_start(layout_screen *out, const lay_ctx *c, layout_action act)
-{
-    out->w = c->w;
-    out->h = c->h;
-    out->nbox = 0;
-    out->ntext = 0;
-    layout_box *b = lay_add(out, BOX_RECT, 0, 0, c->w, c->h);
-    b->colour = COL_GROUND;
-    b->backdrop = 1;
-    b->action = act;
-}
-
-int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face f,
-                    int px, int x, int y, int width, layout_colour col, int copy)
-{
-    content_run run = { s, (int)strlen(s), 0 };
-    lay_text t = { &run, 1, f == FACE_BOLD ? RUN_BOLD : 0, { 0, 0 } };
-    lay_line ln;
-    lay_pos next;
-    if (!lay_break(c, &t, px, width, lay_text_start(&t), &ln, &next))
-        return 0;
-    lay_emit_line(c, sc, &t, px, ln, x, y, col, copy);
-    return lay_line_width(c, &t, px, ln);
-}
-
-int lay_text_w(const lay_ctx *c, const char *s, layout_face f, int px)
-{
-    return lay_width(c, f, px, s, (int)strlen(s));
-}
-
-/* ---- buttons and the bar of a topic card ---- */
-
-static int button_pad(const lay_ctx *c)
-{
-    int p = c->z.px_button / 2;
-    return p > c->z.gap / 2 ? p : c->z.gap / 2;
-}
-
-int lay_button_w(const lay_ctx *c, content_label l)
-{
-    int w = lay_text_w(c, lay_label(c, l), FACE_BOLD, c->z.px_button) + 2 * button_pad(c);
-    int max = (lay_inner_w(c) - c->z.gap) / 2;
-    if (w > max)
-        w = max;
-    return w > c->z.target ? w : c->z.target;
-}
-
-void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int pad,
-             layout_action act, int arg, int x, int y, int w, int h, int primary, int copy)
-{
-    layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
-    if (!b)
-        return;
-    b->colour = primary ? COL_ACCENT : COL_SURFACE;
-    b->radius = c->z.gap * 2 / 3;
-    b->action = act;
-    b->arg = arg;
-    int room = w - 2 * pad;
-    int tw = lay_text_w(c, word, FACE_BOLD, px);
-    if (tw > room)
-        tw = room;
-    int lh = lay_line_height(c, px);
-    lay_one_line(c, sc, word, FACE_BOLD, px, x + (w - tw) / 2, y + (h - lh) / 2, room,
-                 primary ? COL_ACCENT_TEXT : COL_TEXT, copy);
-}
-
-void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
-                int x, int y, int primary)
-{
-    lay_key(c, sc, lay_label(c, l), c->z.px_button, button_pad(c), act, 0, x, y,
-            lay_button_w(c, l), c->z.target, primary, 0);
-}
-
-/* "{n} / {total}" with the numbers put in. */
-static void format_position(const char *fmt, int n, int total, char *buf, int cap)
-{
-    int o = 0;
-    buf[0] = '\0';
-    while (*fmt && o < cap - 12) {
-        if (!strncmp(fmt, "{n}", 3)) {
-            o += snprintf(buf + o, (size_t)(cap - o), "%d", n);
-            fmt += 3;
-        } else if (!strncmp(fmt, "{total}", 7)) {
-            o += snprintf(buf + o, (size_t)(cap - o), "%d", total);
-            fmt += 7;
-        } else {
-            buf[o++] = *fmt++;
-            buf[o] = '\0';
-        }
-    }
-}
-
-/* Where the buttons go: see lay_bar in layout_internal.h. */
-lay_bar lay_bar_for(const lay_ctx *c)
-{
-    lay_bar b;
-    int M = c->z.margin, G = c->z.gap, T = c->z.target;
-    int wp = lay_button_w(c, LABEL_PREVIOUS), wn = lay_button_w(c, LABEL_NEXT);
-    int wb = lay_button_w(c, LABEL_BACK), wh = lay_button_w(c, LABEL_HOME);
-    int prev_r = M + wp, next_l = c->w - M - wn;
-    int group = wb + G + wh, gx = prev_r + G;
-    char pos[KIOSK_MAX_VALUE_BYTES + 32];   /* room for a two-digit "88 / 88" */
-    format_position(lay_label(c, LABEL_POSITION), 88, 88, pos, sizeof pos);
-    int pos_w = lay_text_w(c, pos, FACE_REGULAR, c->z.px_small);
-    b.nav_y = c->h - M - T;
-    if (!c->z.portrait && gx + group + G + pos_w + G <= next_l) {
-        b.rows = 1;
-        b.util_y = b.nav_y;
-        b.back_x = gx;
-        b.home_x = gx + wb + G;
-        b.pos_left = gx + group + G;
-    } else {
-        b.rows = 2;
-        b.util_y = b.nav_y - G - T;
-        b.back_x = M;
-        b.home_x = c->w - M - wh;
-        b.pos_left = prev_r + G;
-    }
-    b.pos_right = next_l - G;
-    b.top = b.util_y;
-    return b;
-}
-
-static void bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int n, int total)
-{
-    int M = c->z.margin, T = c->z.target, px = c->z.px_small;
-    if (n > 1)
-        lay_button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, 1);
-    if (n < total)
-        lay_button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - lay_button_w(c, LABEL_NEXT), b->nav_y, 1);
-    lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
-    lay_button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
-    /* "1 / 1" tells a visitor nothing (a topic of one review, one answer). */
-    if (total < 2)
-        return;
-    char pos[KIOSK_MAX_VALUE_BYTES + 32];
-    format_position(lay_label(c, LABEL_POSITION), n, total, pos, sizeof pos);
-    int room = b->pos_right - b->pos_left;
-    int w = lay_text_w(c, pos, FACE_REGULAR, px);
-    if (w > room)
-        w = room;
-    /* One row: hug Next; two rows: centre between Previous and Next. */
-    int x = b->rows == 1 ? b->pos_right - w : b->pos_left + (room - w) / 2;
-    lay_one_line(c, sc, pos, FACE_REGULAR, px, x,
-             b->nav_y + (T - lay_line_height(c, px)) / 2, room, COL_MUTED, 1);
-}
+/* ---- the areas and styles of topic and loop pages ---- */
 
 static lay_area topic_area(const lay_ctx *c)
 {
@@ -218,56 +21,7 @@ static lay_card_style topic_style(const lay_ctx *c)
     return st;
 }
 
-/* ---- the spa strip and the loop's cue ---- */
-
-/* The spa's name, and "Call (801) 799-4999" in phone ("" when unset). */
-static const char *strip_words(const lay_ctx *c, char *phone, int cap)
-{
-    const content_settings *st = c->s ? &c->s->settings : NULL;
-    phone[0] = '\0';
-    if (st && st->phone && *st->phone)
-        snprintf(phone, (size_t)cap, "%s %s", lay_label(c, LABEL_PHONE_PREFIX), st->phone);
-    return st && st->spa_name ? st->spa_name : "";
-}
-
-int lay_strip_row(const lay_ctx *c, layout_screen *sc, int x0, int x1, int y)
-{
-    char phone[2 * KIOSK_MAX_VALUE_BYTES + 2];
-    const char *name = strip_words(c, phone, sizeof phone);
-    int px = c->z.px_small, room = x1 - x0, G = c->z.gap;
-    int nw = *name ? lay_text_w(c, name, FACE_BOLD, px) : 0;
-    int pw = *phone ? lay_text_w(c, phone, FACE_REGULAR, px) : 0;
-    int show_phone = pw && pw <= room;
-    int show_name = nw && nw + (show_phone ? G + pw : 0) <= room;
-    /* Together at the right end, so neither reads as a button's label. */
-    if (show_phone)
-        lay_one_line(c, sc, phone, FACE_REGULAR, px, x1 - pw, y, pw, COL_MUTED, 1);
-    if (show_name)
-        lay_one_line(c, sc, name, FACE_BOLD, px, x1 - nw - (show_phone ? G + pw : 0), y, nw,
-                     COL_MUTED, 0);
-    return show_phone || show_name;
-}
-
-/* Spa name at the left, "Call (801) 799-4999" at the right; a second row
- * when both do not fit in one. */
-int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom)
-{
-    char phone[2 * KIOSK_MAX_VALUE_BYTES + 2];
-    const char *name = strip_words(c, phone, sizeof phone);
-    int px = c->z.px_small, lh = lay_line_height(c, px), W = lay_inner_w(c);
-    int nw = lay_text_w(c, name, FACE_BOLD, px), pw = lay_text_w(c, phone, FACE_REGULAR, px);
-    if (!*name && !*phone)
-        return 0;
-    int rows = (*name && *phone && nw + c->z.gap + pw > W) ? 2 : 1;
-    int y = y_bottom - rows * lh;
-    if (*name)
-        lay_one_line(c, sc, name, FACE_BOLD, px, c->z.margin, y, W, COL_MUTED, 0);
-    if (*phone) {
-        int x = rows == 2 ? c->z.margin : c->w - c->z.margin - (pw < W ? pw : W);
-        lay_one_line(c, sc, phone, FACE_REGULAR, px, x, y + (rows - 1) * lh, W, COL_MUTED, 1);
-    }
-    return rows * lh;
-}
+/* ---- the loop's cue ---- */
 
 /* The tap cue in a pill at the left, bottom edge at y_bottom; returns its
  * height. Wraps onto a second line rather than shrink. */
@@ -318,11 +72,6 @@ static lay_card_style loop_style(const lay_ctx *c)
 }
 
 /* ---- the deck ---- */
-
-int lay_shown(const content_topic *t)
-{
-    return t->nerrors == 0 && t->ncards > 0;
-}
 
 /* Pages while they are being cut: grown in scratch memory, then copied into
  * the deck's arena in one piece, so every card is cut only once. */
@@ -530,7 +279,7 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     if (page < 0 || page >= tp->npages)
         return;
     lay_bar b = lay_bar_for(&c);
-    bar_emit(&c, out, &b, page + 1, tp->npages);
+    lay_bar_emit(&c, out, &b, page + 1, tp->npages);
     lay_card_style st = topic_style(&c);
     card_screen(&c, out, s, &tp->page[page], &st, topic_area(&c));
 }
@@ -640,34 +389,5 @@ void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                           COL_TEXT, 0);
             p = next;
         }
-    }
-}
-
-layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg)
-{
-    for (int i = sc->nbox - 1; i >= 0; i--) {
-        const layout_box *b = &sc->box[i];
-        if (b->action == ACT_NONE)
-            continue;
-        if (x >= b->x && x < b->x + b->w && y >= b->y && y < b->y + b->h) {
-            if (arg)
-                *arg = b->arg;
-            return b->action;
-        }
-    }
-    if (arg)
-        *arg = 0;
-    return ACT_NONE;
-}
-
-void layout_screen_copy(layout_screen *dst, const layout_screen *src)
-{
-    if (dst == src)
-        return;
-    memcpy(dst, src, sizeof *dst);
-    for (int i = 0; i < dst->nbox; i++) {
-        const char *t = dst->box[i].text;
-        if (t && t >= src->text && t < src->text + LAYOUT_MAX_TEXT)
-            dst->box[i].text = dst->text + (t - src->text);
     }
 }

@@ -5,7 +5,7 @@
  * below it where they fit), or, where that leaves the tiles' words below
  * body size, Back at the right end of the heading's row, so the bottom row
  * holds tiles too. Home is left out: the menu is home. */
-#include "layout_internal.h"
+#include "layout_kit.h"
 
 #include <string.h>
 

@@ -2,14 +2,14 @@
  * status screen (what is shown, problems a page at a time, address,
  * version, reload and close); and the USB stick's offer and result screens.
  * Sized from s like every screen. */
-#include "layout_internal.h"
-#include "staff.h"
+#include "layout_kit.h"
+#include "layout_staff.h"
 
 #include <stdio.h>
 #include <string.h>
 
 /* A key: a rounded box of at least a target, its word centred, marked with
- * ACT_TOPIC and the staff_key (staff.h says why). */
+ * ACT_TOPIC and the staff_key (layout_staff.h says why). */
 static void key_box(const lay_ctx *c, layout_screen *sc, const char *word, int px,
                     staff_key k, int x, int y, int w, int h, int primary)
 {
@@ -84,8 +84,8 @@ static void pad_buttons(const lay_ctx *c, layout_screen *sc, int x, int y, int w
 
 /* The prompt, a dot per digit typed and the "wrong" line, in width w from
  * (x, y), centred when centre. Returns the height used. */
-static int pin_prompt(const lay_ctx *c, layout_screen *sc, const staff *st, int x, int y,
-                      int w, int centre)
+static int pin_prompt(const lay_ctx *c, layout_screen *sc, const staff_pin_view *st, int x,
+                      int y, int w, int centre)
 {
     const char *prompt = lay_label(c, LABEL_STAFF_PIN_PROMPT);
     content_run run = { prompt, (int)strlen(prompt), 0 };
@@ -109,7 +109,7 @@ static int pin_prompt(const lay_ctx *c, layout_screen *sc, const staff *st, int 
 }
 
 void layout_staff_pin(layout_screen *out, const content_snapshot *s,
-                      const layout_metrics *m, int w, int h, const staff *st)
+                      const layout_metrics *m, int w, int h, const staff_pin_view *st)
 {
     lay_ctx c;
     lay_ctx_init(&c, s, m, w, h);

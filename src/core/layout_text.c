@@ -1,6 +1,6 @@
 /* layout_text.c — breaking styled UTF-8 text into lines, and turning lines
  * into TEXT boxes. All measuring goes through the metrics interface. */
-#include "layout_internal.h"
+#include "layout_kit.h"
 
 #include <string.h>
 

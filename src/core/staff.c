@@ -189,3 +189,8 @@ void staff_set_pages(staff *st, int npages)
     if (st->page >= st->npages)
         st->page = st->npages - 1;
 }
+
+staff_pin_view staff_pin_view_of(const staff *st)
+{
+    return (staff_pin_view){ st->nentered, st->show_wrong };
+}

@@ -202,7 +202,8 @@ static void lay_out_staff(run *k)
     render_release(&k->r, &k->staff_screen);
     layout_screen *sc = &k->staff_screen.layout;
     if (k->staff.mode == STAFF_PIN) {
-        layout_staff_pin(sc, k->content, &k->m, k->disp.w, k->disp.h, &k->staff);
+        staff_pin_view pv = staff_pin_view_of(&k->staff);
+        layout_staff_pin(sc, k->content, &k->m, k->disp.w, k->disp.h, &pv);
     } else if (k->staff.mode == STAFF_CLOSED) {
         run_usb_layout(k, sc, SDL_GetTicks64());
     } else {

@@ -54,7 +54,8 @@ static int shoot_both(shot *p, const content_snapshot *s, const layout_metrics *
     staff_init(&st);
     staff_request(&st, s->settings.staff_pin, 0);
     st.nentered = 2;   /* two dots: what staff see while typing */
-    layout_staff_pin(&p->screen->layout, s, m, w, h, &st);
+    staff_pin_view pv = staff_pin_view_of(&st);
+    layout_staff_pin(&p->screen->layout, s, m, w, h, &pv);
     if (shoot(p, "staff-pin.png", s->settings.label[LABEL_STAFF_PIN_PROMPT], err, cap))
         return -1;
     char addr[512];

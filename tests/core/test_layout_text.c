@@ -3,7 +3,7 @@
  * spaces, hyphens and dashes, words longer than a line, styled runs, UTF-8. */
 #include "test_layout_fixture.h"
 
-#include "layout_internal.h"
+#include "layout_kit.h"
 
 /* At px 20 a regular code point is 11 px wide: width 11*n holds n of them. */
 enum { PX = 20, CP = 11 };

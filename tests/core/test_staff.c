@@ -290,7 +290,8 @@ static void test_staff_pin_screen(void **state)
     st.show_wrong = 1;
     for (int z = 0; z < 5; z++) {
         int w = fx_sizes[z][0], h = fx_sizes[z][1];
-        layout_staff_pin(&sc, s, &fx_metrics, w, h, &st);
+        staff_pin_view pv = staff_pin_view_of(&st);
+        layout_staff_pin(&sc, s, &fx_metrics, w, h, &pv);
         fx_check_screen(&sc, s, "PIN pad");
         assert_int_equal(keys_on(&sc), (1u << 12) - 1);   /* digits, Clear, Cancel */
         assert_true(shows(&sc, "Staff PIN"));

@@ -1,0 +1,124 @@
+/* layout_kit.h — the layout toolkit every screen is built with: the sizing
+ * context, the line breaker, the box emitters and the shared pieces (labels,
+ * keys and buttons, the button bar, the spa strip). It calls no page composer.
+ * Not for use outside src/core/layout*.c. */
+#ifndef KIOSK_LAYOUT_KIT_H
+#define KIOSK_LAYOUT_KIT_H
+
+#include "layout.h"
+
+/* Everything sized for one screen. */
+typedef struct lay_ctx {
+    const layout_metrics *m;
+    const content_snapshot *s;
+    int w, h;
+    layout_sizes z;
+} lay_ctx;
+
+void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
+                  int w, int h);
+
+/* A place in a lay_text: run index and byte offset in it. At the end,
+ * run == nruns and off == 0 (or the stop, when the text has one). */
+typedef struct lay_pos { int run, off; } lay_pos;
+
+/* A piece of text made of styled runs; a plain string is one run. base is
+ * toggled into every run's style: titles are bold throughout, and in an
+ * italic quote the words staff emphasised stand upright. stop { 0, 0 }:
+ * the whole text; else the text ends there (the loop's teaser shows whole
+ * sentences of a paragraph too long for it). */
+typedef struct lay_text {
+    const content_run *runs;
+    int nruns;
+    unsigned base;
+    lay_pos stop;
+} lay_text;
+
+/* One broken line: [start, end) without the spaces that end it. */
+typedef struct lay_line { lay_pos start, end; } lay_line;
+
+layout_face lay_face(unsigned style);
+int lay_line_height(const lay_ctx *c, int px);   /* baseline to baseline */
+int lay_font_height(const lay_ctx *c, layout_face f, int px);
+int lay_width(const lay_ctx *c, layout_face f, int px, const char *t, int len);
+
+lay_pos lay_text_start(const lay_text *t);
+int lay_at_end(const lay_text *t, lay_pos p);
+/* a lies before b in t. */
+int lay_pos_before(const lay_text *t, lay_pos a, lay_pos b);
+/* The code point at p (not at the end) and where the next one starts. */
+unsigned lay_cp_at(const lay_text *t, lay_pos p, lay_pos *after);
+int lay_is_space(unsigned cp);
+/* Breaks the next line at p into width px; returns 0 when no text is left.
+ * *next is where the following line starts. */
+int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
+              lay_pos p, lay_line *line, lay_pos *next);
+/* Width of a broken line. */
+int lay_line_width(const lay_ctx *c, const lay_text *t, int px, lay_line ln);
+/* Lines t needs at width (counting at most max). */
+int lay_count_lines(const lay_ctx *c, const lay_text *t, int px, int width, int max);
+
+/* Box emitters: they do nothing when sc is NULL (measuring only) and stop
+ * quietly when the screen is full. */
+layout_box *lay_add(layout_screen *sc, layout_box_kind kind, int x, int y, int w, int h);
+void lay_rect(layout_screen *sc, int x, int y, int w, int h, layout_colour col, int radius);
+/* Copies len bytes into sc->text (NUL-terminated there); NULL when full. */
+const char *lay_store(layout_screen *sc, const char *t, int len);
+/* Emits one broken line as TEXT boxes (one per styled piece) with its top
+ * at y (the line box; glyphs are centred in it). copy: the text is on the
+ * caller's stack and must be stored in the screen. */
+void lay_emit_line(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                   lay_line ln, int x, int y, layout_colour col, int copy);
+/* Lays out t from the top at (x, y) in width, at most max_lines lines,
+ * aligned left (centre = 0) or centred on x + width/2. Returns the height
+ * used (lines * line height). */
+int lay_paragraph(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                  int x, int y, int width, int max_lines, int centre,
+                  layout_colour col, int copy);
+
+/* Shared by the screens (layout.c and the composers). */
+const char *lay_label(const lay_ctx *c, content_label l);   /* "" when unset */
+int lay_inner_w(const lay_ctx *c);                          /* width inside margins */
+int lay_text_w(const lay_ctx *c, const char *s, layout_face f, int px);
+/* Starts a screen with its backdrop (box 0), which carries act. */
+void lay_screen_start(layout_screen *out, const lay_ctx *c, layout_action act);
+/* One line of plain text, cut to width at a word (or code point) if it must
+ * be; returns its width. */
+int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face f,
+                 int px, int x, int y, int width, layout_colour col, int copy);
+/* The spa's name and phone along the bottom edge y_bottom; returns its height
+ * (measures only when sc is NULL). */
+int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom);
+/* A key: a rounded box with its word centred (pad on each side), carrying
+ * act and arg; copy as for lay_one_line. */
+void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int pad,
+             layout_action act, int arg, int x, int y, int w, int h, int primary, int copy);
+/* Buttons: a label in a rounded box at least a target in size. */
+int lay_button_w(const lay_ctx *c, content_label l);
+void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
+                int x, int y, int primary);
+/* Where the buttons go, on topic cards and (Back) on the menu. Landscape:
+ * one row, Previous at the left edge, Next at the right, Back and Home after
+ * Previous's place (kept when Previous is hidden), the position just left of
+ * Next. Portrait (or a landscape screen whose labels are too long for one
+ * row): Back and Home at the edges of a row above Previous, position, Next. */
+typedef struct lay_bar {
+    int rows;
+    int top;                   /* top of the bar; what is above ends a gap higher */
+    int nav_y, util_y;         /* rows of Previous/Next and of Back/Home */
+    int back_x, home_x;
+    int pos_left, pos_right;   /* room for the position label */
+} lay_bar;
+lay_bar lay_bar_for(const lay_ctx *c);
+/* The bar's buttons for page n of total (1-based), and the position
+ * ("2 / 5") when there is more than one page. */
+void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int n, int total);
+/* The spa's name and phone in one row between x0 and x1 with its top at y:
+ * the phone at the right, the name at the left when both fit; else only
+ * what fits, together at the right end. Returns 1 when it drew anything. */
+int lay_strip_row(const lay_ctx *c, layout_screen *sc, int x0, int x1, int y);
+
+/* A topic visitors may open: no errors, at least one card. */
+int lay_shown(const content_topic *t);
+
+#endif
