@@ -7,7 +7,6 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <SDL_ttf.h>
 #include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,7 +291,7 @@ int bench_main(const char *content_dir, const char *assets_arg, int w, int h, in
     char err[512];
     b = (bench){.dir = content_dir, .assets = assets, .w = w, .h = h, .quick = quick,
                 .hook = bench_hook()};
-    if (TTF_Init() != 0 || metrics_ttf_open(&b.fonts, assets, err, sizeof err) != 0) {
+    if (metrics_ttf_start(&b.fonts, assets, err, sizeof err) != METRICS_TTF_STARTED) {
         fprintf(stderr, "kiosk: the fonts could not be opened\n");
         return 1;
     }
@@ -306,8 +305,7 @@ int bench_main(const char *content_dir, const char *assets_arg, int w, int h, in
            bench_counts_allocs(b.hook) ? "with" : "without", quick ? "quick" : "full");
     int rc = bench_run(&b);
     arena_fini(&b.deck_arena);
-    metrics_ttf_close(&b.fonts);
-    TTF_Quit();
+    metrics_ttf_stop(&b.fonts);
     IMG_Quit();
     SDL_Quit();
     return rc;

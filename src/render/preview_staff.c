@@ -8,7 +8,6 @@
 
 #include "core/staff.h"
 #include "core/status.h"
-#include "platform/netaddr.h"
 #include "render/png_write.h"
 #include "render/render.h"
 
@@ -47,9 +46,11 @@ static char *status_body(const content_snapshot *s)
     return text;
 }
 
-static int shoot_both(shot *p, const content_snapshot *s, const layout_metrics *m, int w,
-                      int h, char *err, int cap)
+static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, char *err,
+                      int cap)
 {
+    const content_snapshot *s = j->s;
+    int w = j->w, h = j->h;
     staff st;
     staff_init(&st);
     staff_request(&st, s->settings.staff_pin, 0);
@@ -57,25 +58,22 @@ static int shoot_both(shot *p, const content_snapshot *s, const layout_metrics *
     layout_staff_pin(&p->screen->layout, s, m, w, h, &st);
     if (shoot(p, "staff-pin.png", s->settings.label[LABEL_STAFF_PIN_PROMPT], err, cap))
         return -1;
-    char addr[512];
-    platform_addresses(addr, sizeof addr);
     char *body = status_body(s);
-    staff_info info = { body ? body : "", addr, KIOSK_VERSION };
+    staff_info info = { body ? body : "", j->addresses ? j->addresses : "", KIOSK_VERSION };
     layout_staff_view(&p->screen->layout, s, m, w, h, &info, 0);
     int rc = shoot(p, "staff.png", s->settings.label[LABEL_STAFF_TITLE], err, cap);
     free(body);
     return rc < 0 ? -1 : 2;
 }
 
-int preview_staff_write(const content_snapshot *s, const char *content_dir,
-                        metrics_ttf *fonts, int w, int h, const char *outdir,
-                        char *err, int cap)
+int preview_staff_write(const preview_job *j, char *err, int cap)
 {
-    if (!s->settings.staff_pin)
+    if (!j->s->settings.staff_pin)
         return 0;
-    shot p = { .outdir = outdir };
+    int w = j->w, h = j->h;
+    shot p = { .outdir = j->outdir };
     char path[1400];
-    snprintf(path, sizeof path, "%s/screens.tsv", outdir);
+    snprintf(path, sizeof path, "%s/screens.tsv", j->outdir);
     p.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     p.screen = calloc(1, sizeof *p.screen);
     SDL_Renderer *sdl = p.surface ? SDL_CreateSoftwareRenderer(p.surface) : NULL;
@@ -86,10 +84,11 @@ int preview_staff_write(const content_snapshot *s, const char *content_dir,
     } else if (!p.index) {
         snprintf(err, (size_t)cap, "could not write %s", path);
     } else {
-        render_init(&p.r, sdl, fonts);
-        render_reset(&p.r, &s->settings, content_dir);
-        layout_metrics m = metrics_ttf_interface(fonts);
-        rc = shoot_both(&p, s, &m, w, h, err, cap);
+        render_init(&p.r, sdl, j->fonts);
+        render_use_pictures(&p.r, j->pictures);
+        render_reset(&p.r, &j->s->settings, j->content_dir);
+        layout_metrics m = metrics_ttf_interface(j->fonts);
+        rc = shoot_both(&p, j, &m, err, cap);
         render_fini(&p.r);
     }
     if (p.index && fclose(p.index) != 0 && rc >= 0) {

@@ -4,15 +4,12 @@
 #ifndef KIOSK_PREVIEW_STAFF_H
 #define KIOSK_PREVIEW_STAFF_H
 
-#include "core/content.h"
-#include "platform/metrics_ttf.h"
+#include "render/preview.h"
 
 /* Writes staff-pin.png and staff.png into outdir and appends their lines to
  * outdir/screens.tsv (preview_write made it). Nothing when the staff view is
  * off (no pin). Returns the number of files written, or -1 with a plain
  * sentence in err. */
-int preview_staff_write(const content_snapshot *s, const char *content_dir,
-                        metrics_ttf *fonts, int w, int h, const char *outdir,
-                        char *err, int cap);
+int preview_staff_write(const preview_job *j, char *err, int cap);
 
 #endif
