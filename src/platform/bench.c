@@ -65,29 +65,17 @@ static int picture_size(const content_snapshot *s, const char *path, int *w, int
     return -1;
 }
 
-/* Bytes of the texture render.c makes for an image box: the box's size,
- * never larger than the picture (nor past the texture limit). */
+/* Bytes of the texture made for an image box: the picture decoded to the
+ * box's size (render_picture_fit_box) at the renderer's texture limit. */
 static double texture_bytes(const content_snapshot *s, const layout_box *bx)
 {
     int iw, ih;
-    if (!bx->image || picture_size(s, bx->image, &iw, &ih) != 0 || iw <= 0 || ih <= 0)
+    if (!bx->image || picture_size(s, bx->image, &iw, &ih) != 0 || iw <= 0 || ih <= 0 ||
+        bx->w < 1 || bx->h < 1)
         return 0;
-    double sx = (double)bx->w / iw, sy = (double)bx->h / ih;
-    double cw = iw, ch = ih;
-    if (bx->cover) {   /* cropped to the box's shape first */
-        if ((double)iw * bx->h > (double)ih * bx->w)
-            cw = (double)ih * bx->w / bx->h;
-        else
-            ch = (double)iw * bx->h / bx->w;
-        sx = bx->w / cw;
-        sy = sx;
-    }
-    double k = sx < sy ? sx : sy;
-    if (k > 1)
-        k = 1;
-    if (cw * k > RENDER_MAX_TEXTURE_SIDE) k = RENDER_MAX_TEXTURE_SIDE / cw;
-    if (ch * k > RENDER_MAX_TEXTURE_SIDE) k = RENDER_MAX_TEXTURE_SIDE / ch;
-    return (double)(int)(cw * k + 0.5) * (int)(ch * k + 0.5) * 4;
+    render_picture_ask ask = {bx->w, bx->h, bx->cover, RENDER_MAX_TEXTURE_SIDE};
+    render_picture_fit f = render_picture_fit_box(iw, ih, &ask);
+    return (double)f.out_w * f.out_h * 4;
 }
 
 static void tally_screen(image_tally *t, const content_snapshot *s, const layout_screen *sc)
