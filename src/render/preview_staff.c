@@ -1,5 +1,6 @@
-/* preview_staff.c — the staff view's two screens to PNG: the pad with two
- * digits typed, and the status screen with this folder's status. */
+/* preview_staff.c — the staff view's screens to PNG: the pad with two
+ * digits typed, the status screen with this folder's status, and the USB
+ * stick screens for a made-up stick. */
 #include "render/preview_staff.h"
 
 #include <stdio.h>
@@ -46,6 +47,50 @@ static char *status_body(const content_snapshot *s)
     return text;
 }
 
+/* A stick on offer as --render shows it: made up (no stick is read), a
+ * few topics and one problem (a warning, or for the stick that cannot be
+ * imported an error), worded as kiosk --check words them. */
+#define PREVIEW_USB_TOPICS 4
+#define PREVIEW_USB_PICTURES 9
+#define PREVIEW_USB_WARNING "kiosk/20-symptoms.md:14: this card is too long for " \
+    "one screen at 800x480; it continues on a next card"
+#define PREVIEW_USB_ERROR "kiosk/20-symptoms.md:9: the picture sauna.jpg is " \
+    "missing; put it in the folder or remove the line"
+
+/* The USB stick screens (run_usb.c draws them live): the offer, one with
+ * errors (no Import), the import running, and both results. Nothing when
+ * their labels are not all set: the running kiosk then offers no stick.
+ * The number written, or -1. */
+static int shoot_usb(shot *p, const preview_job *j, const layout_metrics *m, char *err,
+                     int cap)
+{
+#define OFFER .kind = USB_OFFER, .ntopics = PREVIEW_USB_TOPICS, \
+              .npictures = PREVIEW_USB_PICTURES, .why = LABEL_COUNT
+    static const struct {
+        const char *name;
+        usb_screen u;
+    } shots[] = {
+        {"usb-offer.png", {OFFER, .usable = 1, .problems = PREVIEW_USB_WARNING}},
+        {"usb-offer-unusable.png", {OFFER, .usable = 0, .problems = PREVIEW_USB_ERROR}},
+        {"usb-importing.png", {OFFER, .usable = 1, .problems = PREVIEW_USB_WARNING,
+                               .importing = 1}},
+        {"usb-imported.png", {.kind = USB_RESULT, .imported = 1, .why = LABEL_COUNT}},
+        {"usb-not-imported.png", {.kind = USB_RESULT, .imported = 0,
+                                  .why = LABEL_USB_GONE}},
+    };
+#undef OFFER
+    const content_snapshot *s = j->s;
+    if (!usb_labels_present(&s->settings))
+        return 0;
+    int n = (int)(sizeof shots / sizeof shots[0]);
+    for (int i = 0; i < n; i++) {
+        layout_usb_screen(&p->screen->layout, s, m, j->w, j->h, &shots[i].u);
+        if (shoot(p, shots[i].name, s->settings.label[LABEL_USB_TITLE], err, cap))
+            return -1;
+    }
+    return n;
+}
+
 static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, char *err,
                       int cap)
 {
@@ -63,7 +108,8 @@ static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, ch
     layout_staff_view(&p->screen->layout, s, m, w, h, &info, 0);
     int rc = shoot(p, "staff.png", s->settings.label[LABEL_STAFF_TITLE], err, cap);
     free(body);
-    return rc < 0 ? -1 : 2;
+    int usb = rc < 0 ? -1 : shoot_usb(p, j, m, err, cap);
+    return usb < 0 ? -1 : 2 + usb;
 }
 
 int preview_staff_write(const preview_job *j, char *err, int cap)
