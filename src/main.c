@@ -1,7 +1,6 @@
 /* main.c — the command line: run the kiosk, --check, --render, --bench. */
 #include <SDL.h>
 #include <SDL_image.h>
-#include <SDL_ttf.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,8 +11,10 @@
 #include "core/kiosk_limits.h"
 #include "core/layout.h"
 #include "platform/bench.h"
-#include "platform/metrics_ttf.h"
+#include "render/metrics_ttf.h"
+#include "platform/netaddr.h"
 #include "platform/picture.h"
+#include "platform/picture_worker.h"
 #include "platform/run.h"
 #include "render/preview.h"
 #include "render/preview_staff.h"
@@ -86,17 +87,16 @@ static int parse_size(const char *arg, int *w, int *h)
  * warning at each card that does not fit one screen. Returns how many. */
 static int check_layout(const content_snapshot *s, const char *assets_arg)
 {
-    const char *assets = metrics_ttf_find_assets(assets_arg);
     metrics_ttf fonts;
     char err[512];
-    if (!assets || TTF_Init() != 0) {
-        fprintf(stderr, "kiosk: the fonts were not found, so card lengths were not "
-                "checked; give --assets DIR\n");
+    metrics_ttf_failure why = metrics_ttf_start(&fonts, assets_arg, err, sizeof err);
+    if (why == METRICS_TTF_UNREADABLE) {
+        fprintf(stderr, "kiosk: %s\n", err);
         return 0;
     }
-    if (metrics_ttf_open(&fonts, assets, err, sizeof err)) {
-        fprintf(stderr, "kiosk: %s\n", err);
-        TTF_Quit();
+    if (why != METRICS_TTF_STARTED) {
+        fprintf(stderr, "kiosk: the fonts were not found, so card lengths were not "
+                "checked; give --assets DIR\n");
         return 0;
     }
     layout_metrics m = metrics_ttf_interface(&fonts);
@@ -131,8 +131,7 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
             n++;
         }
     }
-    metrics_ttf_close(&fonts);
-    TTF_Quit();
+    metrics_ttf_stop(&fonts);
     return n;
 }
 
@@ -163,15 +162,24 @@ static int run_check(const char *dir, const char *assets)
     return ok ? 0 : 1;
 }
 
-static int run_render(const char *dir, const char *outdir, int w, int h,
-                      const char *assets_arg)
+/* Every screen of s at w x h into outdir, the staff view's too when it has
+ * a PIN. The number written, or -1 with a plain sentence in err. */
+static int render_screens(const content_snapshot *s, const char *dir, metrics_ttf *fonts,
+                          int w, int h, const char *outdir, char *err, int cap)
 {
-    const char *assets = metrics_ttf_find_assets(assets_arg);
-    if (!assets) {
-        fprintf(stderr, "kiosk: the fonts were not found; give --assets DIR (the "
-                "folder with fonts/Inter-Regular.otf)\n");
-        return 1;
-    }
+    char addr[512];
+    platform_addresses(addr, sizeof addr);
+    preview_job j = {s, dir, fonts, platform_pictures_for_render(NULL), addr, w, h, outdir};
+    int n = preview_write(&j, err, cap);
+    int staff = n < 0 ? 0 : preview_staff_write(&j, err, cap);
+    return staff < 0 ? -1 : n + staff;
+}
+
+/* --render of the folder dir; fonts NULL when they would not open (err
+ * says why): the content is still loaded and checked. */
+static int render_folder(const char *dir, const char *outdir, int w, int h,
+                         metrics_ttf *fonts, char *err, int cap)
+{
     if (make_dirs(outdir) != 0 || !is_dir(outdir)) {
         fprintf(stderr, "kiosk: could not make the folder %s\n", outdir);
         return 1;
@@ -186,27 +194,31 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
     if (!ok)
         fprintf(stderr, "kiosk: %s has %d errors; drawing what is valid. Run kiosk "
                 "--check --content %s to see them\n", dir, s->nerrors, dir);
-    metrics_ttf fonts;
-    char err[512];
-    int n = -1;
-    if (TTF_Init() != 0) {
-        snprintf(err, sizeof err, "the font library did not start");
-    } else if (metrics_ttf_open(&fonts, assets, err, sizeof err) == 0) {
-        n = preview_write(s, dir, &fonts, w, h, outdir, err, sizeof err);
-        int staff = n < 0 ? 0 : preview_staff_write(s, dir, &fonts, w, h, outdir, err,
-                                                    sizeof err);
-        n = staff < 0 ? -1 : n + staff;
-        metrics_ttf_close(&fonts);
-    }
+    int n = fonts ? render_screens(s, dir, fonts, w, h, outdir, err, cap) : -1;
     if (n < 0)
         fprintf(stderr, "kiosk: %s\n", err);
     else
         printf("%s: %d screens at %dx%d\n", outdir, n, w, h);
-    TTF_Quit();
-    IMG_Quit();
-    SDL_Quit();
     content_free(s);
     return n >= 0 && ok ? 0 : 1;
+}
+
+static int run_render(const char *dir, const char *outdir, int w, int h,
+                      const char *assets_arg)
+{
+    metrics_ttf fonts;
+    char err[512];
+    metrics_ttf_failure failed = metrics_ttf_start(&fonts, assets_arg, err, sizeof err);
+    if (failed == METRICS_TTF_NOT_FOUND) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return 1;
+    }
+    int rc = render_folder(dir, outdir, w, h, failed ? NULL : &fonts, err, sizeof err);
+    if (!failed)
+        metrics_ttf_stop(&fonts);
+    IMG_Quit();
+    SDL_Quit();
+    return rc;
 }
 
 int main(int argc, char **argv)

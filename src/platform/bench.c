@@ -7,7 +7,6 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
-#include <SDL_ttf.h>
 #include <execinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,29 +65,17 @@ static int picture_size(const content_snapshot *s, const char *path, int *w, int
     return -1;
 }
 
-/* Bytes of the texture render.c makes for an image box: the box's size,
- * never larger than the picture (nor past the texture limit). */
+/* Bytes of the texture made for an image box: the picture decoded to the
+ * box's size (render_picture_fit_box) at the renderer's texture limit. */
 static double texture_bytes(const content_snapshot *s, const layout_box *bx)
 {
     int iw, ih;
-    if (!bx->image || picture_size(s, bx->image, &iw, &ih) != 0 || iw <= 0 || ih <= 0)
+    if (!bx->image || picture_size(s, bx->image, &iw, &ih) != 0 || iw <= 0 || ih <= 0 ||
+        bx->w < 1 || bx->h < 1)
         return 0;
-    double sx = (double)bx->w / iw, sy = (double)bx->h / ih;
-    double cw = iw, ch = ih;
-    if (bx->cover) {   /* cropped to the box's shape first */
-        if ((double)iw * bx->h > (double)ih * bx->w)
-            cw = (double)ih * bx->w / bx->h;
-        else
-            ch = (double)iw * bx->h / bx->w;
-        sx = bx->w / cw;
-        sy = sx;
-    }
-    double k = sx < sy ? sx : sy;
-    if (k > 1)
-        k = 1;
-    if (cw * k > RENDER_MAX_TEXTURE_SIDE) k = RENDER_MAX_TEXTURE_SIDE / cw;
-    if (ch * k > RENDER_MAX_TEXTURE_SIDE) k = RENDER_MAX_TEXTURE_SIDE / ch;
-    return (double)(int)(cw * k + 0.5) * (int)(ch * k + 0.5) * 4;
+    render_picture_ask ask = {bx->w, bx->h, bx->cover, RENDER_MAX_TEXTURE_SIDE};
+    render_picture_fit f = render_picture_fit_box(iw, ih, &ask);
+    return (double)f.out_w * f.out_h * 4;
 }
 
 static void tally_screen(image_tally *t, const content_snapshot *s, const layout_screen *sc)
@@ -292,7 +279,7 @@ int bench_main(const char *content_dir, const char *assets_arg, int w, int h, in
     char err[512];
     b = (bench){.dir = content_dir, .assets = assets, .w = w, .h = h, .quick = quick,
                 .hook = bench_hook()};
-    if (TTF_Init() != 0 || metrics_ttf_open(&b.fonts, assets, err, sizeof err) != 0) {
+    if (metrics_ttf_start(&b.fonts, assets, err, sizeof err) != METRICS_TTF_STARTED) {
         fprintf(stderr, "kiosk: the fonts could not be opened\n");
         return 1;
     }
@@ -306,8 +293,7 @@ int bench_main(const char *content_dir, const char *assets_arg, int w, int h, in
            bench_counts_allocs(b.hook) ? "with" : "without", quick ? "quick" : "full");
     int rc = bench_run(&b);
     arena_fini(&b.deck_arena);
-    metrics_ttf_close(&b.fonts);
-    TTF_Quit();
+    metrics_ttf_stop(&b.fonts);
     IMG_Quit();
     SDL_Quit();
     return rc;

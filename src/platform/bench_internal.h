@@ -11,8 +11,8 @@
 #include "benchhook/benchhook.h"
 #include "core/content.h"
 #include "core/layout.h"
-#include "platform/metrics_ttf.h"
 #include "platform/platform_sdl.h"
+#include "render/metrics_ttf.h"
 #include "render/render.h"
 
 /* Repeats of the cheap whole-run measurements (content load, deck build) and

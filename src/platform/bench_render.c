@@ -6,6 +6,8 @@
 #include <SDL.h>
 #include <stdio.h>
 
+#include "platform/picture_worker.h"
+
 void bench_lay_loop(bench *b, layout_screen *sc, int i)
 {
     if (b->deck.nloop == 0)
@@ -125,6 +127,7 @@ int bench_render(bench *b)
         printf("bench: %s\n", err);
     say_display(b);
     render_init(&b->r, b->d.sdl, &b->fonts);
+    render_use_pictures(&b->r, platform_pictures_for_render(NULL));
     render_reset(&b->r, &b->s->settings, b->dir);
     bench_prepare(b);
     bench_lay_loop(b, &b->a.layout, 0);

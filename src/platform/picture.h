@@ -11,22 +11,15 @@
 #include <stddef.h>
 
 #include "core/fs.h"
+#include "render/pictures.h"
 
 /* argv[1] of the child: an internal mode, not a user command. */
 #define PLATFORM_PICTURE_ARG "--decode-picture"
 
-/* What to make of the picture. box_w == 0: only check that it decodes. */
-typedef struct platform_picture_ask {
-    int box_w, box_h;   /* the box it is drawn in */
-    int cover;          /* fill the box, cropping; else fit inside it */
-    int max_side;       /* largest side the pixels may have (texture limit) */
-} platform_picture_ask;
-
-typedef struct platform_picture {
-    int w, h;                /* size of pixels */
-    unsigned char *pixels;   /* ARGB8888 rows of w * 4 bytes, malloc'd; NULL
-                                when only checked or not decoded */
-} platform_picture;
+/* What to make of the picture, and the pixels made: the renderer's types
+ * (render/pictures.h), as the renderer is who asks. */
+typedef render_picture_ask platform_picture_ask;
+typedef render_picture platform_picture;
 
 /* Decodes p[0..len) in a child within KIOSK_PICTURE_DECODE_MS and
  * KIOSK_PICTURE_DECODE_BYTES; on FS_PICTURE_OK with a box, out->pixels holds

@@ -167,41 +167,13 @@ static SDL_Surface *scale_down(SDL_Surface *src, SDL_Rect crop, int w, int h)
     return out;
 }
 
-/* The part of an iw x ih picture that covers a bw x bh box, centred. */
-static SDL_Rect cover_crop(int iw, int ih, int bw, int bh)
-{
-    SDL_Rect c = {0, 0, iw, ih};
-    if ((long)iw * bh > (long)ih * bw) {
-        c.w = (int)((long)ih * bw / bh);
-        c.x = (iw - c.w) / 2;
-    } else {
-        c.h = (int)((long)iw * bh / bw);
-        c.y = (ih - c.h) / 2;
-    }
-    if (c.w < 1) c.w = 1;
-    if (c.h < 1) c.h = 1;
-    return c;
-}
-
-/* src made just the size it is drawn at: never larger than the picture,
- * never past the texture limit. */
+/* src made just the size it is drawn at (render_picture_fit_box). */
 static SDL_Surface *fit(SDL_Surface *src, const platform_picture_ask *ask)
 {
-    SDL_Rect crop = ask->cover ? cover_crop(src->w, src->h, ask->box_w, ask->box_h)
-                               : (SDL_Rect){0, 0, src->w, src->h};
-    double sx = (double)ask->box_w / crop.w, sy = (double)ask->box_h / crop.h;
-    double k = ask->cover ? sx : (sx < sy ? sx : sy);
-    if (k > 1.0)
-        k = 1.0;   /* the GPU stretches up; scaling up on the CPU adds nothing */
-    double lim = (double)ask->max_side;
-    if (crop.w * k > lim) k = lim / crop.w;
-    if (crop.h * k > lim) k = lim / crop.h;
-    int tw = (int)(crop.w * k + 0.5), th = (int)(crop.h * k + 0.5);
-    if (tw < 1) tw = 1;
-    if (th < 1) th = 1;
-    if (tw == crop.w && th == crop.h && crop.x == 0 && crop.y == 0)
+    render_picture_fit f = render_picture_fit_box(src->w, src->h, ask);
+    if (f.out_w == f.w && f.out_h == f.h && f.x == 0 && f.y == 0)
         return src;
-    return scale_down(src, crop, tw, th);
+    return scale_down(src, (SDL_Rect){f.x, f.y, f.w, f.h}, f.out_w, f.out_h);
 }
 
 static int parse_ask(int argc, char **argv, platform_picture_ask *ask)

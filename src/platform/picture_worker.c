@@ -156,3 +156,32 @@ int platform_pictures_take(platform_pictures *q, unsigned *id, platform_picture 
     pthread_mutex_unlock(&q->mu);
     return got;
 }
+
+static void load_now(void *ctx, const char *dir, const char *rel,
+                     const render_picture_ask *ask, render_picture *out)
+{
+    platform_picture_load(dir, rel, ask, out);
+}
+
+static int ask_thread(void *ctx, unsigned id, const char *dir, const char *rel,
+                      const render_picture_ask *ask)
+{
+    return platform_pictures_ask(ctx, id, dir, rel, ask);
+}
+
+static void forget_thread(void *ctx)
+{
+    platform_pictures_forget(ctx);
+}
+
+static int take_thread(void *ctx, unsigned *id, render_picture *out)
+{
+    return platform_pictures_take(ctx, id, out);
+}
+
+render_pictures platform_pictures_for_render(platform_pictures *q)
+{
+    if (!q)
+        return (render_pictures){NULL, load_now, NULL, NULL, NULL};
+    return (render_pictures){q, load_now, ask_thread, forget_thread, take_thread};
+}

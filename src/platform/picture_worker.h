@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include "platform/picture.h"
+#include "render/pictures.h"
 
 /* Requests waiting and results not yet taken, each: a screen shows at most
  * a menu of KIOSK_MAX_TOPICS tiles, and the renderer caches 64 pictures. */
@@ -29,5 +30,9 @@ void platform_pictures_forget(platform_pictures *q);
 /* One finished picture, without blocking: 1 and *id and *out (out->pixels
  * NULL when it could not be decoded; the caller frees them), or 0. */
 int platform_pictures_take(platform_pictures *q, unsigned *id, platform_picture *out);
+
+/* The renderer's view of the decoder: with q, pictures go through its
+ * thread; with NULL, each is decoded at once (--render, --bench). */
+render_pictures platform_pictures_for_render(platform_pictures *q);
 
 #endif

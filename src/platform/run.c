@@ -338,7 +338,7 @@ static int run_on_screen(run *k)
     if (!k->pictures)
         fprintf(stderr, "kiosk: the picture thread could not start; pictures are "
                 "decoded while the screen waits\n");
-    render_use_pictures(&k->r, k->pictures);
+    render_use_pictures(&k->r, platform_pictures_for_render(k->pictures));
     render_reset(&k->r, &k->content->settings, k->shown_dir);
     if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
         fprintf(stderr, "kiosk: %s\n", err);
@@ -376,13 +376,8 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
     k.content_dir = o->content_dir;
     k.state_dir = state_dir;
     k.fs = platform_picture_fs();
-    if (TTF_Init() != 0) {
-        fprintf(stderr, "kiosk: the font library did not start\n");
-        return 1;
-    }
-    if (metrics_ttf_open(&k.fonts, o->assets_dir, err, sizeof err)) {
+    if (metrics_ttf_start(&k.fonts, o->assets_dir, err, sizeof err)) {
         fprintf(stderr, "kiosk: %s\n", err);
-        TTF_Quit();
         return 1;
     }
     k.m = metrics_ttf_interface(&k.fonts);
@@ -400,8 +395,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
     free(k.loop_words);
     run_live_fini(&k);
     free(k.status_text);
-    metrics_ttf_close(&k.fonts);
-    TTF_Quit();
+    metrics_ttf_stop(&k.fonts);
     IMG_Quit();
     SDL_Quit();
     return rc;

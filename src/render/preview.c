@@ -117,50 +117,60 @@ static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d
     return shoot(p, "empty.png", s->settings.spa_name);
 }
 
-int preview_write(const content_snapshot *s, const char *content_dir,
-                  metrics_ttf *fonts, int w, int h, const char *outdir,
-                  char *err, int cap)
+static int write_all(preview *p, const preview_job *j, arena *a)
 {
-    preview p = {.outdir = outdir, .err = err, .cap = cap};
-    p.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    const content_snapshot *s = j->s;
+    layout_metrics m = metrics_ttf_interface(j->fonts);
+    layout_deck d;
+    char path[1400];
+    snprintf(path, sizeof path, "%s/screens.tsv", j->outdir);
+    if (!(p->index = fopen(path, "w")))
+        snprintf(p->err, (size_t)p->cap, "could not write %s; check that the folder "
+                 "can be written to", path);
+    else if (snprintf(path, sizeof path, "%s/boxes.tsv", j->outdir) < 0 ||
+             !(p->boxes = fopen(path, "w")))
+        snprintf(p->err, (size_t)p->cap, "could not write %s; check that the folder "
+                 "can be written to", path);
+    else if (layout_deck_build(&d, s, &m, j->w, j->h, a) != 0)
+        snprintf(p->err, (size_t)p->cap, "the content is too large to lay out at %dx%d",
+                 j->w, j->h);
+    else
+        return shoot_all(p, s, &d, &m);
+    return -1;
+}
+
+/* Closes f, the rc it leaves: a failed close loses what was written. */
+static int finish(FILE *f, int rc, const char *name, const char *outdir, char *err,
+                  int cap)
+{
+    if (f && fclose(f) != 0 && rc == 0) {
+        snprintf(err, (size_t)cap, "could not finish %s in %s; is the disk full?", name,
+                 outdir);
+        return -1;
+    }
+    return rc;
+}
+
+int preview_write(const preview_job *j, char *err, int cap)
+{
+    preview p = {.outdir = j->outdir, .err = err, .cap = cap};
+    p.surface = SDL_CreateRGBSurfaceWithFormat(0, j->w, j->h, 32, SDL_PIXELFORMAT_ARGB8888);
     p.screen = calloc(1, sizeof *p.screen);
     SDL_Renderer *sdl = p.surface ? SDL_CreateSoftwareRenderer(p.surface) : NULL;
     if (!sdl || !p.screen) {
-        snprintf(err, (size_t)cap, "not enough memory to draw a %dx%d screen", w, h);
+        snprintf(err, (size_t)cap, "not enough memory to draw a %dx%d screen", j->w, j->h);
         free(p.screen);
         SDL_FreeSurface(p.surface);
         return -1;
     }
-    render_init(&p.r, sdl, fonts);
-    render_reset(&p.r, &s->settings, content_dir);
-    layout_metrics m = metrics_ttf_interface(fonts);
+    render_init(&p.r, sdl, j->fonts);
+    render_use_pictures(&p.r, j->pictures);
+    render_reset(&p.r, &j->s->settings, j->content_dir);
     arena a;
     arena_init(&a, KIOSK_DECK_ARENA_BYTES);
-    layout_deck d;
-    int rc = -1;
-    char path[1400];
-    snprintf(path, sizeof path, "%s/screens.tsv", outdir);
-    if (!(p.index = fopen(path, "w")))
-        snprintf(err, (size_t)cap, "could not write %s; check that the folder "
-                 "can be written to", path);
-    else if (snprintf(path, sizeof path, "%s/boxes.tsv", outdir) < 0 ||
-             !(p.boxes = fopen(path, "w")))
-        snprintf(err, (size_t)cap, "could not write %s; check that the folder "
-                 "can be written to", path);
-    else if (layout_deck_build(&d, s, &m, w, h, &a) != 0)
-        snprintf(err, (size_t)cap, "the content is too large to lay out at %dx%d", w, h);
-    else
-        rc = shoot_all(&p, s, &d, &m);
-    if (p.index && fclose(p.index) != 0 && rc == 0) {
-        snprintf(err, (size_t)cap, "could not finish screens.tsv in %s; is the disk "
-                 "full?", outdir);
-        rc = -1;
-    }
-    if (p.boxes && fclose(p.boxes) != 0 && rc == 0) {
-        snprintf(err, (size_t)cap, "could not finish boxes.tsv in %s; is the disk "
-                 "full?", outdir);
-        rc = -1;
-    }
+    int rc = write_all(&p, j, &a);
+    rc = finish(p.index, rc, "screens.tsv", j->outdir, err, cap);
+    rc = finish(p.boxes, rc, "boxes.tsv", j->outdir, err, cap);
     arena_fini(&a);
     render_fini(&p.r);
     SDL_DestroyRenderer(sdl);

@@ -5,16 +5,26 @@
 #define KIOSK_PREVIEW_H
 
 #include "core/content.h"
-#include "platform/metrics_ttf.h"
+#include "render/metrics_ttf.h"
+#include "render/pictures.h"
+
+/* What to draw, with what, at which size and where to. */
+typedef struct preview_job {
+    const content_snapshot *s;
+    const char *content_dir;     /* pictures are read from it */
+    metrics_ttf *fonts;
+    render_pictures pictures;    /* decodes at once (ask NULL) */
+    const char *addresses;       /* the staff view's network addresses */
+    int w, h;
+    const char *outdir;          /* must exist */
+} preview_job;
 
 /* Writes loop-NN.png, menu.png, <topic>-NN.png and empty.png for a w x h
- * screen into outdir (which must exist), and screens.tsv: one line per PNG,
+ * screen into outdir, and screens.tsv: one line per PNG,
  * its name, a tab and the title it shows (for staff and for OCR tests), and
  * boxes.tsv: each screen's tap targets (name, action, topic, x, y, w, h) for
  * end-to-end tests. Returns the number of files
  * written, or -1 with a plain sentence in err. */
-int preview_write(const content_snapshot *s, const char *content_dir,
-                  metrics_ttf *fonts, int w, int h, const char *outdir,
-                  char *err, int cap);
+int preview_write(const preview_job *j, char *err, int cap);
 
 #endif

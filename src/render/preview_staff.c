@@ -1,5 +1,6 @@
-/* preview_staff.c — the staff view's two screens to PNG: the pad with two
- * digits typed, and the status screen with this folder's status. */
+/* preview_staff.c — the staff view's screens to PNG: the pad with two
+ * digits typed, the status screen with this folder's status, and the USB
+ * stick screens for a made-up stick. */
 #include "render/preview_staff.h"
 
 #include <stdio.h>
@@ -8,7 +9,6 @@
 
 #include "core/staff.h"
 #include "core/status.h"
-#include "platform/netaddr.h"
 #include "render/png_write.h"
 #include "render/render.h"
 
@@ -47,9 +47,55 @@ static char *status_body(const content_snapshot *s)
     return text;
 }
 
-static int shoot_both(shot *p, const content_snapshot *s, const layout_metrics *m, int w,
-                      int h, char *err, int cap)
+/* A stick on offer as --render shows it: made up (no stick is read), a
+ * few topics and one problem (a warning, or for the stick that cannot be
+ * imported an error), worded as kiosk --check words them. */
+#define PREVIEW_USB_TOPICS 4
+#define PREVIEW_USB_PICTURES 9
+#define PREVIEW_USB_WARNING "kiosk/20-symptoms.md:14: this card is too long for " \
+    "one screen at 800x480; it continues on a next card"
+#define PREVIEW_USB_ERROR "kiosk/20-symptoms.md:9: the picture sauna.jpg is " \
+    "missing; put it in the folder or remove the line"
+
+/* The USB stick screens (run_usb.c draws them live): the offer, one with
+ * errors (no Import), the import running, and both results. Nothing when
+ * their labels are not all set: the running kiosk then offers no stick.
+ * The number written, or -1. */
+static int shoot_usb(shot *p, const preview_job *j, const layout_metrics *m, char *err,
+                     int cap)
 {
+#define OFFER .kind = USB_OFFER, .ntopics = PREVIEW_USB_TOPICS, \
+              .npictures = PREVIEW_USB_PICTURES, .why = LABEL_COUNT
+    static const struct {
+        const char *name;
+        usb_screen u;
+    } shots[] = {
+        {"usb-offer.png", {OFFER, .usable = 1, .problems = PREVIEW_USB_WARNING}},
+        {"usb-offer-unusable.png", {OFFER, .usable = 0, .problems = PREVIEW_USB_ERROR}},
+        {"usb-importing.png", {OFFER, .usable = 1, .problems = PREVIEW_USB_WARNING,
+                               .importing = 1}},
+        {"usb-imported.png", {.kind = USB_RESULT, .imported = 1, .why = LABEL_COUNT}},
+        {"usb-not-imported.png", {.kind = USB_RESULT, .imported = 0,
+                                  .why = LABEL_USB_GONE}},
+    };
+#undef OFFER
+    const content_snapshot *s = j->s;
+    if (!usb_labels_present(&s->settings))
+        return 0;
+    int n = (int)(sizeof shots / sizeof shots[0]);
+    for (int i = 0; i < n; i++) {
+        layout_usb_screen(&p->screen->layout, s, m, j->w, j->h, &shots[i].u);
+        if (shoot(p, shots[i].name, s->settings.label[LABEL_USB_TITLE], err, cap))
+            return -1;
+    }
+    return n;
+}
+
+static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, char *err,
+                      int cap)
+{
+    const content_snapshot *s = j->s;
+    int w = j->w, h = j->h;
     staff st;
     staff_init(&st);
     staff_request(&st, s->settings.staff_pin, 0);
@@ -58,25 +104,23 @@ static int shoot_both(shot *p, const content_snapshot *s, const layout_metrics *
     layout_staff_pin(&p->screen->layout, s, m, w, h, &pv);
     if (shoot(p, "staff-pin.png", s->settings.label[LABEL_STAFF_PIN_PROMPT], err, cap))
         return -1;
-    char addr[512];
-    platform_addresses(addr, sizeof addr);
     char *body = status_body(s);
-    staff_info info = { body ? body : "", addr, KIOSK_VERSION };
+    staff_info info = { body ? body : "", j->addresses ? j->addresses : "", KIOSK_VERSION };
     layout_staff_view(&p->screen->layout, s, m, w, h, &info, 0);
     int rc = shoot(p, "staff.png", s->settings.label[LABEL_STAFF_TITLE], err, cap);
     free(body);
-    return rc < 0 ? -1 : 2;
+    int usb = rc < 0 ? -1 : shoot_usb(p, j, m, err, cap);
+    return usb < 0 ? -1 : 2 + usb;
 }
 
-int preview_staff_write(const content_snapshot *s, const char *content_dir,
-                        metrics_ttf *fonts, int w, int h, const char *outdir,
-                        char *err, int cap)
+int preview_staff_write(const preview_job *j, char *err, int cap)
 {
-    if (!s->settings.staff_pin)
+    if (!j->s->settings.staff_pin)
         return 0;
-    shot p = { .outdir = outdir };
+    int w = j->w, h = j->h;
+    shot p = { .outdir = j->outdir };
     char path[1400];
-    snprintf(path, sizeof path, "%s/screens.tsv", outdir);
+    snprintf(path, sizeof path, "%s/screens.tsv", j->outdir);
     p.surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     p.screen = calloc(1, sizeof *p.screen);
     SDL_Renderer *sdl = p.surface ? SDL_CreateSoftwareRenderer(p.surface) : NULL;
@@ -87,10 +131,11 @@ int preview_staff_write(const content_snapshot *s, const char *content_dir,
     } else if (!p.index) {
         snprintf(err, (size_t)cap, "could not write %s", path);
     } else {
-        render_init(&p.r, sdl, fonts);
-        render_reset(&p.r, &s->settings, content_dir);
-        layout_metrics m = metrics_ttf_interface(fonts);
-        rc = shoot_both(&p, s, &m, w, h, err, cap);
+        render_init(&p.r, sdl, j->fonts);
+        render_use_pictures(&p.r, j->pictures);
+        render_reset(&p.r, &j->s->settings, j->content_dir);
+        layout_metrics m = metrics_ttf_interface(j->fonts);
+        rc = shoot_both(&p, j, &m, err, cap);
         render_fini(&p.r);
     }
     if (p.index && fclose(p.index) != 0 && rc >= 0) {

@@ -63,8 +63,8 @@ static void drop_image(render *r, render_image *im)
 
 static void drop_all(render *r)
 {
-    if (r->pictures)
-        platform_pictures_forget(r->pictures);
+    if (r->pictures.forget)
+        r->pictures.forget(r->pictures.ctx);
     for (int i = 0; i < r->nimages; i++)
         drop_image(r, &r->images[i]);
     r->nimages = 0;
@@ -96,7 +96,7 @@ void render_reset(render *r, const content_settings *set, const char *content_di
 /* ---- images ---- */
 
 /* A texture of decoded ARGB8888 pixels. */
-static void texture_from_picture(render *r, render_image *im, const platform_picture *pic)
+static void texture_from_picture(render *r, render_image *im, const render_picture *pic)
 {
     if (!pic->pixels)
         return;
@@ -120,22 +120,24 @@ static void texture_from_picture(render *r, render_image *im, const platform_pic
  * by a picture that takes minutes to decode. */
 static void load_image(render *r, render_image *im)
 {
-    platform_picture_ask ask = {im->w, im->h, im->cover, r->max_texture_side};
-    if (r->pictures) {
+    render_picture_ask ask = {im->w, im->h, im->cover, r->max_texture_side};
+    if (r->pictures.ask) {
         if (++r->next_id == 0)
             r->next_id = 1;
         im->id = r->next_id;
-        im->waiting = platform_pictures_ask(r->pictures, im->id, r->content_dir,
-                                            im->path, &ask) == 0;
+        im->waiting = r->pictures.ask(r->pictures.ctx, im->id, r->content_dir,
+                                      im->path, &ask) == 0;
         return;
     }
-    platform_picture pic;
-    platform_picture_load(r->content_dir, im->path, &ask, &pic);
+    if (!r->pictures.load)
+        return;
+    render_picture pic;
+    r->pictures.load(r->pictures.ctx, r->content_dir, im->path, &ask, &pic);
     texture_from_picture(r, im, &pic);
     free(pic.pixels);
 }
 
-void render_use_pictures(render *r, platform_pictures *q)
+void render_use_pictures(render *r, render_pictures q)
 {
     r->pictures = q;
 }
@@ -143,9 +145,9 @@ void render_use_pictures(render *r, platform_pictures *q)
 int render_take_pictures(render *r)
 {
     unsigned id;
-    platform_picture pic;
+    render_picture pic;
     int n = 0;
-    while (r->pictures && platform_pictures_take(r->pictures, &id, &pic)) {
+    while (r->pictures.take && r->pictures.take(r->pictures.ctx, &id, &pic)) {
         for (int i = 0; i < r->nimages; i++) {
             render_image *im = &r->images[i];
             if (im->path[0] && im->waiting && im->id == id) {

@@ -1,9 +1,10 @@
 /* render.h — draws layout screens with SDL2's renderer. A screen is prepared
  * once (its text rasterised, its images decoded into textures) and then drawn
  * every frame with no allocation, at an offset (slides) and an alpha (fades).
- * Pictures are decoded in a sandboxed child (platform/picture.h), never on
- * the thread that draws: with a picture worker they arrive later
- * (render_take_pictures), and their place shows a calm panel meanwhile.
+ * Pictures are decoded by whoever the caller names (render/pictures.h: the
+ * platform's sandboxed child), never on the thread that draws: with a
+ * picture worker they arrive later (render_take_pictures), and their place
+ * shows a calm panel meanwhile.
  * Works on the software, OpenGL and OpenGL ES 2 renderers alike. */
 #ifndef KIOSK_RENDER_H
 #define KIOSK_RENDER_H
@@ -12,8 +13,8 @@
 
 #include "core/content.h"
 #include "core/layout.h"
-#include "platform/metrics_ttf.h"
-#include "platform/picture_worker.h"
+#include "render/metrics_ttf.h"
+#include "render/pictures.h"
 
 /* Largest texture side used anywhere: the Raspberry Pi 3's GPU (and many
  * GLES 2 drivers) refuse more than 2048; bigger images are scaled down once
@@ -78,7 +79,7 @@ typedef struct render {
     size_t image_bytes;
     render_corner corners[RENDER_MAX_CORNERS];
     int ncorners;
-    platform_pictures *pictures; /* NULL: decode at once (--render, --bench) */
+    render_pictures pictures;    /* ask NULL: decode at once (--render, --bench) */
     unsigned next_id;
 } render;
 
@@ -89,9 +90,9 @@ void render_fini(render *r);
  * colours and the folder images are read from. Release screens first. */
 void render_reset(render *r, const content_settings *set, const char *content_dir);
 
-/* Pictures come from q from now on (the running kiosk): render_prepare
- * only asks for them. */
-void render_use_pictures(render *r, platform_pictures *q);
+/* Pictures come from q from now on: with q.ask (the running kiosk),
+ * render_prepare only asks for them. Until then none are drawn. */
+void render_use_pictures(render *r, render_pictures q);
 /* Makes textures of the pictures that arrived; how many (then redraw). */
 int render_take_pictures(render *r);
 

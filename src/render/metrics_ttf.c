@@ -1,6 +1,6 @@
 /* metrics_ttf.c — text measurement and font handles over SDL_ttf, with a
- * fixed table of open sizes. */
-#include "platform/metrics_ttf.h"
+ * fixed table of open sizes, and the fonts' start-up every program shares. */
+#include "render/metrics_ttf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +38,25 @@ static void *read_whole(const char *path, size_t *len)
     return buf;
 }
 
-int metrics_ttf_open(metrics_ttf *m, const char *assets_dir, char *err, int cap)
+void metrics_ttf_reset(metrics_ttf *m)
+{
+    for (int i = 0; i < m->nfonts; i++)
+        TTF_CloseFont(m->fonts[i].font);
+    m->nfonts = 0;
+}
+
+static void metrics_ttf_close(metrics_ttf *m)
+{
+    metrics_ttf_reset(m);
+    for (int f = 0; f < FACE_COUNT; f++) {
+        free(m->file[f]);
+        m->file[f] = NULL;
+    }
+}
+
+/* Reads the four Inter faces from assets_dir/fonts. TTF_Init must have been
+ * called. Returns 0, or -1 with a plain sentence in err. */
+static int metrics_ttf_open(metrics_ttf *m, const char *assets_dir, char *err, int cap)
 {
     memset(m, 0, sizeof *m);
     for (int f = 0; f < FACE_COUNT; f++) {
@@ -53,22 +71,6 @@ int metrics_ttf_open(metrics_ttf *m, const char *assets_dir, char *err, int cap)
         }
     }
     return 0;
-}
-
-void metrics_ttf_reset(metrics_ttf *m)
-{
-    for (int i = 0; i < m->nfonts; i++)
-        TTF_CloseFont(m->fonts[i].font);
-    m->nfonts = 0;
-}
-
-void metrics_ttf_close(metrics_ttf *m)
-{
-    metrics_ttf_reset(m);
-    for (int f = 0; f < FACE_COUNT; f++) {
-        free(m->file[f]);
-        m->file[f] = NULL;
-    }
 }
 
 TTF_Font *metrics_ttf_font(metrics_ttf *m, layout_face face, int px)
@@ -144,4 +146,30 @@ const char *metrics_ttf_find_assets(const char *given)
         return KIOSK_DATA_DIR "/assets";
 #endif
     return NULL;
+}
+
+metrics_ttf_failure metrics_ttf_start(metrics_ttf *m, const char *assets, char *err,
+                                      int cap)
+{
+    const char *dir = metrics_ttf_find_assets(assets);
+    if (!dir) {
+        snprintf(err, (size_t)cap, "the fonts were not found; give --assets DIR (the "
+                 "folder with fonts/Inter-Regular.otf)");
+        return METRICS_TTF_NOT_FOUND;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(err, (size_t)cap, "the font library did not start");
+        return METRICS_TTF_NO_LIBRARY;
+    }
+    if (metrics_ttf_open(m, dir, err, cap) != 0) {
+        TTF_Quit();
+        return METRICS_TTF_UNREADABLE;
+    }
+    return METRICS_TTF_STARTED;
+}
+
+void metrics_ttf_stop(metrics_ttf *m)
+{
+    metrics_ttf_close(m);
+    TTF_Quit();
 }

@@ -26,10 +26,6 @@ typedef struct metrics_ttf {
     int nfonts;
 } metrics_ttf;
 
-/* Reads the four Inter faces from assets_dir/fonts. TTF_Init must have been
- * called. Returns 0, or -1 with a plain sentence in err. */
-int metrics_ttf_open(metrics_ttf *m, const char *assets_dir, char *err, int cap);
-void metrics_ttf_close(metrics_ttf *m);
 /* Closes every open size (the files stay read): on content or screen swap. */
 void metrics_ttf_reset(metrics_ttf *m);
 /* The font for face at px, opened on first use; NULL only when SDL_ttf fails.
@@ -41,5 +37,23 @@ layout_metrics metrics_ttf_interface(metrics_ttf *m);
 /* Finds the assets folder: the one given, else the source tree's, else the
  * installed one. Returns NULL when none has the fonts. */
 const char *metrics_ttf_find_assets(const char *given);
+
+/* Why metrics_ttf_start failed: callers that can go on without fonts
+ * (--check) say so in their own words. */
+typedef enum metrics_ttf_failure {
+    METRICS_TTF_STARTED,
+    METRICS_TTF_NOT_FOUND,      /* no assets folder with the fonts */
+    METRICS_TTF_NO_LIBRARY,     /* TTF_Init failed */
+    METRICS_TTF_UNREADABLE,     /* a face file is missing or unreadable */
+} metrics_ttf_failure;
+
+/* Everything a program does before it measures or draws text: finds the
+ * assets folder (as metrics_ttf_find_assets(assets)), starts SDL_ttf and
+ * reads the four faces. METRICS_TTF_STARTED (0), or why not with a plain
+ * sentence in err; then nothing is left open. */
+metrics_ttf_failure metrics_ttf_start(metrics_ttf *m, const char *assets, char *err,
+                                      int cap);
+/* Closes what metrics_ttf_start opened, SDL_ttf included. */
+void metrics_ttf_stop(metrics_ttf *m);
 
 #endif
