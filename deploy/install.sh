@@ -199,7 +199,7 @@ build_program() {
     if [ "$build" -eq 1 ]; then
         say "Building a release in $build_dir"
         cmake -S "$src" -B "$build_dir" -DCMAKE_BUILD_TYPE=Release \
-            -DKIOSK_TESTS=OFF -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
+            -DKIOSK_TESTS=OFF -DKIOSK_TEST_INPUT=OFF -DCMAKE_INSTALL_PREFIX="$prefix" >/dev/null
         cmake --build "$build_dir" --target kiosk -j "$(nproc 2>/dev/null || echo 2)"
     elif [ ! -f "$build_dir/CMakeCache.txt" ]; then
         echo "install.sh: --no-build, but $build_dir holds no build" >&2

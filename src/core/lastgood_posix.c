@@ -1,6 +1,7 @@
-/* lastgood_posix.c — lastgood_os on POSIX: open/write/fsync, rename, and a
- * folder removal that never follows a link. */
+/* lastgood_posix.c — lastgood_os on POSIX: files written and folders synced
+ * by fs_durable, rename, and a folder removal that never follows a link. */
 #include "lastgood_os.h"
+#include "fs_durable.h"
 #include "kiosk_limits.h"
 
 #include <dirent.h>
@@ -60,52 +61,14 @@ static lastgood_status posix_make_dir(void *ctx, const char *path)
 static lastgood_status posix_write_file(void *ctx, const char *path,
                                         const void *data, size_t len)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return from_errno(errno);
-    const char *p = data;
-    size_t left = len;
-    while (left > 0) {
-        ssize_t n = write(fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            int e = n < 0 ? errno : ENOSPC;
-            close(fd);
-            unlink(path);
-            return from_errno(e);
-        }
-        p += n;
-        left -= (size_t)n;
-    }
-    /* Delayed allocation can report a full disk only here, or at close. */
-    if (fsync(fd) != 0) {
-        int e = errno;
-        close(fd);
-        unlink(path);
-        return from_errno(e);
-    }
-    if (close(fd) != 0) {
-        int e = errno;
-        unlink(path);
-        return from_errno(e);
-    }
-    return LG_OK;
+    int e = fs_durable_create(path, data, len, 0644);
+    return e ? from_errno(e) : LG_OK;
 }
 
 static lastgood_status posix_sync_dir(void *ctx, const char *path)
 {
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return from_errno(errno);
-    int r = fsync(fd);
-    int e = errno;
-    close(fd);
-    /* Some file systems cannot sync a folder; their renames are as durable
-     * as they get anyway. */
-    if (r != 0 && e != EINVAL && e != EROFS)
-        return from_errno(e);
-    return LG_OK;
+    int e = fs_durable_sync_dir(path);
+    return e ? from_errno(e) : LG_OK;
 }
 
 static lastgood_status posix_rename(void *ctx, const char *from, const char *to)

@@ -10,21 +10,16 @@
 
 /* Watchdog interval: looked up once, since systemd sets it in the
  * environment at start and it does not change while we run. */
-static int watchdog_known;
-static uint64_t watchdog_usec;          /* 0: no watchdog */
-static int watchdog_sent;
-static unsigned long long watchdog_last_ms;
-
-static uint64_t watchdog_interval_usec(void)
+static uint64_t watchdog_interval_usec(platform_watchdog *w)
 {
-    if (!watchdog_known) {
+    if (!w->known) {
         uint64_t usec = 0;
         /* > 0 only when WATCHDOG_USEC is set and meant for this process. */
         if (sd_watchdog_enabled(0, &usec) > 0)
-            watchdog_usec = usec;
-        watchdog_known = 1;
+            w->usec = usec;
+        w->known = 1;
     }
-    return watchdog_usec;
+    return w->usec;
 }
 
 void platform_notify_ready(void)
@@ -48,31 +43,30 @@ static unsigned long long ping_every_ms(uint64_t usec)
     return ms > 0 ? ms : 1;
 }
 
-void platform_notify_watchdog(void)
+void platform_notify_watchdog(platform_watchdog *w)
 {
-    uint64_t usec = watchdog_interval_usec();
+    uint64_t usec = watchdog_interval_usec(w);
     if (usec == 0)
         return;
     unsigned long long now_ms = monotonic_ms();
     /* A clock that seems to go backwards counts as "due": better one
      * message too many than a starved watchdog. */
-    if (watchdog_sent && now_ms >= watchdog_last_ms &&
-        now_ms - watchdog_last_ms < ping_every_ms(usec))
+    if (w->sent && now_ms >= w->last_ms && now_ms - w->last_ms < ping_every_ms(usec))
         return;
     sd_notify(0, "WATCHDOG=1");
-    watchdog_sent = 1;
-    watchdog_last_ms = now_ms;
+    w->sent = 1;
+    w->last_ms = now_ms;
 }
 
-long platform_notify_watchdog_max_sleep_ms(void)
+long platform_notify_watchdog_max_sleep_ms(platform_watchdog *w)
 {
-    uint64_t usec = watchdog_interval_usec();
+    uint64_t usec = watchdog_interval_usec(w);
     if (usec == 0)
         return -1;
     unsigned long long every = ping_every_ms(usec), now_ms = monotonic_ms();
-    if (!watchdog_sent || now_ms < watchdog_last_ms)
+    if (!w->sent || now_ms < w->last_ms)
         return (long)every;
-    unsigned long long since = now_ms - watchdog_last_ms;
+    unsigned long long since = now_ms - w->last_ms;
     return since >= every ? 0 : (long)(every - since);
 }
 
@@ -112,8 +106,8 @@ void platform_notify_reloading(void)
 #else
 
 void platform_notify_ready(void) {}
-void platform_notify_watchdog(void) {}
-long platform_notify_watchdog_max_sleep_ms(void) { return -1; }
+void platform_notify_watchdog(platform_watchdog *w) { (void)w; }
+long platform_notify_watchdog_max_sleep_ms(platform_watchdog *w) { (void)w; return -1; }
 void platform_notify_status(const char *text) { (void)text; }
 void platform_notify_stopping(void) {}
 void platform_notify_reloading(void) {}

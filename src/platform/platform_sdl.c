@@ -80,7 +80,7 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
                    (info.flags & SDL_RENDERER_ACCELERATED);
     if (!win_w)
         SDL_ShowCursor(SDL_DISABLE);   /* fullscreen: a kiosk shows no pointer */
-    d->test_input = platform_test_input_start(d->win);   /* NULL in the lobby */
+    d->test_input = platform_test_input_start(d->win);   /* NULL in the product */
     return 0;
 }
 

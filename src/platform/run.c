@@ -66,9 +66,6 @@ static run_slot *slot_for(run *k, run_key key, const run_slot *avoid)
     return sl;
 }
 
-/* Set while the deck holds the loop's first topic only (start-up). */
-static int run_deck_first_only;
-
 /* Lays the content out for the current screen size and tells nav. */
 int run_build_deck(run *k, uint64_t now, int first)
 {
@@ -78,7 +75,7 @@ int run_build_deck(run *k, uint64_t now, int first)
     /* The first frame comes first (issue 9): at start only the loop's first
      * topic is laid out (the whole deck took 2 s for 840 cards); main_loop
      * builds the whole deck right after that frame. */
-    run_deck_first_only = first;
+    k->deck_first_only = first;
     if ((first ? layout_deck_build_first : layout_deck_build)(
             &k->deck, k->content, &k->m, k->disp.w, k->disp.h, &k->deck_arena) != 0) {
         fprintf(stderr, "kiosk: the content is too large to lay out on this screen\n");
@@ -258,9 +255,6 @@ static int sleep_ms(run *k, uint64_t now)
         ms = wt;
     if (ms > RUN_MAX_SLEEP_MS)
         ms = RUN_MAX_SLEEP_MS;
-    long wd = platform_notify_watchdog_max_sleep_ms();
-    if (wd >= 0 && ms > wd)
-        ms = wd;
     return (int)ms;
 }
 
@@ -276,11 +270,12 @@ static void handle_queued(run *k)
 
 static void main_loop(run *k)
 {
+    platform_watchdog wd = {0};
     while (!k->quit) {
         handle_queued(k);
         if (k->quit)
             break;
-        platform_notify_watchdog();   /* before a frame that may be slow, and after */
+        platform_notify_watchdog(&wd);   /* before a frame that may be slow, and after */
         uint64_t now = SDL_GetTicks64();
         run_live_poll(k, now);
         if (k->quit)
@@ -301,16 +296,19 @@ static void main_loop(run *k)
                 platform_notify_ready();
                 /* The first ping with it: what follows (the whole deck, the
                  * first look at every picture on the loader) takes a while. */
-                platform_notify_watchdog();
+                platform_notify_watchdog(&wd);
                 k->ready = 1;
                 run_live_after_first_frame(k);
-                if (run_deck_first_only)
+                if (k->deck_first_only)
                     run_build_deck(k, SDL_GetTicks64(), 0);
             }
         }
-        platform_notify_watchdog();
+        platform_notify_watchdog(&wd);
         uint64_t t = SDL_GetTicks64();
         int wait = screen_schedule_sleep_ms(&k->sched, &k->content->settings, t, sleep_ms(k, t));
+        long due = platform_notify_watchdog_max_sleep_ms(&wd);   /* wake for the ping */
+        if (due >= 0 && wait > due)
+            wait = (int)due;
         SDL_WaitEventTimeout(NULL, wait);   /* the event stays queued for handle_queued */
     }
     platform_notify_stopping();

@@ -59,6 +59,7 @@ typedef struct run {
     kiosk_fs fs;               /* fs_posix, pictures decoded by the sandbox */
     arena deck_arena;
     layout_deck deck;
+    int deck_first_only;       /* deck holds the loop's first topic only (start-up) */
     int *loop_words;
     nav_deck nd;
     nav nav;

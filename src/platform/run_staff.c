@@ -8,9 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/fs_durable.h"
 #include "platform/netaddr.h"
 #include "platform/run_internal.h"
-#include "platform/usb_import.h"
 
 /* The addresses shown: a few IPv4 and IPv6 ones fit. */
 #define RUN_ADDR_BYTES 512
@@ -59,9 +59,11 @@ static void save_lock(run *k, uint64_t now)
     int n = staff_lock_format(&k->staff, now, wall_ms(), text, sizeof text);
     /* Crash-safe (temp file, fsync, rename): a power cut leaves the old
      * record or the new one. */
-    if (usb_write_whole(k->state_dir, RUN_STAFF_LOCK_FILE, text, (size_t)n, 0600) != 0)
+    int e = fs_durable_replace(k->state_dir, RUN_STAFF_LOCK_FILE, text, (size_t)n, 0600,
+                               FS_DURABLE_SYNC_DIR);
+    if (e)
         fprintf(stderr, "kiosk: could not keep the staff PIN tries in %s (%s); "
-                "a restart forgets them\n", k->state_dir, strerror(errno));
+                "a restart forgets them\n", k->state_dir, strerror(e));
     k->staff_lock_saved = k->staff.lock_changed;
 }
 

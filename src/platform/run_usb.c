@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fs_durable.h"
 #include "core/status.h"
 #include "platform/run_internal.h"
 #include "platform/usb_import.h"
@@ -154,7 +155,8 @@ static void write_result(run *k, const char *what)
     int n = snprintf(text, sizeof text, "%s: %s\n%s", stamp, what, k->usb.text);
     if (n >= (int)sizeof text)
         n = (int)sizeof text - 1;
-    if (usb_write_whole(k->state_dir, STATUS_USB_FILE, text, (size_t)n, 0640) != 0)
+    if (fs_durable_replace(k->state_dir, STATUS_USB_FILE, text, (size_t)n, 0640,
+                           FS_DURABLE_SYNC_DIR) != 0)
         fprintf(stderr, "kiosk: could not write %s/%s\n", k->state_dir, STATUS_USB_FILE);
     fprintf(stderr, "kiosk: %s\n", what);
 }

@@ -130,8 +130,5 @@ int screen_schedule_sleep_ms(screen_schedule *ss, const content_settings *s,
     int ms = screen_schedule_next_check_ms(ss, s, now);
     if (nav_ms >= 0 && nav_ms < ms)
         ms = nav_ms;
-    long wd = platform_notify_watchdog_max_sleep_ms();
-    if (wd >= 0 && ms > wd)
-        ms = (int)wd;
     return ms;
 }

@@ -34,7 +34,7 @@ int screen_schedule_input(screen_schedule *ss, const SDL_Event *e, uint64_t now)
 int screen_schedule_frame(screen_schedule *ss, platform_display *d,
                           const content_settings *s, uint64_t now, int *dirty);
 /* The main loop's wait: the caller's own (nav_ms), but no later than the
- * next check or half the watchdog's interval. */
+ * next check. (The caller caps it further for the watchdog's ping.) */
 int screen_schedule_sleep_ms(screen_schedule *ss, const content_settings *s,
                              uint64_t now, int nav_ms);
 

@@ -1,7 +1,7 @@
 /* test_input.c — TEST ONLY: a thread reading finger events from the FIFO
  * named by KIOSK_TEST_INPUT and pushing them into SDL's queue (see
- * test_input.h). Compiled always, so the kiosk tested is the kiosk shipped;
- * nothing runs unless the variable is set. */
+ * test_input.h). Compiled into kiosk_testinput only: the same objects as the
+ * kiosk but for platform_sdl.c, which starts this reader there. */
 #include "platform/test_input.h"
 
 #include <errno.h>

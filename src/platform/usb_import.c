@@ -54,29 +54,6 @@ void usb_escape(const char *in, char *out, size_t cap)
     out[n] = 0;
 }
 
-int usb_write_whole(const char *dir, const char *name, const char *text, size_t n,
-                    int mode)
-{
-    char path[PATH_MAX], tmp[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    snprintf(tmp, sizeof tmp, "%s/.%s.new", dir, name);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
-    if (fd < 0)
-        return -1;
-    int ok = write(fd, text, n) == (ssize_t)n && fsync(fd) == 0;
-    ok &= close(fd) == 0;
-    if (!ok || rename(tmp, path) != 0) {
-        unlink(tmp);
-        return -1;
-    }
-    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    return 0;
-}
-
 static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
 {
     (void)sb; (void)flag; (void)f;

@@ -61,9 +61,4 @@ void usb_import_recover(const char *content_dir);
  * usb-import.txt or STATUS.txt. */
 void usb_escape(const char *in, char *out, size_t cap);
 
-/* Replaces dir/name with text whole or not at all: a temporary file, fsync,
- * rename, fsync of the folder. mode: of the new file. 0 when done. */
-int usb_write_whole(const char *dir, const char *name, const char *text, size_t n,
-                    int mode);
-
 #endif

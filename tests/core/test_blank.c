@@ -9,17 +9,10 @@
 #include <cmocka.h>
 
 #include "blank.h"
+#include "test_week_fixture.h"
 
-enum { SUN, MON, TUE, WED, THU, FRI, SAT };
-#define HM(h, m) ((h) * 60 + (m))
 #define T0 5000000u            /* the monotonic clock does not start at 0 */
 #define IDLE_S 60
-
-static schedule_time at(int weekday, int minute)
-{
-    schedule_time t = { weekday, minute };
-    return t;
-}
 
 /* Mon-Sat 09:00-21:00, Sunday closed; idle_timeout 60 s. */
 static content_settings spa_week(void)

@@ -2,6 +2,7 @@
  * that vanish, cannot be read or grow between listing and reading, folders
  * too big to list, and the bounds on topics and diagnostics. */
 #include "test_content_util.h"
+#include "test_fake_fs.h"
 
 #include "kiosk_limits.h"
 
@@ -63,10 +64,7 @@ static fs_status fake_read(void *ctx, const char *dir, const char *rel, char *bu
             return x->st;
         const char *d = x->data ? x->data : good_topic;
         size_t n = strlen(d);
-        *len = n < cap ? n : cap;
-        memcpy(buf, d, *len);
-        *total = x->total ? x->total : n;
-        return FS_OK;
+        return fake_fs_give(d, n, x->total ? x->total : n, buf, cap, len, total);
     }
     return FS_NOT_FOUND;
 }

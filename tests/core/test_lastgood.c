@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "lastgood.h"
+#include "test_fake_fs.h"
 
 /* ---- a fake disk: one flat table of paths, both kiosk_fs and lastgood_os ---- */
 
@@ -230,10 +231,7 @@ static fs_status fake_read(void *ctx, const char *dir, const char *rel,
         return FS_NOT_FOUND;
     if (n->is_dir)
         return FS_NOT_REGULAR;
-    *total = n->len;
-    *len = n->len < cap ? n->len : cap;
-    memcpy(buf, n->data, *len);
-    return FS_OK;
+    return fake_fs_give(n->data, n->len, n->len, buf, cap, len, total);
 }
 
 static fake disk;

@@ -8,16 +8,9 @@
 #include <cmocka.h>
 
 #include "schedule.h"
+#include "test_week_fixture.h"
 
-enum { SUN, MON, TUE, WED, THU, FRI, SAT };
-#define HM(h, m) ((h) * 60 + (m))
 #define DAY SCHEDULE_MINUTES_PER_DAY
-
-static schedule_time at(int weekday, int minute)
-{
-    schedule_time t = { weekday, minute };
-    return t;
-}
 
 /* [hours] present with every day closed; tests open the days they need. */
 static content_settings closed_week(void)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "test_fake_fs.h"
 
 /* A snapshot built by hand: status only reads counts and diagnostics. */
 static content_snapshot *snap(int ntopics, int ncards, int nimages)
@@ -165,10 +166,7 @@ static fs_status usb_read(void *ctx, const char *dir, const char *rel, char *buf
     if (!usb_text || strcmp(dir, "state") || strcmp(rel, STATUS_USB_FILE))
         return FS_NOT_FOUND;
     size_t n = strlen(usb_text);
-    *total = n;
-    *len = n < cap ? n : cap;
-    memcpy(buf, usb_text, *len);
-    return FS_OK;
+    return fake_fs_give(usb_text, n, n, buf, cap, len, total);
 }
 
 static void test_status_read_usb(void **state)

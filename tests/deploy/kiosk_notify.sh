@@ -16,31 +16,23 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cat >"$tmp/harness.py" <<'PY'
-import os, signal, socket, subprocess, sys, time
+import os, signal, subprocess, sys, time
 kiosk, src, tmp = sys.argv[1:4]
-path = os.path.join(tmp, "notify.sock")
-sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-sock.bind(path)
-sock.settimeout(0.1)
+sys.path.insert(0, os.path.join(src, "tests", "deploy"))
+from notify_lib import Notify
+notify = Notify(tmp)
+msgs = notify.msgs
 # What systemd needs: a WATCHDOG=1 before each interval runs out, also when
 # idle. 3 s: five times stricter than kiosk.service (WatchdogSec=15s), yet
 # room for a slow turn on a loaded machine (the kiosk pings every quarter).
 interval = 3.0
-env = dict(os.environ, NOTIFY_SOCKET=path, WATCHDOG_USEC=str(int(interval * 1e6)),
-           SDL_VIDEODRIVER="x11")
-env.pop("WATCHDOG_PID", None)
 start = time.monotonic()
 proc = subprocess.Popen([kiosk, "--window", "800x480",
                          "--content", os.path.join(src, "content")],
-                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-msgs = []
+                        env=notify.env(interval * 1e6),
+                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 def drain(until):
-    while time.monotonic() < until:
-        try:
-            msgs.append((time.monotonic(), sock.recv(4096).decode()))
-        except socket.timeout:
-            if proc.poll() is not None:
-                return
+    notify.drain(proc, until)
 fail = []
 # Up to 20 s for the first frame (sanitizer builds are slow).
 deadline = start + 20
@@ -64,10 +56,10 @@ else:
     # right after it), then the kiosk idles.
     end = time.monotonic() + 2.5 * interval
     drain(end)
-    dogs = [t for t, m in msgs if m == "WATCHDOG=1" and t >= ready[0]]
     # From READY=1 to the end of watching: a ping that stops leaves a gap
     # of the rest, so the last ping must also be less than an interval old.
-    gaps = [b - a for a, b in zip([ready[0]] + dogs, dogs + [end])]
+    dogs, gaps = notify.watchdog_gaps(ready[0], end)
+    gaps = [g for g, _ in gaps]
     if max(gaps) >= interval:
         fail.append("WATCHDOG=1 gap of %.2f s: systemd would have restarted the "
                     "kiosk (%.0f s interval)" % (max(gaps), interval))

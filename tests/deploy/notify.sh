@@ -24,25 +24,16 @@ out=$(NOTIFY_SOCKET="$tmp/none" WATCHDOG_USEC=400000 "$tmp/driver-plain")
 [ "$out" = "$(printf 'max_sleep_ms=-1\nsleep_ms=-1..-1')" ] ||
     { echo "FAIL: plain build said: $out"; exit 1; }
 
-python3 - "$tmp" <<'PY'
-import os, socket, subprocess, sys, time
-tmp = sys.argv[1]
-path = os.path.join(tmp, "notify.sock")
-sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-sock.bind(path)
-sock.settimeout(0.2)
-env = dict(os.environ, NOTIFY_SOCKET=path, WATCHDOG_USEC="400000")
-env.pop("WATCHDOG_PID", None)
-proc = subprocess.Popen([os.path.join(tmp, "driver")], env=env,
+python3 - "$tmp" "$src" <<'PY'
+import os, subprocess, sys
+tmp, src = sys.argv[1:3]
+sys.path.insert(0, os.path.join(src, "tests", "deploy"))
+from notify_lib import Notify
+notify = Notify(tmp, 0.2)
+proc = subprocess.Popen([os.path.join(tmp, "driver")], env=notify.env(400000),
                         stdout=subprocess.PIPE, text=True)
-msgs = []
-while True:
-    try:
-        data = sock.recv(4096)
-        msgs.append((time.monotonic(), data.decode("utf-8")))
-    except socket.timeout:
-        if proc.poll() is not None:
-            break
+notify.drain(proc, float("inf"))
+msgs = notify.msgs
 out = proc.stdout.read().strip()
 fail = []
 if proc.returncode != 0:

@@ -7,9 +7,10 @@
 
 int main(void)
 {
+    platform_watchdog wd = {0};
     /* Ask before anything is sent: the script checks it says a quarter of
      * WATCHDOG_USEC, in ms. */
-    printf("max_sleep_ms=%ld\n", platform_notify_watchdog_max_sleep_ms());
+    printf("max_sleep_ms=%ld\n", platform_notify_watchdog_max_sleep_ms(&wd));
     fflush(stdout);
     platform_notify_status("starting\nsecond line");
     platform_notify_ready();
@@ -23,10 +24,10 @@ int main(void)
         clock_gettime(CLOCK_MONOTONIC, &t);
         if ((t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000 >= 1100)
             break;
-        platform_notify_watchdog();
+        platform_notify_watchdog(&wd);
         /* right after a ping the loop may sleep a quarter interval, never
          * longer; later only until the next ping is due */
-        long m = platform_notify_watchdog_max_sleep_ms();
+        long m = platform_notify_watchdog_max_sleep_ms(&wd);
         least = m < least ? m : least;
         most = m > most ? m : most;
         nanosleep(&ms, NULL);

@@ -139,6 +139,34 @@ set_title() {
     printf '%s\n' "$body" > "$f"
 }
 
+# ini_pin PIN: the copy's kiosk.ini gets [staff] pin = PIN (the bundled one
+# ships without: staff set their own), and still passes --check.
+ini_pin() {
+    local f=$C/kiosk.ini
+    sed -i '/^[;# ]*pin *=/d' "$f"
+    if grep -q '^\[staff\]' "$f"; then
+        sed -i "s/^\[staff\]\$/[staff]\npin = $1/" "$f"
+    else
+        printf '\n[staff]\npin = %s\n' "$1" >>"$f"
+    fi
+    "$KIOSK" --check --content "$C" >/dev/null || fail "the content with PIN $1 does not pass --check"
+}
+
+# pad_xy KEY: the centre (x y at 800x480, kiosk --render's staff-pin.png) of
+# a PIN pad key: a digit, clear or padcancel; for the tests' key_xy.
+pad_xy() {
+    case $1 in
+        0) echo "612 397" ;;
+        clear) echo "99 397" ;;
+        padcancel) echo "249 397" ;;
+        [1-9]) local i=$(( $1 - 1 )); echo "$(( 507 + i % 3 * 105 )) $(( 82 + (i / 3) * 105 ))" ;;
+        *) return 1 ;;
+    esac
+}
+
+# The loop, at any page: its cue (kiosk.ini tap_cue) shows on every one.
+on_loop() { shows "touch the screen" "explore"; }
+
 # tap KEY: a click on the key the test's key_xy KEY places (x y at 800x480),
 # and a moment for the press to be seen as a tap before the next.
 tap() {

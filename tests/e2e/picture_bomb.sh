@@ -21,8 +21,10 @@ python3 "$SRC/tests/e2e/bad_pictures.py" bomb "$TMP/flat.jpg" "$TMP/bomb.jpg"
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$SRC/tests/lsan.supp:print_suppressions=0}"
 
 cat >"$TMP/harness.py" <<'PY'
-import filecmp, glob, os, shutil, signal, socket, subprocess, sys, time
+import filecmp, glob, os, shutil, signal, subprocess, sys, time
 kiosk, src, tmp = sys.argv[1:4]
+sys.path.insert(0, os.path.join(src, "tests", "deploy"))
+from notify_lib import Notify
 C, S = os.path.join(tmp, "content"), os.path.join(tmp, "state")
 good = os.path.join(src, "content", "images", "evening-calm.jpg")
 bomb = os.path.join(tmp, "bomb.jpg")
@@ -57,18 +59,14 @@ def drop_bomb():
     shutil.copy(bomb, tmpname)
     os.rename(tmpname, os.path.join(C, "images", "still.jpg"))
 
-path = os.path.join(tmp, "notify.sock")
-sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-sock.bind(path)
-sock.settimeout(0.05)
-msgs = []
+notify = Notify(tmp, 0.05)
+msgs = notify.msgs
+drain = notify.drain
 
 def start(state):
     del msgs[:]
     # A 1 s watchdog: the kiosk must ping at least every 0.5 s.
-    env = dict(os.environ, NOTIFY_SOCKET=path, WATCHDOG_USEC="1000000",
-               SDL_VIDEODRIVER="x11")
-    env.pop("WATCHDOG_PID", None)
+    env = notify.env(1000000)
     if sanitized:
         # As live_lib.bash's kiosk_env: Mesa's GL libraries stay loaded, so
         # LeakSanitizer can name them in tests/lsan.supp.
@@ -80,14 +78,6 @@ def start(state):
     err = open(os.path.join(tmp, "kiosk.err"), "w")
     return subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=err)
 
-def drain(proc, until):
-    while time.monotonic() < until:
-        try:
-            msgs.append((time.monotonic(), sock.recv(4096).decode()))
-        except socket.timeout:
-            if proc.poll() is not None:
-                return
-
 def wait_until(proc, what, cond, secs):
     end = time.monotonic() + secs
     while time.monotonic() < end:
@@ -98,9 +88,7 @@ def wait_until(proc, what, cond, secs):
     return False
 
 def watchdog_gaps(t0, t1):
-    dogs = [t for t, m in msgs if m == "WATCHDOG=1" and t0 <= t <= t1]
-    marks = [t0] + dogs + [t1]
-    gaps = [(b - a, a - t0) for a, b in zip(marks, marks[1:])]
+    dogs, gaps = notify.watchdog_gaps(t0, t1)
     if os.environ.get("PICTURE_BOMB_DEBUG"):
         print("  gaps over 0.5 s (length, at):", [("%.2f" % g, "%.2f" % at) for g, at in gaps if g > 0.5])
     return len(dogs), max(g for g, _ in gaps)

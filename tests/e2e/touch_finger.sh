@@ -1,17 +1,19 @@
 #!/bin/bash
 # touch_finger.sh — SDL finger events really drive the kiosk: the loop, a tap
 # to the menu, a tile to its topic, Next, a swipe, Back, all by finger (the
-# kiosk's test-only KIOSK_TEST_INPUT FIFO pushes them into SDL's queue as a
-# touch panel's driver would; Xvfb has no touch device). SDL's emulation of
-# one input by the other is never read twice: fingers made from the mouse and
-# mouse clicks made from a finger do nothing alone, and a finger tap on Next
-# that arrives with its mouse twin turns one page, not two.
+# KIOSK_TEST_INPUT FIFO of the kiosk's test twin, kiosk_testinput, pushes them
+# into SDL's queue as a touch panel's driver would; Xvfb has no touch
+# device). SDL's emulation of one input by the other is never read twice:
+# fingers made from the mouse and mouse clicks made from a finger do nothing
+# alone, and a finger tap on Next that arrives with its mouse twin turns one
+# page, not two.
 # Args: kiosk-binary source-dir. FINGER_ROTATE (0) turns the panel
 # (touch_finger_rotate.sh).
 set -eu
 KIOSK=$1 SRC=$2
 . "$SRC/tests/e2e/touch_lib.bash"
 need Xvfb import convert compare tesseract iconv
+use_test_input
 ROTATE=${FINGER_ROTATE:-0}
 
 setup_tmp

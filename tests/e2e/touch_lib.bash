@@ -35,6 +35,17 @@ cleanup() {
     return 0
 }
 
+# use_test_input: KIOSK becomes kiosk_testinput, the kiosk's test twin that
+# reads pretend finger events from the FIFO named by KIOSK_TEST_INPUT. It is
+# built beside the kiosk with -DKIOSK_TEST_INPUT=ON (tests/run.sh does); the
+# installed kiosk has no test input. SKIP without it.
+use_test_input() {
+    local twin
+    twin=$(dirname "$KIOSK")/kiosk_testinput
+    [ -x "$twin" ] || { echo "SKIP: $twin is not built (configure with -DKIOSK_TEST_INPUT=ON)"; exit 77; }
+    KIOSK=$twin
+}
+
 # setup_tmp: a scratch folder, removed with everything started in it.
 setup_tmp() {
     TMP=$(mktemp -d)

@@ -20,17 +20,8 @@ SRC=${2:?usage: usb_offer.sh kiosk-binary source-dir}
 need xdotool
 setup
 ini_loop_slow
-PIN=$(sed -n 's/^pin *= *\([0-9]*\) *$/\1/p' "$C/kiosk.ini")
-if [ -z "$PIN" ]; then   # the bundled content ships without one
-    PIN=246810
-    sed -i '/^[;# ]*pin *=/d' "$C/kiosk.ini"
-    if grep -q '^\[staff\]' "$C/kiosk.ini"; then
-        sed -i "s/^\[staff\]\$/[staff]\npin = $PIN/" "$C/kiosk.ini"
-    else
-        printf '\n[staff]\npin = %s\n' "$PIN" >>"$C/kiosk.ini"
-    fi
-fi
-"$KIOSK" --check --content "$C" >/dev/null || fail "the content with PIN $PIN does not pass --check"
+PIN=246810
+ini_pin "$PIN"
 WRONG=$(printf '%0*d' "${#PIN}" 0 | tr 0 1)
 [ "$WRONG" != "$PIN" ] || WRONG=$(printf '%0*d' "${#PIN}" 0 | tr 0 3)
 
@@ -45,19 +36,16 @@ printf 'STATUS.txt\n' >"$C/.stignore"
 mkdir -p "$C/.stfolder"
 printf 'call the plumber\n' >"$C/notes.txt"
 
-# The buttons at 800x480 (offer: Import, Cancel; result: Close) and the PIN
-# pad's keys, digits by name (as in staff.sh), for live_lib's tap and pin.
+# The buttons at 800x480 (offer: Import, Cancel; result: Close); the PIN
+# pad's keys from live_lib.
 key_xy() {
     case $1 in
         import) echo "529 406" ;;
         cancel) echo "689 406" ;;
         close) echo "705 406" ;;
-        0) echo "612 397" ;;
-        padcancel) echo "249 397" ;;
-        [1-9]) local i=$(( $1 - 1 )); echo "$(( 507 + i % 3 * 105 )) $(( 82 + (i / 3) * 105 ))" ;;
+        *) pad_xy "$1" ;;
     esac
 }
-on_loop() { shows "touch the screen" "explore"; }
 on_offer() { shows "usb stick" "topics"; }
 
 stick=$TMP/stick
