@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
     -fno-sanitize-recover=undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
     -I"$src/src" -I"$src/src/core" "$src/tests/e2e/loader_driver.c" \
     "$src/src/platform/loader.c" "$src/src/core/arena.c" "$src/src/core/lastgood.c" \
-    "$src/src/core/lastgood_posix.c" "$src/src/core/fs_posix.c" "$src/src/core"/content*.c \
+    "$src/src/core/lastgood_posix.c" "$src/src/core/fs_posix.c" "$src/src/core/fs_durable.c" "$src/src/core"/content*.c \
     $(pkg-config --cflags --libs md4c inih) -pthread -o "$tmp/driver"
 
 cp -R "$src/content" "$tmp/good"
