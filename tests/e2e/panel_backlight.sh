@@ -85,7 +85,8 @@ kill -TERM "$KIOSK_PID"
 wait "$KIOSK_PID" || true
 KIOSK_PID=''
 [ "$(power)" = 0 ] || fail "a kiosk stopped while dark left bl_power at $(power)"
-[ "$(cat "$BL/odd/brightness")" = 17 ] && [ ! -e "$BL/odd/bl_power" ] ||
+if [ "$(cat "$BL/odd/brightness")" != 17 ] || [ -e "$BL/odd/bl_power" ]; then
     fail "a backlight without bl_power was written to"
+fi
 log "stopped while dark: backlight on again"
 echo "ok: bl_power 4 outside opening hours, 0 at a tap, at opening and after a stop"
