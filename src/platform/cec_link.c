@@ -110,9 +110,13 @@ int cec_link_open(cec_link *l, const char *dev, char *err, size_t cap)
     } else {
         l->fd = open_any(l->path, sizeof l->path);
     }
+    if (l->fd < 0 && dev) {
+        snprintf(err, cap, "cannot open the HDMI-CEC device %s: %s", dev, strerror(errno));
+        return -1;
+    }
     if (l->fd < 0) {
-        snprintf(err, cap, "cannot open the HDMI-CEC device %s: %s", dev ? dev : "/dev/cec0",
-                 strerror(errno));
+        snprintf(err, cap, "no HDMI-CEC device opens (/dev/cec0 to /dev/cec%d)",
+                 CEC_LINK_MAX_ADAPTERS - 1);
         return -1;
     }
     l->phys = phys_of(l->fd);

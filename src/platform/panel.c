@@ -24,8 +24,8 @@ enum { OUT_BACKLIGHT = 1, OUT_CEC = 2 };
 
 /* Problems said once each (a bit in said). */
 enum {
-    SAID_BL_WRITE = 1, SAID_BL_NONE = 2, SAID_CEC_NONE = 4, SAID_CEC_OPEN = 8,
-    SAID_CEC_SEND = 16, SAID_CEC_GAVE_UP = 32
+    SAID_BL_WRITE = 1, SAID_BL_NONE = 2, SAID_CEC_OPEN = 4, SAID_CEC_SEND = 8,
+    SAID_CEC_GAVE_UP = 16
 };
 
 struct platform_panel {
@@ -148,10 +148,10 @@ static void cec_said_end(platform_panel *p, panel_end before)
     if (p->plan.end == PANEL_END_CONFIRMED)
         say("the TV says it is %s", p->plan.want ? "on" : "in standby");
     else
-        say_once(p, SAID_CEC_GAVE_UP, "the TV did not confirm it is %s after 5 tries "
+        say_once(p, SAID_CEC_GAVE_UP, "the TV did not confirm it is %s after %d tries "
                  "over HDMI-CEC%s; check that CEC is switched on in the TV's menu "
                  "(Anynet+, Bravia Sync, SimpLink, EasyLink or similar)",
-                 p->plan.want ? "on" : "in standby",
+                 p->plan.want ? "on" : "in standby", PANEL_PLAN_TRIES,
                  p->plan.last == PANEL_POWER_UNKNOWN ? " (it never answered)" : "");
 }
 
@@ -161,12 +161,13 @@ static void cec_step(platform_panel *p, panel_act a)
     char err[256];
     panel_end before = p->plan.end;
     if (cec_link_open(&l, cec_dev(p), err, sizeof err) != 0) {
+        /* No adapter at all: nothing a retry would change; the next sleep
+         * or wake looks again. */
         say_once(p, SAID_CEC_OPEN, "%s; the TV is not switched", err);
-        if (a == PANEL_ACT_ASK)
-            panel_plan_heard(&p->plan, PANEL_POWER_UNKNOWN, mono_ms());
-        else
-            panel_plan_sent(&p->plan, 0, mono_ms());
-    } else if (a == PANEL_ACT_ASK) {
+        panel_plan_init(&p->plan);
+        return;
+    }
+    if (a == PANEL_ACT_ASK) {
         panel_plan_heard(&p->plan, cec_link_ask(&l), mono_ms());
     } else {
         int r = cec_link_command(&l, a, err, sizeof err);
@@ -174,8 +175,7 @@ static void cec_step(platform_panel *p, panel_act a)
             say_once(p, SAID_CEC_SEND, "%s", err);
         panel_plan_sent(&p->plan, r > 0, mono_ms());
     }
-    if (l.fd >= 0)
-        cec_link_close(&l);
+    cec_link_close(&l);
     cec_said_end(p, before);
 }
 
@@ -192,11 +192,7 @@ static int outputs(platform_panel *p, int how)
                      "only shows black", p->bl_dir);
         return OUT_BACKLIGHT;
     case SLEEP_CEC:
-        if (!cec_link_connected(cec_dev(p)))
-            say_once(p, SAID_CEC_NONE, "[screen] sleep = cec, but no TV is found over "
-                     "HDMI-CEC (%s); the kiosk still tries to switch it",
-                     cec_dev(p) ? cec_dev(p) : "/dev/cec*");
-        return OUT_CEC;
+        return OUT_CEC;   /* even with no TV found: one may drop hot-plug in standby */
     case SLEEP_AUTO:
         /* On a desktop the desktop's own power saving does it. */
         if (!p->console)
