@@ -40,6 +40,7 @@ struct platform_panel {
     int console;
     char bl_dir[PATH_MAX];
     char cec_dev[PATH_MAX];    /* empty: any adapter */
+    int told_use;              /* the outputs last said in the log, -1 none */
     int bl_off;                /* we switched a backlight off */
     int cec_asleep;            /* we put the TV to standby (or are at it) */
     panel_plan plan;
@@ -203,9 +204,25 @@ static int outputs(platform_panel *p, int how)
     }
 }
 
+/* What sleeping will do, said when it changes (start, a new setting). */
+static void say_outputs(platform_panel *p, int use)
+{
+    static const char *const what[] = {
+        [0] = "only shows black (the panel stays on)",
+        [OUT_BACKLIGHT] = "switches its backlight off",
+        [OUT_CEC] = "puts the TV to standby over HDMI-CEC",
+        [OUT_BACKLIGHT | OUT_CEC] = "switches its backlight off and the TV to standby",
+    };
+    if (use == p->told_use)
+        return;
+    p->told_use = use;
+    say("outside opening hours the screen %s", what[use]);
+}
+
 static void carry_out(platform_panel *p, int on, int how)
 {
     int use = outputs(p, how);
+    say_outputs(p, use);
     if (use & OUT_BACKLIGHT)
         backlight_set(p, on);
     else if (p->bl_off)
@@ -272,6 +289,7 @@ platform_panel *platform_panel_start(int console)
     if (!p)
         return NULL;
     p->console = console;
+    p->told_use = -1;
     env_path(p->bl_dir, sizeof p->bl_dir, "KIOSK_BACKLIGHT_DIR", "/sys/class/backlight");
     env_path(p->cec_dev, sizeof p->cec_dev, "KIOSK_CEC_DEVICE", "");
     panel_plan_init(&p->plan);

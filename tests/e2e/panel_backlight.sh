@@ -5,7 +5,8 @@
 # bl_power goes to 4 (off) while closed, to 0 (on) at a tap, to 4 again
 # after idle_timeout, to 0 when the hours open (a staff edit), and a kiosk
 # stopped while dark leaves the backlight on. A folder without bl_power is
-# never written. Every step polls its file with a deadline.
+# never written; sleep = auto on a desktop leaves the backlight alone. Every
+# step polls its file with a deadline.
 # Args: kiosk-binary source-dir.
 set -eu
 KIOSK=$1 SRC=$2
@@ -89,4 +90,19 @@ if [ "$(cat "$BL/odd/brightness")" != 17 ] || [ -e "$BL/odd/bl_power" ]; then
     fail "a backlight without bl_power was written to"
 fi
 log "stopped while dark: backlight on again"
+
+# sleep = auto on a desktop (here X11) leaves the panel to the desktop's own
+# power saving: the kiosk says so, goes dark, and bl_power stays 0.
+ini_set screen sleep auto
+start_kiosk --content "$TMP/content"
+until=$((SECONDS + WAIT_S))
+until grep -q "outside opening hours the screen only shows black" "$TMP/kiosk.log" &&
+      grep -q "outside opening hours: the screen is dark" "$TMP/kiosk.log"; do
+    alive
+    [ $SECONDS -lt $until ] || fail "auto on a desktop: the log does not say black only: $(cat "$TMP/kiosk.log")"
+    sleep 0.2
+done
+stop_kiosk
+[ "$(power)" = 0 ] || fail "auto on a desktop switched the backlight (bl_power $(power))"
+log "auto on a desktop: black only, backlight untouched"
 echo "ok: bl_power 4 outside opening hours, 0 at a tap, at opening and after a stop"
