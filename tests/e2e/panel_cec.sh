@@ -5,7 +5,8 @@
 # module, whose HDMI input and output adapters are wired to each other.
 # cec-follower (v4l-utils) plays the TV on the input; platform/panel.c, run
 # by panel_driver.c on the output, puts it to standby and wakes it, and
-# cec-ctl asks the TV independently. Then a TV that ignores Image View On:
+# cec-ctl asks the TV independently, by sleep = auto (which must find the
+# TV) and by sleep = cec. Then a TV that ignores Image View On:
 # five tries and one plain message. The kernel and busybox come from
 # Debian's packages (apt-get download, kept in the build folder).
 # Args: kiosk-binary source-dir.
@@ -113,17 +114,27 @@ tv_is() {
     cec-ctl -d "$OUT" --to 0 --give-device-power-status 2>&1 | grep -q "pwr-state: $1" ||
         end "FAIL: the panel says $1, the TV does not"
 }
-echo sleep >&3
+# sleep = auto on the console finds the TV (the adapter has a physical
+# address) and switches it.
+echo auto sleep >&3
+wait_log "the screen puts the TV to standby over HDMI-CEC" 1 60
 wait_log "the TV says it is in standby" 1 60
+tv_is standby
+echo auto wake >&3
+wait_log "the TV says it is on" 1 60
+tv_is on
+say "ok: auto: standby and on"
+echo sleep >&3
+wait_log "the TV says it is in standby" 2 60
 tv_is standby
 say "ok: standby"
 echo wake >&3
-wait_log "the TV says it is on" 1 60
+wait_log "the TV says it is on" 2 60
 tv_is on
 say "ok: on"
 follower --ignore all,0x04
 echo sleep >&3
-wait_log "the TV says it is in standby" 2 60
+wait_log "the TV says it is in standby" 3 60
 echo wake >&3
 wait_log "the TV did not confirm it is on after 5 tries" 1 120
 tv_is standby
@@ -148,5 +159,5 @@ timeout 840 qemu-system-x86_64 -accel tcg -m 512 -smp 1 -no-reboot -display none
     -serial file:"$TMP/console" </dev/null || true
 grep 'PANEL-CEC\|  driver:\|  tv:' "$TMP/console" || tail -n 30 "$TMP/console"
 grep -q 'PANEL-CEC: PASS' "$TMP/console" || fail "the CEC test in the VM did not pass"
-log "the VM ran $((SECONDS - t)) s (boot, three plans, power-off)"
+log "the VM ran $((SECONDS - t)) s (boot, the plans above, power-off)"
 log "ok: HDMI-CEC standby, wake, and a deaf TV, against the kernel's CEC framework (vivid)"

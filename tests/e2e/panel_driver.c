@@ -1,7 +1,8 @@
 /* panel_driver.c — platform/panel.c alone, driven line by line from stdin
  * for tests/e2e/panel_cec.sh: "sleep" and "wake" ask for the panel asleep or
- * on by [screen] sleep = cec (KIOSK_CEC_DEVICE names the adapter); end of
- * input stops it. What the panel does it says on stdout, as in the kiosk. */
+ * on by [screen] sleep = cec, "auto sleep" and "auto wake" by sleep = auto on
+ * the console (KIOSK_CEC_DEVICE names the adapter); end of input stops it.
+ * What the panel does it says on stdout, as in the kiosk. */
 #include <stdio.h>
 #include <string.h>
 
@@ -15,10 +16,11 @@ int main(void)
     if (!p)
         return 1;
     while (fgets(line, sizeof line, stdin)) {
-        if (!strncmp(line, "sleep", 5))
-            platform_panel_set(p, 0, SLEEP_CEC);
-        else if (!strncmp(line, "wake", 4))
-            platform_panel_set(p, 1, SLEEP_CEC);
+        int how = strstr(line, "auto") ? SLEEP_AUTO : SLEEP_CEC;
+        if (strstr(line, "sleep"))
+            platform_panel_set(p, 0, how);
+        else if (strstr(line, "wake"))
+            platform_panel_set(p, 1, how);
     }
     platform_panel_stop(p);
     return 0;
