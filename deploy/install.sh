@@ -31,6 +31,7 @@ usb_stage_unit=/etc/systemd/system/kiosk-usb-stage@.service
 # Before the import asked for the PIN (removed on upgrade).
 old_usb_unit=/etc/systemd/system/kiosk-usb-import@.service
 usb_rules=/etc/udev/rules.d/99-kiosk-usb.rules
+panel_rules=/etc/udev/rules.d/99-kiosk-panel.rules
 boot_params="consoleblank=0 quiet loglevel=3 logo.nologo vt.global_cursor_default=0"
 
 usage() {
@@ -328,7 +329,11 @@ install_unit() {
     put_file kiosk-usb-mount@.service "$usb_mount_unit" 0644
     put_file kiosk-usb-stage@.service "$usb_stage_unit" 0644
     put_file 99-kiosk-usb.rules "$usb_rules" 0644
+    # Group video may switch the backlight and use HDMI-CEC (the screen
+    # sleeps outside opening hours); applied now to the devices already there.
+    put_file 99-kiosk-panel.rules "$panel_rules" 0644
     system udevadm control --reload
+    system_try udevadm trigger --action=add --subsystem-match=backlight --subsystem-match=cec
     system systemctl daemon-reload
     system systemctl enable kiosk.service
     # The kiosk takes tty1; no login prompt there. (Conflicts= in the unit
@@ -424,7 +429,8 @@ do_uninstall() {
     say "Removing the lobby kiosk (content in $content is kept)"
     system_try systemctl disable --now kiosk.service
     rm -f "$dest$unit" "$dest/etc/systemd/system/multi-user.target.wants/kiosk.service" \
-        "$dest$usb_mount_unit" "$dest$usb_stage_unit" "$dest$old_usb_unit" "$dest$usb_rules"
+        "$dest$usb_mount_unit" "$dest$usb_stage_unit" "$dest$old_usb_unit" "$dest$usb_rules" \
+        "$dest$panel_rules"
     system_try udevadm control --reload
     system systemctl daemon-reload
     system_try systemctl enable getty@tty1.service

@@ -113,6 +113,15 @@ typedef enum content_label {
     LABEL_COUNT
 } content_label;
 
+/* [screen] sleep: how the screen sleeps outside opening hours (the order
+ * of the words in content_settings.c). */
+typedef enum content_sleep {
+    SLEEP_AUTO,              /* on the console: backlight and TV found; on a desktop: black */
+    SLEEP_BACKLIGHT,         /* the panel's backlight off (DSI panels) */
+    SLEEP_CEC,               /* the TV to standby over HDMI-CEC */
+    SLEEP_BLACK              /* only a black picture, the panel left on */
+} content_sleep;
+
 /* Opening hours of one weekday, minutes after midnight; open == close means closed. */
 typedef struct content_hours { int open_min, close_min; } content_hours;
 
@@ -125,6 +134,7 @@ typedef struct content_settings {
     int transition_ms;       /* [kiosk] transition_ms: 250..400 */
     int reduce_motion;       /* [kiosk] reduce_motion: fades instead of slides */
     int rotate;              /* [screen] rotate: 0, 90, 180 or 270 */
+    int screen_sleep;        /* [screen] sleep: a content_sleep */
     kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */
     const char *spa_name, *city, *phone;                          /* [spa] */
     const char *label[LABEL_COUNT];                               /* [labels] */

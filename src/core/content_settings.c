@@ -12,21 +12,28 @@
 
 #define AT(field) offsetof(content_settings, field)
 #define INT(sec, key, field, lo, hi, unit, def, help) \
-    { sec, key, SETTING_INT, AT(field), lo, hi, unit, NULL, def, 0, NULL, help, NULL }
+    { sec, key, SETTING_INT, AT(field), lo, hi, unit, NULL, def, 0, NULL, help, \
+      NULL, NULL }
 #define BOOL(sec, key, field, def, help) \
-    { sec, key, SETTING_BOOL, AT(field), 0, 1, NULL, NULL, def, 0, NULL, help, NULL }
+    { sec, key, SETTING_BOOL, AT(field), 0, 1, NULL, NULL, def, 0, NULL, help, \
+      NULL, NULL }
 #define COLOUR(key, field, def, help) \
-    { "colours", key, SETTING_COLOUR, AT(field), 0, 0, NULL, NULL, def, 0, NULL, help, NULL }
+    { "colours", key, SETTING_COLOUR, AT(field), 0, 0, NULL, NULL, def, 0, NULL, \
+      help, NULL, NULL }
 #define WORDS(key, field, flags, example, help) \
-    { "spa", key, SETTING_WORDS, AT(field), 0, 0, NULL, NULL, NULL, flags, example, help, NULL }
+    { "spa", key, SETTING_WORDS, AT(field), 0, 0, NULL, NULL, NULL, flags, \
+      example, help, NULL, NULL }
 #define LABEL(key, id, flags, example, help) \
     { "labels", key, SETTING_WORDS, AT(label[id]), 0, 0, NULL, NULL, NULL, \
-      SETTING_LABEL | (flags), example, help, NULL }
+      SETTING_LABEL | (flags), example, help, NULL, NULL }
 #define HOURS(key, day) \
     { "hours", key, SETTING_HOURS, AT(hours[day]), 0, 0, NULL, NULL, \
-      "00:00-24:00", 0, "09:00-21:00", "that day's opening hours", NULL }
+      "00:00-24:00", 0, "09:00-21:00", "that day's opening hours", NULL, \
+      NULL }
 
 static const int rotations[] = { 0, 90, 180, 270, -1 };
+/* In content_sleep's order. */
+static const char *const sleep_names[] = { "auto", "backlight", "cec", "black", NULL };
 
 static const char *position_check(const char *v)
 {
@@ -50,7 +57,7 @@ const content_setting content_settings_table[] = {
     BOOL("kiosk", "reduce_motion", reduce_motion, "no", "gentle fades only"),
     { "loop", "topics", SETTING_TOPICS, 0, 0, 0, NULL, NULL, "all", 0,
       "10-runners-knee.md, 80-reviews.md", "which topics the slideshow shows",
-      NULL },
+      NULL, NULL },
     INT("loop", "words_per_minute", words_per_minute, 60, 400, "words", "160",
         "reading speed that sets how long a card stays"),
     INT("loop", "min_seconds", loop_min_s, 3, 60, "seconds", "7",
@@ -58,7 +65,10 @@ const content_setting content_settings_table[] = {
     INT("loop", "max_seconds", loop_max_s, 3, 120, "seconds", "20",
         "the longest time a card stays"),
     { "screen", "rotate", SETTING_CHOICE, AT(rotate), 0, 0, NULL, rotations,
-      "0", 0, NULL, "turns the picture for a screen mounted on its side", NULL },
+      "0", 0, NULL, "turns the picture for a screen mounted on its side", NULL,
+      NULL },
+    { "screen", "sleep", SETTING_NAME, AT(screen_sleep), 0, 0, NULL, NULL, "auto", 0,
+      NULL, "how the screen sleeps outside opening hours", NULL, sleep_names },
     COLOUR("ground", ground, "#1d2b2a", "the background"),
     COLOUR("surface", surface, "#284140", "menu tiles and buttons"),
     COLOUR("text", text, "#f6efe4", "the main text"),
@@ -78,7 +88,7 @@ const content_setting content_settings_table[] = {
           "the message before the screen goes back to the slideshow"),
     { "labels", "position", SETTING_WORDS, AT(label[LABEL_POSITION]), 0, 0, NULL,
       NULL, NULL, SETTING_LABEL, "{n} / {total}", "where you are in a topic",
-      position_check },
+      position_check, NULL },
     LABEL("phone_prefix", LABEL_PHONE_PREFIX, 0, "Call", "the word before the phone number"),
     LABEL("continued", LABEL_CONTINUED, 0, "continued",
           "added to a title when a card runs onto a second screen"),
@@ -139,7 +149,7 @@ const content_setting content_settings_table[] = {
           "Importing… do not take the stick out.",
           "while the stick is copied and checked"),
     { "staff", "pin", SETTING_PIN, AT(staff_pin), 4, 8, NULL, NULL, NULL, 0,
-      NULL, "the number that opens the staff view", NULL },
+      NULL, "the number that opens the staff view", NULL, NULL },
     HOURS("sunday", 0), HOURS("monday", 1), HOURS("tuesday", 2),
     HOURS("wednesday", 3), HOURS("thursday", 4), HOURS("friday", 5),
     HOURS("saturday", 6),
@@ -222,6 +232,16 @@ int value_to_choice(const char *v, const int *choices, int *out)
     return -1;
 }
 
+int value_to_name(const char *v, const char *const *names, int *out)
+{
+    for (int i = 0; names[i]; i++)
+        if (!strcasecmp(names[i], v)) {
+            *out = i;
+            return 0;
+        }
+    return -1;
+}
+
 /* "09:00" → minutes after midnight; "24:00" ends a day. */
 static int parse_hhmm(const char *s, int *min)
 {
@@ -258,6 +278,16 @@ void content_setting_choices_words(const int *choices, char *buf, size_t cap)
     for (int i = 0; choices[i] >= 0 && n < cap; i++) {
         const char *sep = i == 0 ? "" : choices[i + 1] < 0 ? " or " : ", ";
         n += (size_t)snprintf(buf + n, cap - n, "%s%d", sep, choices[i]);
+    }
+}
+
+void content_setting_names_words(const char *const *names, char *buf, size_t cap)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int i = 0; names[i] && n < cap; i++) {
+        const char *sep = i == 0 ? "" : names[i + 1] ? ", " : " or ";
+        n += (size_t)snprintf(buf + n, cap - n, "%s%s", sep, names[i]);
     }
 }
 
@@ -357,6 +387,11 @@ static void bad_value(content_loader *L, int line, const content_setting *e,
         loader_diag_add(L, DIAG_ERROR, line, "%s = %s is not allowed; write %s",
                         e->key, v, words);
         break;
+    case SETTING_NAME:
+        content_setting_names_words(e->names, words, sizeof words);
+        loader_diag_add(L, DIAG_ERROR, line, "%s = %s is not allowed; write %s",
+                        e->key, v, words);
+        break;
     case SETTING_HOURS:
         loader_diag_add(L, DIAG_ERROR, line, "%s = %s is not opening hours; "
                         "write them like 09:00-21:00 (closing after opening), "
@@ -393,6 +428,9 @@ void content_setting_apply(content_loader *L, int line,
         break;
     case SETTING_CHOICE:
         ok = value_to_choice(v, e->choices, at) == 0;
+        break;
+    case SETTING_NAME:
+        ok = value_to_name(v, e->names, at) == 0;
         break;
     case SETTING_HOURS:
         ok = value_to_hours(v, at) == 0;

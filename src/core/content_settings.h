@@ -14,6 +14,7 @@ typedef enum setting_type {
     SETTING_BOOL,     /* int 0/1: yes/no, true/false, on/off, 1/0 */
     SETTING_COLOUR,   /* kiosk_rgb from #rrggbb */
     SETTING_CHOICE,   /* int, one of choices[] */
+    SETTING_NAME,     /* int: which of names[] (a word, any case) */
     SETTING_HOURS,    /* content_hours from 09:00-21:00 or closed */
     SETTING_PIN,      /* const char *: lo to hi digits, never echoed */
     SETTING_TOPICS    /* the loader's loop_topics, checked once topics are known */
@@ -41,6 +42,7 @@ typedef struct content_setting {
     const char *help;        /* what it does, in the staff guide's words */
     /* WORDS: a further rule; returns the message, or NULL when v is fine. */
     const char *(*check)(const char *v);
+    const char *const *names;   /* NAME: the words allowed, ended by NULL */
 } content_setting;
 
 /* Rows in the table at most: the reader keeps a line number for each. */
@@ -58,11 +60,14 @@ int value_to_int(const char *v, int lo, int hi, int *out);
 int value_to_bool(const char *v, int *out);
 int value_to_colour(const char *v, kiosk_rgb *out);
 int value_to_choice(const char *v, const int *choices, int *out);
+int value_to_name(const char *v, const char *const *names, int *out);
 int value_to_hours(const char *v, content_hours *out);
 
 /* "0, 90, 180 or 270": the allowed choices as the messages and the staff
  * guide write them. */
 void content_setting_choices_words(const int *choices, char *buf, size_t cap);
+/* "auto, backlight, cec or black": the same for a NAME setting. */
+void content_setting_names_words(const char *const *names, char *buf, size_t cap);
 
 /* Sets one setting from v, reporting at line what is wrong with v in the
  * staff's words (the PIN itself is never repeated). */

@@ -341,6 +341,7 @@ static int run_on_screen(run *k)
     if (platform_layout_size(&k->disp, k->content->settings.rotate, err, sizeof err))
         fprintf(stderr, "kiosk: %s\n", err);
     say_what_is_shown(k);
+    screen_schedule_init(&k->sched);   /* after platform_open: knows the driver */
     arena_init(&k->deck_arena, KIOSK_DECK_ARENA_BYTES);
     if (run_build_deck(k, SDL_GetTicks64(), 1) == 0) {
         run_live_start(k);
@@ -351,6 +352,7 @@ static int run_on_screen(run *k)
         run_usb_quit(k);   /* before the screen's libraries are unloaded */
         rc = 0;
     }
+    screen_schedule_fini(&k->sched);   /* the panel lit again */
     run_live_stop(k);
     run_release_slots(k);
     run_staff_release(k);

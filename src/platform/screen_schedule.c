@@ -1,16 +1,16 @@
 /* screen_schedule.c — dark outside opening hours by the local clock: one black
- * frame and no redraw until a touch or opening time.
+ * frame and no redraw until a touch or opening time, and the panel itself
+ * put to sleep (platform/panel.c: a DSI panel's backlight off, a TV to
+ * standby over HDMI-CEC, by [screen] sleep).
  *
- * Why a black frame and not the panel switched off: real power-off (DPMS)
- * on KMSDRM means setting the connector's "DPMS" property (or CRTC
- * "ACTIVE" = 0 with an atomic commit) on the DRM file descriptor, and SDL
- * 2.26 owns that descriptor without exposing it or any DPMS call; opening
- * the card a second time would need DRM master, which SDL holds. So on the
- * Pi the panel stays lit showing black (a backlit LCD still glows faintly;
- * switching the Pi's power or the panel's backlight off needs other means,
- * e.g. vcgencmd or the backlight's sysfs file, which the service's sandbox
- * does not allow). Under X11 or Wayland the screensaver is allowed while
- * dark, so a desktop's own DPMS may power the display down. */
+ * Why not DRM's own power-off (DPMS): on KMSDRM it means setting the
+ * connector's "DPMS" property (or CRTC "ACTIVE" = 0 with an atomic commit)
+ * on the DRM file descriptor, and SDL 2.26 owns that descriptor without
+ * exposing it or any DPMS call; opening the card a second time would need
+ * DRM master, which SDL holds. So a monitor with neither a backlight the
+ * kernel can switch nor CEC stays lit showing black. Under X11 or Wayland
+ * the screensaver is allowed while dark, so a desktop's own DPMS may power
+ * the display down (and [screen] sleep = auto leaves it to the desktop). */
 #include "platform/screen_schedule.h"
 
 #include <stdio.h>
@@ -20,9 +20,30 @@
 
 void screen_schedule_init(screen_schedule *ss)
 {
+    const char *driver = SDL_GetCurrentVideoDriver();
     blank_init(&ss->b);
     ss->dark = 0;
     ss->black_shown = 0;
+    ss->panel_told = 0;
+    ss->panel_how = 0;
+    ss->panel = platform_panel_start(driver && !SDL_strcasecmp(driver, "kmsdrm"));
+}
+
+void screen_schedule_fini(screen_schedule *ss)
+{
+    platform_panel_stop(ss->panel);
+    ss->panel = NULL;
+}
+
+/* The panel follows every answer that differs from the last it was told,
+ * and a change of [screen] sleep (a content reload). */
+static void tell_panel(screen_schedule *ss, const content_settings *s, int dark)
+{
+    if (ss->panel_told == dark + 1 && ss->panel_how == s->screen_sleep)
+        return;
+    platform_panel_set(ss->panel, !dark, s->screen_sleep);
+    ss->panel_told = dark + 1;
+    ss->panel_how = s->screen_sleep;
 }
 
 /* The local wall clock now: weekday and minute, and ms into that minute. */
@@ -44,6 +65,7 @@ int screen_schedule_blank(screen_schedule *ss, const content_settings *s, uint64
 {
     int ms;
     int dark = blank_is_dark(&ss->b, s, local_now(&ms), now);
+    tell_panel(ss, s, dark);
     if (dark == ss->dark)
         return dark;
     ss->dark = dark;

@@ -138,6 +138,28 @@ static void test_content_ini_staff_labels(void **state)
     content_free(s);
 }
 
+/* [screen] sleep is a word: any case taken, a word it does not know (dpms,
+ * which the kiosk cannot do under KMSDRM) refused naming the four. */
+static void test_content_ini_sleep_unknown_word(void **state)
+{
+    (void)state;
+    with_ini("[screen]\nsleep = CEC\n");
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    assert_int_equal(s->settings.screen_sleep, SLEEP_CEC);
+    content_free(s);
+    with_ini("[screen]\nsleep = dpms\n");
+    s = tu_load();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", ini_line0() + 1, "sleep = dpms",
+              "auto, backlight, cec or black");
+    assert_int_equal(s->settings.screen_sleep, SLEEP_AUTO);
+    content_free(s);
+    tu_write("kiosk.ini", tu_good_ini);
+    s = tu_load();
+    assert_int_equal(s->settings.screen_sleep, SLEEP_AUTO);
+    content_free(s);
+}
+
 static void test_content_ini_settings(void **state)
 {
     (void)state;
@@ -295,6 +317,7 @@ int main(void)
         T(test_content_ini_pin_guessable_never_echoed),
         T(test_content_ini_labels),
         T(test_content_ini_staff_labels),
+        T(test_content_ini_sleep_unknown_word),
         T(test_content_ini_settings),
         T(test_content_ini_defaults),
     };

@@ -155,6 +155,7 @@ static void allowed_values_parse(const content_setting *e, const guide_row *r)
         content_hours h;
         int ok = e->type == SETTING_BOOL ? value_to_bool(v, &n) == 0
                : e->type == SETTING_CHOICE ? value_to_choice(v, e->choices, &n) == 0
+               : e->type == SETTING_NAME ? value_to_name(v, e->names, &n) == 0
                : value_to_hours(v, &h) == 0;
         if (!ok)
             fail_row(e, "Allowed names a value the kiosk refuses", v);
@@ -178,6 +179,9 @@ static void range_matches(const content_setting *e, const guide_row *r)
     case SETTING_CHOICE:
         content_setting_choices_words(e->choices, want, sizeof want);
         break;
+    case SETTING_NAME:
+        content_setting_names_words(e->names, want, sizeof want);
+        break;
     case SETTING_HOURS:
         snprintf(want, sizeof want, "%s", e->example);
         break;
@@ -187,7 +191,7 @@ static void range_matches(const content_setting *e, const guide_row *r)
     if (!starts(allowed, want))
         fail_row(e, "Allowed must start with the kiosk's range", allowed);
     if (e->type == SETTING_BOOL || e->type == SETTING_CHOICE ||
-        e->type == SETTING_HOURS)
+        e->type == SETTING_NAME || e->type == SETTING_HOURS)
         allowed_values_parse(e, r);
 }
 
@@ -203,7 +207,8 @@ static void test_content_settings_guide_lists_every_key(void **state)
         range_matches(e, r);
         const char *def = cell(r, "If left out");
         int needs_def = e->type == SETTING_INT || e->type == SETTING_BOOL ||
-                        e->type == SETTING_CHOICE || e->type == SETTING_TOPICS;
+                        e->type == SETTING_CHOICE || e->type == SETTING_NAME ||
+                        e->type == SETTING_TOPICS;
         if ((def || needs_def) && (!def || !e->def || strcmp(def, e->def)))
             fail_row(e, "If left out must be the kiosk's default", def);
         const char *ex = cell(r, "Now") ? cell(r, "Now") : cell(r, "Example");
@@ -268,6 +273,7 @@ static void test_content_settings_default_unreadable(void **state)
             (e->type == SETTING_BOOL && value_to_bool(e->def, &n) == 0) ||
             (e->type == SETTING_COLOUR && value_to_colour(e->def, &c) == 0) ||
             (e->type == SETTING_CHOICE && value_to_choice(e->def, e->choices, &n) == 0) ||
+            (e->type == SETTING_NAME && value_to_name(e->def, e->names, &n) == 0) ||
             (e->type == SETTING_HOURS && value_to_hours(e->def, &h) == 0) ||
             e->type == SETTING_TOPICS;
         if (!ok)
@@ -295,6 +301,12 @@ static const char *other_value(const content_setting *e, char *buf, size_t cap)
         snprintf(buf, cap, "%d", e->choices[k]);
         return buf;
     }
+    if (e->type == SETTING_NAME) {
+        int k = 0;
+        while (e->names[k + 1])
+            k++;
+        return e->names[k];
+    }
     return e->type < (int)(sizeof fixed / sizeof fixed[0]) ? fixed[e->type] : NULL;
 }
 
@@ -302,7 +314,7 @@ static const char *other_value(const content_setting *e, char *buf, size_t cap)
 static size_t row_size(const content_setting *e)
 {
     switch (e->type) {
-    case SETTING_INT: case SETTING_BOOL: case SETTING_CHOICE:
+    case SETTING_INT: case SETTING_BOOL: case SETTING_CHOICE: case SETTING_NAME:
         return sizeof(int);
     case SETTING_COLOUR:
         return sizeof(kiosk_rgb);

@@ -60,6 +60,10 @@ check "USB scripts installed, runnable" test -x "$root/opt/kiosk/lib/kiosk/kiosk
 check "the old root import is gone" test ! -e "$root/opt/kiosk/lib/kiosk/kiosk-usb-import.sh"
 check "USB udev rule installed" test -f "$root/etc/udev/rules.d/99-kiosk-usb.rules"
 check "records reloading udev" logged "udevadm control --reload"
+check "panel udev rule installed (the screen sleeps: bl_power, /dev/cec*)" \
+    test -f "$root/etc/udev/rules.d/99-kiosk-panel.rules"
+check "records applying it to the backlight and CEC devices already there" \
+    logged "udevadm trigger --action=add --subsystem-match=backlight --subsystem-match=cec"
 
 check "records the kiosk user" logged "useradd --system --user-group --home-dir /var/lib/kiosk --no-create-home --shell /usr/sbin/nologin --groups video,input,render,staff kiosk"
 check "records the USB stage user" logged "useradd --system --user-group --home-dir /nonexistent --no-create-home --shell /usr/sbin/nologin kiosk-usb"
@@ -123,6 +127,7 @@ check "unit removed" test ! -e "$unit"
 check "records removing the USB user" logged "userdel kiosk-usb"
 check "USB import removed" test ! -e "$usb_unit" -a ! -e "$mount_unit" -a ! -e "$root/etc/udev/rules.d/99-kiosk-usb.rules" \
     -a ! -e "$root/opt/kiosk/lib/kiosk"
+check "panel udev rule removed" test ! -e "$root/etc/udev/rules.d/99-kiosk-panel.rules"
 check "unit link removed" test ! -L "$root/etc/systemd/system/multi-user.target.wants/kiosk.service"
 check "state removed" test ! -e "$state"
 check "content kept" test -f "$content/50-staff.md"

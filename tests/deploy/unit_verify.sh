@@ -36,6 +36,13 @@ has "ProtectHome=yes"
 has "PrivateTmp=yes"
 has "NoNewPrivileges=yes"
 has "DevicePolicy=closed"
+# The screen sleeps outside opening hours (issue 13): HDMI-CEC, and the
+# backlight's bl_power under the device folders ProtectKernelTunables makes
+# read-only; kept to those two folders, and ProtectKernelTunables kept.
+has "DeviceAllow=char-cec rw"
+has "ReadWritePaths=-/sys/devices/platform -/sys/devices/virtual/backlight"
+has "ProtectKernelTunables=yes"
+grep -E '^ReadWritePaths=.*(^|[ =-])/sys/?( |$)' "$unit" && fail "the unit makes all of /sys writable"
 has "ExecReload=/bin/kill -HUP \$MAINPID"
 has "KillSignal=SIGTERM"
 has "TimeoutStopSec=5s"
@@ -107,6 +114,17 @@ grep -qx 'CapabilityBoundingSet=CAP_SYS_ADMIN' "$mount" || fail "mount unit: mor
 grep -qx 'DeviceAllow=/dev/%I r' "$mount" || fail "mount unit: not only its stick, read-only"
 grep -qE '^(PrivateMounts|ProtectSystem|PrivateTmp)=' "$mount" &&
     fail "mount unit: a mount namespace would hide the mount from the stage unit"
+# test_panel_rule_gives_only_bl_power: group video gets bl_power (not
+# brightness, nothing else of the device) and /dev/cec*; nothing made
+# world-writable.
+panel=$src/deploy/99-kiosk-panel.rules
+grep -q 'SUBSYSTEM=="backlight"' "$panel" || fail "panel rule: no backlight line"
+grep -q 'RUN+="/bin/chgrp video /sys%p/bl_power"' "$panel" || fail "panel rule: bl_power not to group video"
+grep -q 'RUN+="/bin/chmod g+w /sys%p/bl_power"' "$panel" || fail "panel rule: bl_power not group-writable"
+grep -v '^#' "$panel" | grep -q 'brightness' && fail "panel rule: touches brightness too"
+grep -v '^#' "$panel" | grep -qE 'o\+w|MODE="0?6[67][67]"|chmod [0-7]*[2367] ' && fail "panel rule: makes something world-writable"
+grep -q 'SUBSYSTEM=="cec", KERNEL=="cec\[0-9\]\*", GROUP="video", MODE="0660"' "$panel" ||
+    fail "panel rule: /dev/cec* not group video 0660"
 rules=$src/deploy/99-kiosk-usb.rules
 grep -q 'ENV{ID_FS_TYPE}=="vfat|exfat|ext4"' "$rules" || fail "rule: not only vfat, exFAT, ext4"
 grep -q 'SYSTEMD_WANTS}+="kiosk-usb-stage@%k.service"' "$rules" || fail "rule: wants no stage unit"
