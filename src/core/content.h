@@ -143,6 +143,11 @@ typedef struct content_settings {
     content_hours hours[7];  /* [hours] 0 = Sunday .. 6 = Saturday */
 } content_settings;
 
+/* 1 when a and b say the same, setting by setting of the table in
+ * content_settings.c (so a new setting is compared with no one remembering
+ * to); 0 when any differs. */
+int content_settings_same(const content_settings *a, const content_settings *b);
+
 typedef enum content_severity { DIAG_WARNING, DIAG_ERROR } content_severity;
 
 typedef struct content_diag {

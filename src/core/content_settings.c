@@ -447,3 +447,43 @@ void content_settings_defaults(content_loader *L)
             content_setting_apply(L, 0, &content_settings_table[i],
                                   content_settings_table[i].def);
 }
+
+/* One row's value in two settings the same. */
+static int row_same(const content_setting *e, const content_settings *a,
+                    const content_settings *b)
+{
+    const char *pa = (const char *)a + e->offset, *pb = (const char *)b + e->offset;
+    switch (e->type) {
+    case SETTING_WORDS:
+    case SETTING_PIN: {
+        const char *x = *(const char *const *)pa, *y = *(const char *const *)pb;
+        return x == y || (x && y && strcmp(x, y) == 0);
+    }
+    case SETTING_INT:
+    case SETTING_BOOL:
+    case SETTING_CHOICE:
+    case SETTING_NAME:
+        return *(const int *)pa == *(const int *)pb;
+    case SETTING_COLOUR: {
+        const kiosk_rgb *x = (const kiosk_rgb *)pa, *y = (const kiosk_rgb *)pb;
+        return x->r == y->r && x->g == y->g && x->b == y->b;
+    }
+    case SETTING_HOURS: {
+        const content_hours *x = (const content_hours *)pa, *y = (const content_hours *)pb;
+        return x->open_min == y->open_min && x->close_min == y->close_min;
+    }
+    case SETTING_TOPICS:
+        return 1;   /* not in content_settings: the topics' loop flags */
+    }
+    return 0;
+}
+
+int content_settings_same(const content_settings *a, const content_settings *b)
+{
+    if (a->has_hours != b->has_hours)
+        return 0;
+    for (int i = 0; i < content_settings_count; i++)
+        if (!row_same(&content_settings_table[i], a, b))
+            return 0;
+    return 1;
+}

@@ -180,33 +180,6 @@ static int same_str(const char *a, const char *b)
     return a == b || (a && b && !strcmp(a, b));
 }
 
-static int same_rgb(kiosk_rgb a, kiosk_rgb b)
-{
-    return a.r == b.r && a.g == b.g && a.b == b.b;
-}
-
-static int same_settings(const content_settings *a, const content_settings *b)
-{
-    if (a->idle_timeout_s != b->idle_timeout_s || a->idle_notice_s != b->idle_notice_s ||
-        a->loop_min_s != b->loop_min_s || a->loop_max_s != b->loop_max_s ||
-        a->words_per_minute != b->words_per_minute ||
-        a->transition_ms != b->transition_ms || a->reduce_motion != b->reduce_motion ||
-        a->rotate != b->rotate || a->has_hours != b->has_hours ||
-        memcmp(a->hours, b->hours, sizeof a->hours))
-        return 0;
-    if (!same_rgb(a->ground, b->ground) || !same_rgb(a->surface, b->surface) ||
-        !same_rgb(a->text, b->text) || !same_rgb(a->muted, b->muted) ||
-        !same_rgb(a->accent, b->accent) || !same_rgb(a->accent_text, b->accent_text))
-        return 0;
-    if (!same_str(a->spa_name, b->spa_name) || !same_str(a->city, b->city) ||
-        !same_str(a->phone, b->phone) || !same_str(a->staff_pin, b->staff_pin))
-        return 0;
-    for (int i = 0; i < LABEL_COUNT; i++)
-        if (!same_str(a->label[i], b->label[i]))
-            return 0;
-    return 1;
-}
-
 static int same_block(const content_block *a, const content_block *b)
 {
     if (a->kind != b->kind || a->line != b->line || a->depth != b->depth ||
@@ -249,7 +222,7 @@ static int same_topic(const content_topic *a, const content_topic *b)
 int live_same_content(const content_snapshot *a, const content_snapshot *b)
 {
     if (!a || !b || a->ntopics != b->ntopics || a->ncards != b->ncards ||
-        a->nimages != b->nimages || !same_settings(&a->settings, &b->settings))
+        a->nimages != b->nimages || !content_settings_same(&a->settings, &b->settings))
         return 0;
     for (int t = 0; t < a->ntopics; t++)
         if (!same_topic(&a->topics[t], &b->topics[t]))

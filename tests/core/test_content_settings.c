@@ -368,6 +368,46 @@ static void test_content_settings_row_bound_by_name(void **state)
     tu_rmdir();
 }
 
+/* A setting that differs makes the settings differ, whichever row it is:
+ * the live rules swap in a kiosk.ini edit by this (content_settings_same). */
+static void test_content_settings_same_sees_every_row(void **state)
+{
+    (void)state;
+    static content_settings a, b;
+    memset(&a, 0, sizeof a);
+    a.spa_name = "Spa";
+    a.staff_pin = "739182";
+    b = a;
+    assert_true(content_settings_same(&a, &b));
+    for (int i = 0; i < content_settings_count; i++) {
+        const content_setting *e = &content_settings_table[i];
+        if (e->type == SETTING_TOPICS)
+            continue;
+        b = a;
+        char *at = (char *)&b + e->offset;
+        switch (e->type) {
+        case SETTING_WORDS:
+        case SETTING_PIN:
+            *(const char **)at = "other words";
+            break;
+        case SETTING_COLOUR:
+            ((kiosk_rgb *)at)->g ^= 1;
+            break;
+        case SETTING_HOURS:
+            ((content_hours *)at)->close_min += 1;
+            break;
+        default:
+            *(int *)at += 1;
+            break;
+        }
+        if (content_settings_same(&a, &b))
+            fail_msg("[%s] %s changed, settings still the same", e->section, e->key);
+    }
+    b = a;
+    b.has_hours = 1;
+    assert_false(content_settings_same(&a, &b));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +416,7 @@ int main(void)
         cmocka_unit_test(test_content_settings_two_rows_one_place),
         cmocka_unit_test(test_content_settings_default_unreadable),
         cmocka_unit_test(test_content_settings_row_bound_by_name),
+        cmocka_unit_test(test_content_settings_same_sees_every_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
