@@ -42,6 +42,8 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|render'
+# The Pi's processors: arm64 and armhf builds under qemu-user, plain char unsigned.
+tests/arm/run.sh
 # The whole content parse (kiosk.ini and topic files) under libFuzzer with
 # ASan + UBSan, for a bounded time.
 if ! tests/fuzz/run.sh "${KIOSK_FUZZ_SECONDS:-60}" >build/fuzz.log 2>&1; then

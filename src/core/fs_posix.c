@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,14 +33,18 @@ static fs_status posix_list(void *ctx, const char *dir,
     struct dirent *e;
     int n = 0;
     /* One past the bound, so the caller sees that there were more. */
-    while (n <= KIOSK_MAX_DIR_SCAN && (e = readdir(d)) != NULL) {
+    while (n <= KIOSK_MAX_DIR_SCAN && (errno = 0, e = readdir(d)) != NULL) {
         if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
         each(u, e->d_name);
         n++;
     }
+    /* readdir fails rather than ends on a bad disk (EIO), or on a 32-bit
+     * system built without 64-bit offsets (EOVERFLOW): never a short list
+     * taken for the whole folder. */
+    int err = e ? 0 : errno;
     closedir(d);
-    return FS_OK;
+    return err ? from_errno(err) : FS_OK;
 }
 
 /* Is path inside root (both resolved)? */
@@ -85,7 +90,9 @@ static fs_status open_and_read(const char *real, char *buf, size_t cap,
         close(fd);
         return FS_NOT_REGULAR;
     }
-    *total = st.st_size > 0 ? (size_t)st.st_size : 0;
+    /* Over 4 GiB does not fit a 32-bit size_t: counted as the most. */
+    *total = st.st_size <= 0 ? 0
+             : (uintmax_t)st.st_size > SIZE_MAX ? SIZE_MAX : (size_t)st.st_size;
     fs_status r = read_fd(fd, buf, cap, len);
     close(fd);
     return r;
