@@ -199,8 +199,15 @@ def boot_and_check(c, disk, tag, quick):
         _, j = g.sh("journalctl -b -u kiosk -o short-monotonic --no-pager | head -n 20")
         with open(os.path.join(g.workdir, "journal.txt"), "w") as f:
             f.write(j)
-        m = re.search(r"SDL.s \S+ driver and \S+ renderer", j)
-        log("the kiosk says: %s" % (m.group(0) if m else "(no renderer line in its journal)"))
+        m = re.search(r"SDL.s (\S+) driver and (\S+) renderer", j)
+        if not m:
+            raise Fail("the kiosk's journal names no renderer:\n" + j)
+        # Issue 13: on KMSDRM GLES 2 first, software as the fallback; SDL's
+        # own first pick there (opengl) drew only the clear colour once.
+        if m.group(2) not in ("opengles2", "software"):
+            raise Fail("the kiosk chose the %s renderer on %s, not opengles2 or software"
+                       % (m.group(2), m.group(1)))
+        log("the kiosk chose: %s (the screenshot below shows it draws)" % m.group(0))
         c.timings = {"first_frame": ff, "ready_seen": t_ready,
                      "kernel_to_ready": ready_us / 1e6, "kiosk_own": (ready_us - start_us) / 1e6}
         check_screen(c, g)
