@@ -300,7 +300,10 @@ def power_cuts(c, inst, n):
         try:
             wait_ready(g)
             shown = screens.wait_any(g, [c.refs] + refs, 60)
-            log("cut %d: booted, READY, screen shows good content (%s)" % (i, shown))
+            _, title = g.sh("head -n 1 /var/lib/kiosk/content/%s" %
+                            os.path.basename(c.refs.topic_file(0)), check=False)
+            log("cut %d: booted, READY, screen shows good content (%s); the file's title: %s"
+                % (i, shown, title.strip()))
             # Saves in a loop as staff would, each followed by the kiosk's
             # reload and its copy of the last good content.
             path = "/var/lib/kiosk/content/" + os.path.basename(c.refs.topic_file(0))
@@ -310,9 +313,13 @@ def power_cuts(c, inst, n):
             script = ("f=%s; i=0; while :; do i=$((1 - i)); "
                       "if [ $i = 0 ]; then sed -i \"0,/^# .*/s//# Runner's knee, version $i/\" $f; "
                       "else sed \"0,/^# .*/s//# Runner's knee, version $i/\" $f >/home/alice/t; cat /home/alice/t >$f; fi; "
-                      "sleep 0.$((RANDOM %% 9 + 1)); done" % path)
+                      "sleep 0.$((RANDOM %% 9 + 1)); done 2>/home/alice/save.log" % path)
             g.qga_cmd("guest-exec", path="/usr/sbin/runuser",
                       arg=["-u", "alice", "--", "/bin/bash", "-c", script])
+            # The saves are seen to happen before the cut is timed.
+            wait_until("alice's saves changing %s" % path, 60,
+                       lambda: "version" in g.sh("head -n 1 %s; cat /home/alice/save.log" % path,
+                                                 check=False)[1], 0.5)
             delay = rng.uniform(1.0, 12.0)
             deadline = time.monotonic() + delay
             # Saving goes on until the cut; the kiosk's state files change.
