@@ -310,9 +310,13 @@ def power_cuts(c, inst, n):
             # Saved both ways staff tools do: replaced by a rename (sed -i)
             # and rewritten in place (truncated, then written, as an SFTP
             # upload does).
-            script = ("f=%s; i=0; while :; do i=$((1 - i)); "
-                      "if [ $i = 0 ]; then sed -i \"0,/^# .*/s//# Runner's knee, version $i/\" $f; "
-                      "else sed \"0,/^# .*/s//# Runner's knee, version $i/\" $f >/home/alice/t; cat /home/alice/t >$f; fi; "
+            # Each version is made from alice's copy of the file as it was
+            # before the first cut: a cut in the middle of an in-place
+            # write leaves the file empty (seen at the second boot).
+            g.sh("[ -s /home/alice/orig ] || cp %s /home/alice/orig" % path, user="alice")
+            script = ("f=%s; o=/home/alice/orig; i=0; while :; do i=$((1 - i)); "
+                      "if [ $i = 0 ]; then sed \"0,/^# .*/s//# Runner's knee, version $i/\" $o >$f.new; mv $f.new $f; "
+                      "else sed \"0,/^# .*/s//# Runner's knee, version $i/\" $o >/home/alice/t; cat /home/alice/t >$f; fi; "
                       "sleep 0.$((RANDOM %% 9 + 1)); done 2>/home/alice/save.log" % path)
             g.qga_cmd("guest-exec", path="/usr/sbin/runuser",
                       arg=["-u", "alice", "--", "/bin/bash", "-c", script])
