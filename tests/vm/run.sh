@@ -57,7 +57,7 @@ ls -dt "$cache"/installed-* 2>/dev/null | tail -n +4 | xargs -r rm -rf
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-vm.XXXXXX")
 echo "vm: work folder $work (kept on failure)"
-python3 "$here/driver.py" --src "$src" --image "$image" --cache "$cache" --work "$work" \
+python3 -B "$here/driver.py" --src "$src" --image "$image" --cache "$cache" --work "$work" \
     --kiosk "$build/kiosk" --content "$src/content" $quick $checks --power-cuts "$cuts" || rc=$?
 echo "vm: $(( $(date +%s) - began )) s in all"
 [ "$rc" -ne 0 ] || rm -rf "$work"
