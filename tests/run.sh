@@ -37,6 +37,10 @@ run_ctest --test-dir build --output-on-failure -j "$jobs" -L 'e2e|deploy' -LE me
 kill "$stress" 2>/dev/null || true
 wait "$stress" 2>/dev/null || true
 trap - EXIT
+# Not here yet: tests/vm/run.sh --quick (the kiosk installed by
+# deploy/install.sh in a Debian 12 VM, booted: READY, the screen on KMSDRM, a
+# tap). Without KVM, install.sh's build inside the guest takes 24-35 minutes
+# and a cold quick path about 45, past CI's 40-minute budget (issue 13).
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"

@@ -1,5 +1,5 @@
-/* platform_sdl.c — opens the screen with SDL, picks a renderer (GL, GLES 2 or
- * software, whichever SDL finds), and turns the picture for rotated panels. */
+/* platform_sdl.c — opens the screen with SDL, picks a renderer (GLES 2 or
+ * software on KMSDRM, SDL's pick elsewhere), and turns the picture for rotated panels. */
 #include "platform/platform_sdl.h"
 
 #include <stdio.h>
@@ -11,6 +11,16 @@
 static const char no_screen[] =
     "no screen found (no X11/Wayland display and no KMS device); to preview "
     "the screens without one, run: kiosk --render OUTDIR";
+
+/* SDL's index of the render driver called name, or -2 if it has none. */
+static int render_driver_index(const char *name)
+{
+    SDL_RendererInfo info;
+    for (int i = 0; i < SDL_GetNumRenderDrivers(); i++)
+        if (SDL_GetRenderDriverInfo(i, &info) == 0 && !strcmp(info.name, name))
+            return i;
+    return -2;
+}
 
 int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
 {
@@ -57,10 +67,20 @@ int platform_open(platform_display *d, int win_w, int win_h, char *err, int cap)
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return -1;
     }
-    d->sdl = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED |
-                                SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
-    if (!d->sdl)
-        d->sdl = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_ACCELERATED |
+    /* On KMSDRM, GLES 2 or software, never SDL's first pick: there its
+     * "opengl" renderer came up on virtio-gpu and drew only the clear colour
+     * while "opengles2" drew the picture (issue 13; the Pi's v3d speaks GLES).
+     * SDL calls the driver "KMSDRM". */
+    int gpu = -1;
+    if (drv && !SDL_strcasecmp(drv, "kmsdrm")) {
+        gpu = render_driver_index("opengles2");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "opengles2");
+    }
+    if (gpu != -2)
+        d->sdl = SDL_CreateRenderer(d->win, gpu, SDL_RENDERER_ACCELERATED |
+                                    SDL_RENDERER_PRESENTVSYNC | SDL_RENDERER_TARGETTEXTURE);
+    if (!d->sdl && gpu != -2)
+        d->sdl = SDL_CreateRenderer(d->win, gpu, SDL_RENDERER_ACCELERATED |
                                     SDL_RENDERER_PRESENTVSYNC);
     if (!d->sdl)
         d->sdl = SDL_CreateRenderer(d->win, -1, SDL_RENDERER_SOFTWARE);

@@ -1,0 +1,70 @@
+#!/bin/sh
+# image.sh — builds (once) the cached Debian 12 guest the VM test boots: a
+# Raspberry-Pi-OS-Lite-like system (systemd, no desktop) plus the packages
+# deploy/deps.sh installs, made by mmdebstrap from Debian's packages.
+#   tests/vm/image.sh CACHE_DIR    prints the folder holding base.qcow2,
+#                                  vmlinuz and initrd.img (built if missing)
+# The image is named after a hash of this script and deploy/deps.sh's lists,
+# so a change to either builds a new one; the project itself is not in it (the
+# test installs the tree under test into an overlay, every run).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+cache=$1
+# Only deps.sh's package lists for the kiosk go into the guest: a change to
+# its test list (tools for the host) builds no new image.
+key=$({ cat "$here/image.sh"; grep -E '^(run|build)=' "$src/deploy/deps.sh"; } |
+      sha256sum | cut -c1-16)
+out="$cache/base-$key"
+if [ -f "$out/done" ]; then
+    printf '%s\n' "$out"
+    exit 0
+fi
+# mmdebstrap's root mode and the image's file owners need root.
+if [ "$(id -u)" -ne 0 ]; then
+    echo "SKIP: building the guest image needs root (or a cached one in $cache)" >&2
+    exit 77
+fi
+mkdir -p "$cache"
+# One build at a time per cache (two test runs started together).
+exec 9>"$cache/build.lock"
+flock 9
+if [ -f "$out/done" ]; then
+    printf '%s\n' "$out"
+    exit 0
+fi
+tmp="$cache/tmp-$key"
+rm -rf "$tmp"
+mkdir -p "$tmp/root"
+echo "vm image: building $out with mmdebstrap (about 5 minutes)" >&2
+# Test plumbing beside the Pi-OS-like base: qemu-guest-agent (the driver's
+# shell into the guest), e2fsprogs. deps.sh itself then installs the kiosk's
+# packages inside, as install.sh will find them on a Pi where it already ran
+# once (the guest has no network when install.sh runs in it).
+# shellcheck disable=SC2016  # "$1" in the hooks is mmdebstrap's: the guest's root
+mmdebstrap --variant=minbase --mode=root \
+    --include=systemd,systemd-sysv,udev,dbus,kmod,procps,linux-image-amd64,initramfs-tools,qemu-guest-agent,e2fsprogs,util-linux,tzdata,passwd,login \
+    --customize-hook="copy-in '$src/deploy/deps.sh' /tmp" \
+    --customize-hook='chroot "$1" sh /tmp/deps.sh' \
+    --customize-hook='rm -f "$1/tmp/deps.sh"' \
+    --customize-hook='echo kiosk-vm >"$1/etc/hostname"' \
+    --customize-hook='printf "/dev/vda / ext4 defaults 0 1\n" >"$1/etc/fstab"' \
+    --customize-hook='chroot "$1" passwd -d root' \
+    --customize-hook='mkdir -p "$1/boot/firmware"' \
+    --customize-hook='printf "console=serial0,115200 console=tty1 root=/dev/vda rootfstype=ext4 fsck.repair=yes rootwait\n" >"$1/boot/firmware/cmdline.txt"' \
+    --customize-hook='printf "[all]\ndtoverlay=vc4-kms-v3d\n" >"$1/boot/firmware/config.txt"' \
+    --customize-hook='chroot "$1" apt-get clean' \
+    bookworm "$tmp/root" http://deb.debian.org/debian >&2
+# cmdline.txt and config.txt as on a Pi (the PC's firmware reads neither):
+# install.sh edits the first, the driver boots with what it then holds.
+# The image boots with -kernel/-initrd taken from it.
+cp -L "$tmp/root/vmlinuz" "$tmp/vmlinuz"
+cp -L "$tmp/root/initrd.img" "$tmp/initrd.img"
+mkfs.ext4 -q -F -L root -d "$tmp/root" "$tmp/base.raw" 4G
+qemu-img convert -O qcow2 "$tmp/base.raw" "$tmp/base.qcow2"
+rm -rf "$tmp/root" "$tmp/base.raw"
+# Images made by older versions of this script or deps.sh go.
+rm -rf "$out" "$cache"/base-* "$cache"/installed-*
+mv "$tmp" "$out"
+touch "$out/done"
+printf '%s\n' "$out"
