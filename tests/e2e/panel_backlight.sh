@@ -19,12 +19,7 @@ content_copy
 ini_set kiosk idle_timeout $IDLE
 ini_set kiosk idle_notice 4
 ini_set screen sleep backlight
-closed_every_day() {
-    for d in monday tuesday wednesday thursday friday saturday sunday; do
-        ini_set hours "$d" "$1"
-    done
-}
-closed_every_day closed
+every_day closed
 
 # The DSI panel's folder as the kernel lays it out, and one of a backlight
 # without bl_power (some drivers' folders; it must be left alone).
@@ -74,13 +69,13 @@ off=$(now_ms)
 log "off again $(((off - tapped) / 1000)) s after the last touch (idle_timeout $IDLE)"
 
 # Opening time: staff open the hours; the reload wakes the panel by itself.
-closed_every_day 00:00-24:00
+every_day 00:00-24:00
 wait_power 0 "$WAIT_S" "the hours opened"
 wait_loop "$WAIT_S" >/dev/null
 log "hours open: backlight on without a touch"
 
 # Closed again, then the kiosk stops while dark: the backlight is left on.
-closed_every_day closed
+every_day closed
 wait_power 4 "$WAIT_S" "the hours closed again"
 kill -TERM "$KIOSK_PID"
 wait "$KIOSK_PID" || true

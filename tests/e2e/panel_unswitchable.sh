@@ -13,15 +13,12 @@ need Xvfb xdotool import convert compare
 setup_tmp
 content_copy
 ini_set kiosk idle_timeout 10
-for d in monday tuesday wednesday thursday friday saturday sunday; do
-    ini_set hours "$d" closed
-done
+every_day closed
 mkdir -p "$TMP/backlight/10-0045/bl_power"
 export KIOSK_BACKLIGHT_DIR=$TMP/backlight KIOSK_CEC_DEVICE=$TMP/no-cec
 start_x 800 480
 render_refs
 
-black() { [ "$(convert "$TMP/$1.png" -format '%[fx:maxima]' info:)" = 0 ]; }
 # said_once_and_goes_on TEXT: the log says TEXT (polled with a deadline), then the screen is
 # black, a tap wakes it to the loop, and TEXT was said once only.
 said_once_and_goes_on() {

@@ -89,6 +89,18 @@ ini_set() {
     fi
 }
 
+# every_day HOURS: [hours] of the content copy the same every day ("closed",
+# "00:00-24:00").
+every_day() {
+    local d
+    for d in monday tuesday wednesday thursday friday saturday sunday; do
+        ini_set hours "$d" "$1"
+    done
+}
+
+# black NAME: the brightest pixel of the shot NAME is black.
+black() { [ "$(convert "$TMP/$1.png" -format '%[fx:maxima]' info:)" = 0 ]; }
+
 # render_refs: --render of the test's content at the layout size, the
 # screens a screenshot is matched against.
 render_refs() {

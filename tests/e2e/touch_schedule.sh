@@ -15,15 +15,11 @@ setup_tmp
 content_copy
 ini_set kiosk idle_timeout $IDLE
 ini_set kiosk idle_notice 4
-for d in monday tuesday wednesday thursday friday saturday sunday; do
-    ini_set hours "$d" closed
-done
+every_day closed
 start_x 800 480
 render_refs
 start_kiosk --content "$TMP/content"
 
-# black: the brightest pixel of the whole screen is black
-black() { [ "$(convert "$TMP/$1.png" -format '%[fx:maxima]' info:)" = 0 ]; }
 
 # The log line first: Xvfb's root window is black too before the kiosk has
 # drawn anything, so a black shot alone can come before the kiosk decided
