@@ -22,16 +22,7 @@ render_refs
 # said_once_and_goes_on TEXT: the log says TEXT (polled with a deadline), then the screen is
 # black, a tap wakes it to the loop, and TEXT was said once only.
 said_once_and_goes_on() {
-    local until=$((SECONDS + WAIT_S))
-    until grep -q "$1" "$TMP/kiosk.log"; do
-        alive
-        [ $SECONDS -lt $until ] || fail "the log does not say \"$1\": $(cat "$TMP/kiosk.log")"
-        sleep 0.2
-    done
-    until shot dark && black dark; do
-        [ $SECONDS -lt $until ] || fail "outside opening hours the screen is not black"
-        sleep 0.3
-    done
+    wait_dark "$1" dark
     tap $((LW / 2)) $((LH / 2))
     wait_loop "$WAIT_S" >/dev/null
     stop_kiosk   # a third try: the backlight put back on at the stop

@@ -101,6 +101,24 @@ every_day() {
 # black NAME: the brightest pixel of the shot NAME is black.
 black() { [ "$(convert "$TMP/$1.png" -format '%[fx:maxima]' info:)" = 0 ]; }
 
+# wait_dark TEXT NAME: the kiosk's log says TEXT, then the shot NAME is
+# black, within WAIT_S in all. The log line first: Xvfb's root window is
+# black too before the kiosk has drawn anything, so a black shot alone can
+# come before the kiosk decided (seen under load: black at once, the line
+# not yet written).
+wait_dark() {
+    local until=$((SECONDS + WAIT_S))
+    until grep -q "$1" "$TMP/kiosk.log"; do
+        alive
+        [ $SECONDS -lt $until ] || fail "the log does not say \"$1\": $(cat "$TMP/kiosk.log")"
+        sleep 0.2
+    done
+    until shot "$2" && black "$2"; do
+        [ $SECONDS -lt $until ] || fail "outside opening hours the screen is not black"
+        sleep 0.3
+    done
+}
+
 # render_refs: --render of the test's content at the layout size, the
 # screens a screenshot is matched against.
 render_refs() {

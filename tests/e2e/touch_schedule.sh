@@ -20,19 +20,7 @@ start_x 800 480
 render_refs
 start_kiosk --content "$TMP/content"
 
-
-# The log line first: Xvfb's root window is black too before the kiosk has
-# drawn anything, so a black shot alone can come before the kiosk decided
-# (seen under load: black at once, the line not yet written).
-until=$((SECONDS + WAIT_S))
-until grep -q "outside opening hours" "$TMP/kiosk.log"; do
-    [ $SECONDS -lt $until ] || fail "the log does not say the screen went dark"
-    sleep 0.2
-done
-until shot dark1 && black dark1; do
-    [ $SECONDS -lt $until ] || fail "outside opening hours the screen is not black"
-    sleep 0.3
-done
+wait_dark "outside opening hours" dark1
 t0=$(cpu_ticks)
 sleep 5   # not a wait for something: 5 s over which it must stay black
 shot dark2
