@@ -141,7 +141,7 @@ st_share() {
         api "$h" POST /rest/config/folders "{\"id\": \"$folder_id\",
             \"label\": \"Kiosk content\", \"path\": \"$dir\", \"type\": \"sendreceive\",
             \"ignorePerms\": true, \"fsWatcherEnabled\": true, \"fsWatcherDelayS\": 2,
-            \"rescanIntervalS\": 600}" >/dev/null
+            \"rescanIntervalS\": 60}" >/dev/null
     fi
     [ -n "$dev" ] || return 0
     api "$h" POST /rest/config/devices "{\"deviceID\": \"$dev\", \"name\": \"$name\",

@@ -64,10 +64,15 @@ api() {
 # json EXPR: EXPR (Python, over the document d) of the JSON on stdin.
 json() { python3 -c "import json, sys; d = json.load(sys.stdin); print($1)"; }
 
+# The kiosk's runs with kiosk-syncthing.service's umask.
 st_start() {
+    local mask=0022
+    [ "$1" != kiosk ] || mask=$(sed -n 's/^UMask=//p' "$SRC/deploy/kiosk-syncthing.service")
+    umask "$mask"
     syncthing serve --home="$TMP/st-$1" --no-browser --no-restart --no-upgrade \
         --logflags=0 >"$TMP/st-$1.log" 2>&1 &
     PID[$1]=$!
+    umask 0022
 }
 
 connected() { [ "$(api "$1" GET /rest/system/connections | json "d['connections']['$2']['connected']")" = True ]; }
@@ -211,6 +216,9 @@ loaded_cards() { grep "kiosk: read " "$TMP/kiosk.err" | tail -1 | grep -q " $car
 wait_for 90000 loaded_cards || fail "the long topic never loaded whole: $(grep 'kiosk: read' "$TMP/kiosk.err" | tail -3)"
 log "(c) $size bytes at the desk loaded by the kiosk after $(( $(now_ms) - t )) ms"
 wait_for 30000 swapped_past "$swapped" || fail "the long topic never went on screen"
+# Brought in by Syncthing: group staff may edit it, as the unit's umask means.
+[ "$(stat -c %a "$C/95-long.md")" = 660 ] ||
+    fail "Syncthing made 95-long.md mode $(stat -c %a "$C/95-long.md") at the kiosk, not 660"
 # Every load since: the cards before or all the cards after, never between.
 grep "kiosk: read " "$TMP/kiosk.err" | tail -n +"$((n + 1))" |
     sed 's/.* topics, \([0-9]*\) cards.*/\1/' >"$TMP/cards"
