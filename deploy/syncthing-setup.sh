@@ -13,6 +13,9 @@
 #            --status-stays  this kiosk's STATUS.txt is not sent (every kiosk
 #              but one, when several share the folder: they would overwrite
 #              each other's)
+#            --fresh  this kiosk's own content is moved aside first (to
+#              content.before-sync), so the front desk's fills the folder
+#              (every kiosk but the first: its example files would come back)
 #            --across-sites  the owner's choice: also global discovery and
 #              relays (through syncthing.net's servers), for kiosks that are
 #              not on the same network as the front desk
@@ -38,7 +41,7 @@ gui=127.0.0.1:8384
 die() { echo "syncthing-setup.sh: $*" >&2; exit 1; }
 
 usage() {
-    sed -n '2,29s/^# \{0,1\}//p' "$0"
+    sed -n '2,32s/^# \{0,1\}//p' "$0"
 }
 
 # set_option FILE ELEMENT VALUE: <ELEMENT>...</ELEMENT> in config.xml gets
@@ -167,15 +170,31 @@ device_id() {
     api "$1" GET /rest/system/status | sed -n 's/.*"myID": *"\([^"]*\)".*/\1/p'
 }
 
+# An empty content folder in place of this kiosk's own, once (not when the
+# folder is shared already): the screen keeps the last good copy meanwhile.
+make_fresh() {
+    if [ -d "$content/.stfolder" ]; then
+        echo "  $content is shared already: --fresh left it as it is"
+        return 0
+    fi
+    [ ! -e "$content.before-sync" ] || die "$content.before-sync exists; move it away first"
+    mv "$content" "$content.before-sync"
+    mkdir "$content"
+    chown kiosk:staff "$content"
+    chmod 2775 "$content"
+    echo "  this kiosk's own content is now in $content.before-sync"
+}
+
 do_install() {
     [ "$(id -u)" -eq 0 ] || die "run me as root: sudo $0 $*"
-    dev="" addr="" stays="" wide=""
+    dev="" addr="" stays="" wide="" fresh=0
     while [ $# -gt 0 ]; do
         case "$1" in
             --add-device) [ $# -ge 2 ] || die "--add-device needs the front desk's device ID"; dev=$2; shift ;;
             --address) [ $# -ge 2 ] || die "--address needs tcp://HOST:22000"; addr=$2; shift ;;
             --status-stays) stays=--status-stays ;;
             --across-sites) wide=--across-sites ;;
+            --fresh) fresh=1 ;;
             *) usage >&2; exit 2 ;;
         esac
         shift
@@ -196,6 +215,7 @@ do_install() {
         st_config "$home" tcp://0.0.0.0:22000 "$gui" $wide
     fi
     chown -R kiosk-sync:kiosk-sync "$home"
+    [ "$fresh" -eq 0 ] || make_fresh
     src=$(cd "$(dirname "$0")" && pwd)
     cp "$src/kiosk-syncthing.service" "$unit.new" && mv "$unit.new" "$unit"
     systemctl daemon-reload
