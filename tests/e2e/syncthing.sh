@@ -26,7 +26,7 @@ set -euo pipefail
 KIOSK=${1:?usage: syncthing.sh kiosk-binary source-dir}
 SRC=${2:?usage: syncthing.sh kiosk-binary source-dir}
 . "$SRC/tests/e2e/live_lib.bash"
-need syncthing curl python3 ss
+need syncthing curl python3 ss pgrep
 setup
 SETUP=$SRC/deploy/syncthing-setup.sh
 NAMES="desk kiosk lobby2"
@@ -198,7 +198,7 @@ wait_for 60000 grep -q "Meadow Pavilion" "${DIR[lobby2]}/90-desk.md" ||
 
 # --- (c) big topics: every load saw each of them all or not at all -------
 # Four topics of 201 cards, about 200 KB each (two of Syncthing's blocks),
-# received slowly (64 KiB/s, the kiosk's limit applied on the LAN too), so
+# received slowly (40 KiB/s, the kiosk's limit applied on the LAN too), so
 # they spend seconds in Syncthing's temporary files; the kiosk is told to
 # reload (SIGHUP) again and again meanwhile.
 cards0=$(grep "kiosk: read " "$TMP/kiosk.err" | tail -1 | sed 's/.* topics, \([0-9]*\) cards.*/\1/')
@@ -215,7 +215,7 @@ if [ "$size" -le $((128 * 1024)) ] || [ "$size" -ge $((256 * 1024)) ]; then
     fail "the long topic is $size bytes: not two Syncthing blocks within the kiosk's limit"
 fi
 api kiosk PATCH /rest/config/options '{"limitBandwidthInLan": true}' >/dev/null
-api kiosk PATCH "/rest/config/devices/${ID[desk]}" '{"maxRecvKbps": 64}' >/dev/null
+api kiosk PATCH "/rest/config/devices/${ID[desk]}" '{"maxRecvKbps": 40}' >/dev/null
 n=$(loads); t=$(now_ms)
 for k in 1 2 3 4; do
     cp "$TMP/long.md" "${DIR[desk]}/.9$k-long.md.tmp"
