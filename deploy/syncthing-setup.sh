@@ -223,7 +223,10 @@ do_install() {
     wait_up "$home"
     # shellcheck disable=SC2086 # $stays is one option or none
     st_share "$home" "$content" "$dev" "$addr" $stays
-    [ ! -f "$content/.stignore" ] || chown kiosk-sync:staff "$content/.stignore"
+    if [ -f "$content/.stignore" ]; then
+        chown kiosk-sync:staff "$content/.stignore"
+        chmod 0664 "$content/.stignore"
+    fi
     me=$(device_id "$home")
     cat <<EOF
 

@@ -120,6 +120,13 @@ for n in $NAMES; do
     api "$n" PATCH "/rest/config/folders/$FOLDER" \
         '{"fsWatcherDelayS": 1, "rescanIntervalS": 10}' >/dev/null
 done
+# The README's step 7 gives the front desk the same ignore patterns.
+# shellcheck disable=SC2016 # the backquotes are Markdown's, for awk
+diff <(grep -v '^//' "${DIR[desk]}/.stignore") \
+     <(awk '/^7\. So that files an editor leaves/ { f = 1 }
+            f && /^   ```$/ { if (++n == 2) exit; next }
+            n == 1 { sub(/^   /, ""); print }' "$SRC/README.md") ||
+    fail "the README's ignore patterns for the front desk are not those of the kiosk's .stignore"
 log "devices: desk ${ID[desk]:0:7}, kiosk ${ID[kiosk]:0:7}, lobby2 ${ID[lobby2]:0:7}"
 
 # --- (a) nothing leaves the machine ---------------------------------------
