@@ -266,6 +266,17 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
     lay_loop_card(&c, out, &s->topics[p->topic].cards[p->card], &st, loop_area(&c));
 }
 
+/* A card's buttons. Back is on every screen, in one place (the menu's,
+ * the contents', the cards'), so a visitor who learned it once finds it
+ * always; Home shows only where it goes further than Back (to the menu,
+ * past the topic's contents). Without a contents screen both would lead
+ * to the menu: Back alone, Home's place left empty. */
+static unsigned topic_buttons(const content_snapshot *s, int topic, int n, int total)
+{
+    unsigned show = lay_bar_paging(n, total) | LAY_SHOW_BACK;
+    return layout_topic_has_contents(s, topic) ? show | LAY_SHOW_HOME : show;
+}
+
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page)
@@ -279,7 +290,8 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     if (page < 0 || page >= tp->npages)
         return;
     lay_bar b = lay_bar_for(&c);
-    lay_bar_emit(&c, out, &b, page + 1, tp->npages);
+    lay_bar_emit(&c, out, &b, topic_buttons(s, topic, page + 1, tp->npages), page + 1,
+                 tp->npages);
     lay_card_style st = topic_style(&c);
     card_screen(&c, out, s, &tp->page[page], &st, topic_area(&c));
 }

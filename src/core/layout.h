@@ -186,6 +186,11 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m);
 
+/* 1 when topic opens on a contents screen (a list of its entries), so
+ * Back on its cards leads to that list and Home to the menu; 0 when Back
+ * and Home would both lead to the menu. */
+int layout_topic_has_contents(const content_snapshot *s, int topic);
+
 /* The action of the top-most box with an action at (x, y), or ACT_NONE. */
 layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg);
 

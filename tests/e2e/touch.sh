@@ -75,7 +75,7 @@ oname=$(topic_name $other)
 tap_box menu.png topic $other
 wait_for "$oname-01.png"
 read_title now "$oname-01.png"
-tap_box "$oname-01.png" home
+tap_box "$oname-01.png" back
 wait_for menu.png
 tap_box menu.png back
 back=$(wait_loop "$WAIT_S")
