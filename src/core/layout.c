@@ -137,7 +137,7 @@ static void loop_pages(const lay_ctx *c, const content_topic *t, int ti,
         if (!pg)
             return;
         layout_page p = { ti, ci, 0, 1, 0, 0, 0, 0 };
-        p.words = lay_loop_card(c, NULL, &t->cards[ci], st, a);
+        p.words = lay_loop_card(c, NULL, ti, &t->cards[ci], st, a);
         *pg = p;
     }
 }
@@ -263,7 +263,8 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
         p->card >= s->topics[p->topic].ncards)
         return;
     lay_card_style st = loop_style(&c);
-    lay_loop_card(&c, out, &s->topics[p->topic].cards[p->card], &st, loop_area(&c));
+    lay_loop_card(&c, out, p->topic, &s->topics[p->topic].cards[p->card], &st,
+                  loop_area(&c));
 }
 
 /* A card's buttons. Back is on every screen, in one place (the menu's,
