@@ -198,8 +198,8 @@ static void list_word(const lay_ctx *c, layout_screen *sc, const list_pen *p, co
 }
 
 /* An entry too long for what is left of the line: from a new line (unless
- * the pen is at one), broken at its spaces into width; 0 when its lines do
- * not fit below. */
+ * the pen is at one), broken at its spaces into width. Returns the lines it
+ * took, 0 when they do not fit below. */
 static int list_long_entry(const lay_ctx *c, layout_screen *sc, const char *title,
                            list_pen *p, int width)
 {
@@ -217,35 +217,50 @@ static int list_long_entry(const lay_ctx *c, layout_screen *sc, const char *titl
         p->y = top + i * p->lh;
         at = next;
     }
+    return n;
+}
+
+/* Places "…" at the pen, or at the start of the next line; 0 when neither
+ * has room. */
+static int list_ellipsis(const lay_ctx *c, layout_screen *sc, list_pen *p)
+{
+    int ell = lay_width(c, FACE_REGULAR, p->px, ELLIPSIS, 3);
+    if (p->x + ell > p->right) {
+        if (p->y + 2 * p->lh > p->bottom)
+            return 0;
+        p->x = p->left;
+        p->y += p->lh;
+    }
+    list_word(c, sc, p, ELLIPSIS, FACE_REGULAR, ell);
     return 1;
 }
 
-/* The entries after the lead, bold, each followed by a comma but the last;
- * an entry goes on the line after the one before when it fits there whole,
- * else it starts a line (and breaks at its spaces if longer than one). One
- * that does not fit below is left out with all after it, and "…" after the
- * last comma says so (its room is kept after every entry). Returns the
- * entries shown; *words: their words. */
+/* The entries after the lead, at most limit, bold, each followed by a
+ * comma but the last; an entry goes on the line after the one before when
+ * it fits there whole, else it starts a line (and breaks at its spaces if
+ * longer than one, the next entry then starting a line too). Those that do not fit below are left out, and "…"
+ * after the last comma says so. Returns the entries shown, or -1 when "…"
+ * found no room; *words: their words. */
 static int list_entries(const lay_ctx *c, layout_screen *sc, const content_topic *t,
-                        list_pen *p, int *words)
+                        list_pen *p, int limit, int *words)
 {
     int comma = lay_width(c, FACE_REGULAR, p->px, LIST_COMMA, 1);
-    int space = lay_width(c, FACE_REGULAR, p->px, " ", 1);
-    int ell = lay_width(c, FACE_REGULAR, p->px, ELLIPSIS, 3), shown = 0, cut = 0;
-    for (int ci = 0; ci < t->ncards && !cut; ci++) {
+    int space = lay_width(c, FACE_REGULAR, p->px, " ", 1), shown = 0;
+    for (int ci = 0; ci < t->ncards; ci++) {
         if (!list_entry(t, ci))
             continue;
+        const char *title = t->cards[ci].title ? t->cards[ci].title : "";
         int more = 0;
         for (int k = ci + 1; k < t->ncards && !more; k++)
             more = list_entry(t, k);
-        const char *title = t->cards[ci].title ? t->cards[ci].title : "";
-        int w = lay_text_w(c, title, FACE_BOLD, p->px), tail = more ? comma + space + ell : 0;
+        int w = lay_text_w(c, title, FACE_BOLD, p->px), tail = more ? comma : 0, lines = 1;
+        if (shown == limit)
+            return list_ellipsis(c, sc, p) ? shown : -1;
         if (p->x + w + tail <= p->right) {
             list_word(c, sc, p, title, FACE_BOLD, w);
             p->x += w;
-        } else if (!list_long_entry(c, sc, title, p, p->right - p->left - tail)) {
-            cut = 1;
-            break;
+        } else if (!(lines = list_long_entry(c, sc, title, p, p->right - p->left - tail))) {
+            return !shown || list_ellipsis(c, sc, p) ? shown : -1;
         }
         *words += count_words_str(title);
         shown++;
@@ -253,17 +268,19 @@ static int list_entries(const lay_ctx *c, layout_screen *sc, const content_topic
             list_word(c, sc, p, LIST_COMMA, FACE_REGULAR, comma);
             p->x += comma + space;
         }
+        /* After an entry broken over lines the next starts a line: "flat
+         * feet, 5. The wrong shoes" read as one entry. */
+        if (lines > 1)
+            p->x = p->right;
     }
-    if (cut && shown)
-        list_word(c, sc, p, ELLIPSIS, FACE_REGULAR, ell);
     return shown;
 }
 
-/* The lead whole, then the entries from the end of its last line on.
- * Returns the entries shown (0: none fit; nothing is emitted then when sc
- * is NULL), *words the words shown. */
+/* The lead whole, then at most limit entries from the end of its last
+ * line on. Returns the entries shown (-1 as list_entries), *words the
+ * words shown. */
 static int list_teaser(const lay_ctx *c, layout_screen *sc, const content_topic *t,
-                       const content_block *lead, lay_flow *f, int *words)
+                       const content_block *lead, lay_flow *f, int limit, int *words)
 {
     lay_text lt = lay_block_text(f, lead);
     lay_geom g = lay_block_geom(c, f, lead);
@@ -280,24 +297,29 @@ static int list_teaser(const lay_ctx *c, layout_screen *sc, const content_topic 
         lay_pos from = { 0, 0 };
         lay_flow_text(c, sc, f, lead, &lt, 0, &from);
     }
-    int shown = list_entries(c, sc, t, &p, words);
+    int shown = list_entries(c, sc, t, &p, limit, words);
     f->y = p.y + f->lh;
     f->placed = 1;
     return shown;
 }
 
 /* The opening card's list when staff asked for it and an entry fits, else
- * the teaser of whole blocks. */
+ * the teaser of whole blocks. One entry fewer while "…" finds no room. */
 static int loop_teaser(const lay_ctx *c, layout_screen *sc, int topic,
                        const content_card *card, lay_flow *f)
 {
     const content_block *lead = list_lead(c, topic, card);
     if (lead) {
-        lay_flow measure = *f;
-        int words = 0;
         const content_topic *t = &c->s->topics[topic];
-        if (list_teaser(c, NULL, t, lead, &measure, &words) > 0) {
-            list_teaser(c, sc, t, lead, f, &words);
+        int limit = t->ncards, words = 0, shown;
+        for (;;) {
+            lay_flow measure = *f;
+            shown = list_teaser(c, NULL, t, lead, &measure, limit, &words);
+            if (shown >= 0 || --limit < 1)
+                break;
+        }
+        if (shown > 0) {
+            list_teaser(c, sc, t, lead, f, limit, &words);
             return words;
         }
     }
