@@ -168,8 +168,10 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
 /* page: index in d->topic[topic].page. Previous is left out on the first
- * page and Next on the last (their places stay empty, so Back and Home never
- * move); the position ("2 / 5") only when the topic has more than one page. */
+ * page and Next on the last, Home on a topic without a contents screen
+ * (Back leads to the menu there already); their places stay empty, so no
+ * button ever moves. The position ("2 / 5") only when the topic has more
+ * than one page. */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
