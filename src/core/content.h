@@ -52,6 +52,7 @@ typedef struct content_card {
     content_block *blocks;
     int nblocks;
     int words;                 /* words on the card, for loop timing */
+    int continues;             /* a ### card: part of the entry (## card) before it, no contents row */
 } content_card;
 
 typedef enum content_topic_kind {

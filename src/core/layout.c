@@ -137,7 +137,7 @@ static void loop_pages(const lay_ctx *c, const content_topic *t, int ti,
         if (!pg)
             return;
         layout_page p = { ti, ci, 0, 1, 0, 0, 0, 0 };
-        p.words = lay_loop_card(c, NULL, &t->cards[ci], st, a);
+        p.words = lay_loop_card(c, NULL, ti, &t->cards[ci], st, a);
         *pg = p;
     }
 }
@@ -263,7 +263,19 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
         p->card >= s->topics[p->topic].ncards)
         return;
     lay_card_style st = loop_style(&c);
-    lay_loop_card(&c, out, &s->topics[p->topic].cards[p->card], &st, loop_area(&c));
+    lay_loop_card(&c, out, p->topic, &s->topics[p->topic].cards[p->card], &st,
+                  loop_area(&c));
+}
+
+/* A card's buttons. Back is on every screen, in one place (the menu's,
+ * the contents', the cards'), so a visitor who learned it once finds it
+ * always; Home shows only where it goes further than Back (to the menu,
+ * past the topic's contents). Without a contents screen both would lead
+ * to the menu: Back alone, Home's place left empty. */
+static unsigned topic_buttons(const content_snapshot *s, int topic, int n, int total)
+{
+    unsigned show = lay_bar_paging(n, total) | LAY_SHOW_BACK;
+    return layout_topic_has_contents(s, topic) ? show | LAY_SHOW_HOME : show;
 }
 
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
@@ -279,7 +291,8 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     if (page < 0 || page >= tp->npages)
         return;
     lay_bar b = lay_bar_for(&c);
-    lay_bar_emit(&c, out, &b, page + 1, tp->npages);
+    lay_bar_emit(&c, out, &b, topic_buttons(s, topic, page + 1, tp->npages), page + 1,
+                 tp->npages);
     lay_card_style st = topic_style(&c);
     card_screen(&c, out, s, &tp->page[page], &st, topic_area(&c));
 }

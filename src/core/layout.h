@@ -168,8 +168,10 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
 /* page: index in d->topic[topic].page. Previous is left out on the first
- * page and Next on the last (their places stay empty, so Back and Home never
- * move); the position ("2 / 5") only when the topic has more than one page. */
+ * page and Next on the last, Home on a topic without a contents screen
+ * (Back leads to the menu there already); their places stay empty, so no
+ * button ever moves. The position ("2 / 5") only when the topic has more
+ * than one page. */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
@@ -185,6 +187,11 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
  * has no action: any touch means stay. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m);
+
+/* 1 when topic opens on a contents screen (a list of its entries), so
+ * Back on its cards leads to that list and Home to the menu; 0 when Back
+ * and Home would both lead to the menu. */
+int layout_topic_has_contents(const content_snapshot *s, int topic);
 
 /* The action of the top-most box with an action at (x, y), or ACT_NONE. */
 layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg);

@@ -75,8 +75,10 @@ int lay_quote_body_drop(const lay_ctx *c, int body_px);
 
 /* One loop card (layout_loop.c): headline and teaser, or a review's quote
  * and byline, with the card's image beside or below; a is the area above
- * the cue. Returns the words shown (layout_page.words). */
-int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
+ * the cue; topic: the card's topic in c->s (the opening card of a topic with
+ * a contents screen may show its list). Returns the words shown
+ * (layout_page.words). */
+int lay_loop_card(const lay_ctx *c, layout_screen *sc, int topic, const content_card *card,
                   const lay_card_style *st, lay_area a);
 
 #endif
