@@ -136,7 +136,9 @@ static void tap(run *k, staff_key key, uint64_t now)
                     "locked for %u minutes\n", STAFF_TRIES, min);
         /* Whoever guessed gets the loop, not the menu or topic they held
          * the corner on: nothing of theirs is left to come back to. */
+        run_visits_before(k);
         nav_go_loop(&k->nav, now);
+        run_visits_after(k, 0, now);
     }
     if (out & STAFF_OUT_RELOAD) {
         fprintf(stderr, "kiosk: reload asked from the staff view\n");
