@@ -73,7 +73,8 @@ static void usage(FILE *f)
           "       kiosk --check [--content DIR]\n"
           "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n"
           "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n"
-          "       kiosk --stats [--state DIR] [--days N]\n", f);
+          "       kiosk --stats [--state DIR] [--days N] [--png FILE [--size WxH]]"
+          " [--content DIR]\n", f);
 }
 
 static int parse_size(const char *arg, int *w, int *h)
@@ -230,7 +231,7 @@ int main(int argc, char **argv)
      * sandboxed child (src/platform/picture.c). */
     if (argc >= 2 && !strcmp(argv[1], PLATFORM_PICTURE_ARG))
         return platform_picture_child(argc, argv);
-    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL;
+    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL, *png = NULL;
     int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     int stats = 0, days = 0;
     for (int i = 1; i < argc; i++) {
@@ -250,6 +251,8 @@ int main(int argc, char **argv)
                 return 2;
             }
             days = (int)n, i++;
+        } else if (!strcmp(a, "--png") && v) {
+            png = v, i++;
         } else if (!strcmp(a, "--content") && v) {
             dir = v, i++;
         } else if (!strcmp(a, "--state") && v) {
@@ -279,8 +282,12 @@ int main(int argc, char **argv)
         dir = default_content_dir();
     if (check)
         return run_check(dir, assets);
+    if (png && !stats) {
+        fprintf(stderr, "kiosk: --png goes with --stats (kiosk --stats --png FILE)\n");
+        return 2;
+    }
     if (stats) {
-        stats_options so = {state, days, NULL, dir, assets, w, h};
+        stats_options so = {state, days, png, dir, assets, w, h};
         return stats_main(&so);
     }
     if (outdir)

@@ -16,6 +16,9 @@
 #define RUN_ADDR_BYTES 512
 /* The tries and the lock, in the state folder (staff_lock_format). */
 #define RUN_STAFF_LOCK_FILE "staff-lock"
+/* Days in the staff view's charts: two weeks, bars wide enough to tell
+ * apart on a 7" panel (kiosk --stats --days shows more). */
+#define RUN_STAFF_CHART_DAYS 14
 
 static int64_t wall_ms(void)
 {
@@ -213,7 +216,13 @@ static void lay_out_staff(run *k)
     } else {
         char addr[RUN_ADDR_BYTES];
         platform_addresses(addr, sizeof addr);
-        staff_info info = { k->status_text ? k->status_text : "", addr, KIOSK_VERSION };
+        static visits_chart chart;   /* large; laid out from, one at a time */
+        const visits *v = run_visits_counts(k);
+        if (v)
+            visits_chart_of(v, run_visits_clock(SDL_GetTicks64()).date, RUN_STAFF_CHART_DAYS,
+                            &chart);
+        staff_info info = { k->status_text ? k->status_text : "", addr, KIOSK_VERSION,
+                            v ? &chart : NULL };
         staff_set_pages(&k->staff, layout_staff_view(sc, k->content, &k->m, k->disp.w,
                                                      k->disp.h, &info, k->staff.page));
     }

@@ -7,7 +7,9 @@
 #include <time.h>
 
 #include "core/visits.h"
+#include "core/layout_visits.h"
 #include "core/visits_file.h"
+#include "render/stats_png.h"
 
 static int32_t today(void)
 {
@@ -32,15 +34,15 @@ static void print_row(const uint32_t *n)
 {
     printf(" %8u", n[VC_SESSIONS]);
     print_minutes(n[VC_SECONDS]);
-    printf(" %7u %6u %5u %8u %7u %6u %6u %6u\n", n[VC_TOPICS], n[VC_PAGES], n[VC_ROWS],
+    printf(" %7u %6u %5u %8u %7u %6u %6u %7u\n", n[VC_TOPICS], n[VC_PAGES], n[VC_ROWS],
            n[VC_PREVIOUS] + n[VC_NEXT], n[VC_BACK] + n[VC_HOME], n[VC_SWIPES],
            n[VC_LANGUAGE] + n[VC_LARGE_TEXT], n[VC_TOUCHES]);
 }
 
 static void print_days(const visits *v, const visits_chart *ch)
 {
-    printf("date          visits  minutes  topics  pages  rows  prev/nxt "
-           "back/hm swipes switch touches\n");
+    printf("%-10s %8s %9s %7s %6s %5s %8s %7s %6s %6s %7s\n", "date", "visits", "minutes",
+           "topics", "pages", "rows", "prev/nxt", "back/hm", "swipes", "switch", "touches");
     int64_t d0 = visits_day_number(ch->first);
     for (int i = 0; i < ch->ndays; i++) {
         const visits_day *d = visits_day_of(v, visits_date_of(d0 + i));
@@ -80,6 +82,37 @@ static void print_hours(const visits_chart *ch)
     }
 }
 
+/* The charts into o->png, in the words and colours of o->content_dir. */
+static int png(const stats_options *o, const visits_chart *ch)
+{
+    char err[512];
+    kiosk_fs fs = fs_posix;   /* kiosk.ini is all that is needed: no pictures */
+    content_snapshot *s = content_load(o->content_dir, &fs);
+    if (!s) {
+        fprintf(stderr, "kiosk: out of memory\n");
+        return 1;
+    }
+    int rc = 1;
+    metrics_ttf fonts;
+    if (!visits_labels_present(&s->settings)) {
+        fprintf(stderr, "kiosk: %s/kiosk.ini has not every word the charts need under "
+                "[labels] (visits_title, visits_per_day, visits_topics, visits_hours, "
+                "visits_none); add them as content/README.md shows\n", o->content_dir);
+    } else if (metrics_ttf_start(&fonts, o->assets, err, sizeof err) != METRICS_TTF_STARTED) {
+        fprintf(stderr, "kiosk: %s\n", err);
+    } else {
+        rc = stats_png_write(s, o->content_dir, &fonts, ch, o->w, o->h, o->png, err,
+                             sizeof err) != 0;
+        if (rc)
+            fprintf(stderr, "kiosk: %s\n", err);
+        else
+            printf("\nThe charts are in %s (%dx%d).\n", o->png, o->w, o->h);
+        metrics_ttf_stop(&fonts);
+    }
+    content_free(s);
+    return rc;
+}
+
 int stats_main(const stats_options *o)
 {
     static visits v;
@@ -112,5 +145,5 @@ int stats_main(const stats_options *o)
     print_days(&v, &ch);
     print_topics(&ch);
     print_hours(&ch);
-    return 0;
+    return o->png ? png(o, &ch) : 0;
 }
