@@ -5,7 +5,8 @@
 # that the idle return ends), then the kiosk stopped: the daily CSV in the
 # state folder and in the content folder has the expected row, the topics
 # CSV each topic's, `kiosk --stats` prints them, and neither the watcher
-# (no reload) nor --check takes the CSVs for content.
+# (no reload) nor --check takes the CSVs for content. It starts on a hostile
+# visits.bin, which is reported and kept aside.
 # Args: kiosk-binary source-dir.
 set -eu
 KIOSK=$1 SRC=$2
@@ -21,9 +22,16 @@ ini_set loop max_seconds 3
 start_x 800 480
 render_refs
 mkdir -p "$TMP/state"
+# A hostile counts file (it claims a million days) is set aside, not read.
+printf 'KVISITS1\001\0\0\0\0\0\0\0\100\102\017\0\0\0\0\0' > "$TMP/state/visits.bin"
 start_kiosk --content "$TMP/content" --state "$TMP/state"
 
 wait_for loop-01.png
+grep -q "visits.bin could not be read (it says it holds more than the kiosk keeps); it was kept as visits.bin.bad, and visits are counted afresh" "$TMP/kiosk.log" ||
+    fail "the hostile visits.bin is not reported in plain words: $(cat "$TMP/kiosk.log")"
+[ -s "$TMP/state/visits.bin.bad" ] && [ ! -e "$TMP/state/visits.bin" ] ||
+    fail "the hostile visits.bin was not kept aside: $(ls -la "$TMP/state")"
+log "a hostile visits.bin was kept aside as visits.bin.bad"
 tap $((LW / 2)) $((LH / 2))
 wait_for menu.png
 t=0
