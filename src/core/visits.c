@@ -219,16 +219,6 @@ void visits_count_events(visits *v, unsigned ev, const char *topic_name, visits_
         tp->pages++;
 }
 
-void visits_step(visits *v, visits_view before, visits_view after, visits_touch why,
-                 const char *(*name_of)(void *ctx, int topic), void *ctx, visits_clock c)
-{
-    unsigned ev = visits_classify(before, after, why);
-    const char *name = NULL;
-    if ((ev & (VE_TOPIC | VE_PAGE)) && name_of)
-        name = name_of(ctx, after.topic);
-    visits_count_events(v, ev, name, c);
-}
-
 void visits_touch_down(visits *v, visits_clock c)
 {
     visits_day *d = c.hour >= 0 && c.hour < 24 ? day_for(v, c.date) : NULL;

@@ -138,10 +138,6 @@ void visits_init(visits *v);
 /* Counts what visits_classify found; topic_name: the topic after.topic
  * (for VE_TOPIC and VE_PAGE), or NULL. */
 void visits_count_events(visits *v, unsigned ev, const char *topic_name, visits_clock c);
-/* classify + count in one call, what the platform does after each
- * nav_input / nav_tick. name_of(ctx, topic) gives a topic's name. */
-void visits_step(visits *v, visits_view before, visits_view after, visits_touch why,
-                 const char *(*name_of)(void *ctx, int topic), void *ctx, visits_clock c);
 /* A finger put on the visitors' screen. */
 void visits_touch_down(visits *v, visits_clock c);
 /* A language or large-text switch (issue 15): VC_LANGUAGE or VC_LARGE_TEXT. */

@@ -54,9 +54,8 @@ static visits_view view_of(nav_view v)
     }
 }
 
-static const char *topic_name(void *ctx, int t)
+static const char *topic_name(const content_snapshot *s, int t)
 {
-    const content_snapshot *s = ctx;
     return s && t >= 0 && t < s->ntopics ? s->topics[t].name : NULL;
 }
 
@@ -81,10 +80,13 @@ void run_visits_after(run *k, int input, uint64_t now)
     nav_state_get(&k->nav, now, &st);
     visits_view v = view_of(st.view);
     visits_touch why = {input, input ? k->vis_act : ACT_NONE};
-    visits_step(&counts, k->vis_view, v, why, topic_name, k->content,
-                run_visits_clock(now));
+    unsigned ev = visits_classify(k->vis_view, v, why);
     k->vis_view = v;
     k->vis_act = ACT_NONE;
+    if (!ev)
+        return;   /* the same screen (a finger moving): the clock is not read */
+    const char *name = ev & (VE_TOPIC | VE_PAGE) ? topic_name(k->content, v.topic) : NULL;
+    visits_count_events(&counts, ev, name, run_visits_clock(now));
 }
 
 void run_visits_touch(run *k, uint64_t now)
