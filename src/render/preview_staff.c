@@ -120,19 +120,15 @@ static void made_up_chart(const content_snapshot *s, visits_chart *ch)
     visits_chart_of(&v, PREVIEW_VISITS_LAST, PREVIEW_VISITS_DAYS, ch);
 }
 
-/* The staff view's last page: the charts of a made-up fortnight. Nothing
- * when their labels are not all set (the staff view then has no such page). */
+/* The staff view's last page: the charts (info->chart). Nothing when there
+ * are none (their labels are not all set: the staff view has no such page). */
 static int shoot_charts(shot *p, const preview_job *j, const layout_metrics *m,
                         const staff_info *info, char *err, int cap)
 {
-    static visits_chart ch;
     const content_snapshot *s = j->s;
-    if (!visits_labels_present(&s->settings))
+    if (!info->chart)
         return 0;
-    made_up_chart(s, &ch);
-    staff_info with = *info;
-    with.chart = &ch;
-    layout_staff_view(&p->screen->layout, s, m, j->w, j->h, &with, INT_MAX);
+    layout_staff_view(&p->screen->layout, s, m, j->w, j->h, info, INT_MAX);
     return shoot(p, "staff-visits.png", s->settings.label[LABEL_VISITS_TITLE], err, cap)
         ? -1 : 1;
 }
@@ -151,11 +147,17 @@ static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, ch
     if (shoot(p, "staff-pin.png", s->settings.label[LABEL_STAFF_PIN_PROMPT], err, cap))
         return -1;
     char *body = status_body(s);
+    /* As the running kiosk shows it with a state folder: the charts are its
+     * last page (so the status page has Next). */
+    static visits_chart ch;
+    int charts = visits_labels_present(&s->settings);
+    if (charts)
+        made_up_chart(s, &ch);
     staff_info info = { body ? body : "", j->addresses ? j->addresses : "", KIOSK_VERSION,
-                        NULL };
+                        charts ? &ch : NULL };
     layout_staff_view(&p->screen->layout, s, m, w, h, &info, 0);
     int rc = shoot(p, "staff.png", s->settings.label[LABEL_STAFF_TITLE], err, cap);
-    int charts = rc < 0 ? -1 : shoot_charts(p, j, m, &info, err, cap);
+    charts = rc < 0 ? -1 : shoot_charts(p, j, m, &info, err, cap);
     free(body);
     int usb = charts < 0 ? -1 : shoot_usb(p, j, m, err, cap);
     return usb < 0 ? -1 : 2 + charts + usb;
