@@ -29,8 +29,9 @@ start_kiosk --content "$TMP/content" --state "$TMP/state"
 wait_for loop-01.png
 grep -q "visits.bin could not be read (it says it holds more than the kiosk keeps); it was kept as visits.bin.bad, and visits are counted afresh" "$TMP/kiosk.log" ||
     fail "the hostile visits.bin is not reported in plain words: $(cat "$TMP/kiosk.log")"
-[ -s "$TMP/state/visits.bin.bad" ] && [ ! -e "$TMP/state/visits.bin" ] ||
+if [ ! -s "$TMP/state/visits.bin.bad" ] || [ -e "$TMP/state/visits.bin" ]; then
     fail "the hostile visits.bin was not kept aside: $(ls -la "$TMP/state")"
+fi
 log "a hostile visits.bin was kept aside as visits.bin.bad"
 tap $((LW / 2)) $((LH / 2))
 wait_for menu.png
