@@ -10,12 +10,14 @@
 #include "core/content.h"
 #include "core/kiosk_limits.h"
 #include "core/layout.h"
+#include "core/visits.h"
 #include "platform/bench.h"
 #include "render/metrics_ttf.h"
 #include "platform/netaddr.h"
 #include "platform/picture.h"
 #include "platform/picture_worker.h"
 #include "platform/run.h"
+#include "platform/stats_cli.h"
 #include "render/preview.h"
 #include "render/preview_staff.h"
 
@@ -70,7 +72,9 @@ static void usage(FILE *f)
     fputs("usage: kiosk [--content DIR] [--state DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
           "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n"
-          "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n", f);
+          "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n"
+          "       kiosk --stats [--state DIR] [--days N] [--png FILE [--size WxH]]"
+          " [--content DIR]\n", f);
 }
 
 static int parse_size(const char *arg, int *w, int *h)
@@ -227,14 +231,28 @@ int main(int argc, char **argv)
      * sandboxed child (src/platform/picture.c). */
     if (argc >= 2 && !strcmp(argv[1], PLATFORM_PICTURE_ARG))
         return platform_picture_child(argc, argv);
-    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL;
+    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL, *png = NULL;
     int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
+    int stats = 0, days = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--check")) {
             check = 1;
         } else if (!strcmp(a, "--bench") || !strcmp(a, "--quick")) {
             *(a[2] == 'b' ? &bench : &quick) = 1;
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
+        } else if (!strcmp(a, "--days") && v) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || n < 1 || n > VISITS_MAX_DAYS) {
+                fprintf(stderr, "kiosk: --days '%s': give a number of days from 1 to "
+                        "%d\n", v, VISITS_MAX_DAYS);
+                return 2;
+            }
+            days = (int)n, i++;
+        } else if (!strcmp(a, "--png") && v) {
+            png = v, i++;
         } else if (!strcmp(a, "--content") && v) {
             dir = v, i++;
         } else if (!strcmp(a, "--state") && v) {
@@ -264,6 +282,14 @@ int main(int argc, char **argv)
         dir = default_content_dir();
     if (check)
         return run_check(dir, assets);
+    if (png && !stats) {
+        fprintf(stderr, "kiosk: --png goes with --stats (kiosk --stats --png FILE)\n");
+        return 2;
+    }
+    if (stats) {
+        stats_options so = {state, days, png, dir, assets, w, h};
+        return stats_main(&so);
+    }
     if (outdir)
         return run_render(dir, outdir, w, h, assets);
     if (bench)

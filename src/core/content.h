@@ -111,6 +111,14 @@ typedef enum content_label {
     LABEL_USB_GONE,          /* why: the stick was taken out */
     LABEL_USB_FAILED,        /* why: the kiosk could not write it */
     LABEL_USB_IMPORTING,     /* the import runs: do not take the stick out */
+    /* The charts of what visitors read (the staff view's last page and
+     * kiosk --stats --png; only when [staff] pin is set, a missing one is a
+     * warning and the staff view then leaves the page out). */
+    LABEL_VISITS_TITLE,      /* "What visitors read": the charts' heading */
+    LABEL_VISITS_PER_DAY,    /* "Visits per day" */
+    LABEL_VISITS_TOPICS,     /* "Topics opened" */
+    LABEL_VISITS_HOURS,      /* "Busiest hours" */
+    LABEL_VISITS_NONE,       /* "Nothing counted yet" */
     LABEL_COUNT
 } content_label;
 

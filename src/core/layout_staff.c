@@ -4,6 +4,7 @@
  * Sized from s like every screen. */
 #include "layout_kit.h"
 #include "layout_staff.h"
+#include "layout_visits.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -263,22 +264,30 @@ int layout_staff_view(layout_screen *out, const content_snapshot *s,
     lay_ctx c;
     lay_ctx_init(&c, s, m, w, h);
     lay_screen_start(out, &c, ACT_NONE);
-    int M = c.z.margin, G = c.z.gap, y = M;
-    y += staff_header(&c, out, info ? info->version : "", y);
-    const char *addr = info && info->address && *info->address
-        ? info->address : lay_label(&c, LABEL_STAFF_NO_ADDRESS);
-    y += info_line(&c, out, LABEL_STAFF_ADDRESS, addr, M, y, lay_inner_w(&c), 2);
-    y += G / 2;
+    int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c), y = M;
     /* Buttons first with the worst case (paged), so pages are counted for
      * the room that is really left. */
     int bottom = staff_buttons(&c, NULL, 0, 2) - G;
+    y += staff_header(&c, NULL, info ? info->version : "", y);   /* measured */
+    const char *addr = info && info->address && *info->address
+        ? info->address : lay_label(&c, LABEL_STAFF_NO_ADDRESS);
+    int top = y + info_line(&c, NULL, LABEL_STAFF_ADDRESS, addr, M, y, W, 2) + G / 2;
     const char *text = info ? info->status : "";
-    int npages = status_pages(&c, NULL, text, y, bottom, -1);
+    int charts = info && info->chart && visits_labels_present(&s->settings);
+    int npages = status_pages(&c, NULL, text, top, bottom, -1) + charts;
     if (page >= npages)
         page = npages - 1;
     if (page < 0)
         page = 0;
-    status_pages(&c, out, text, y, bottom, page);
+    if (charts && page == npages - 1) {
+        /* The charts' own heading in place of the staff view's: on a 7"
+         * panel the charts need every line of the screen. */
+        lay_visits(&c, out, info->chart, c.z.px_body, M, M, W, bottom - M);
+    } else {
+        staff_header(&c, out, info ? info->version : "", M);
+        info_line(&c, out, LABEL_STAFF_ADDRESS, addr, M, y, W, 2);
+        status_pages(&c, out, text, top, bottom, page);
+    }
     staff_buttons(&c, out, page, npages);
     return npages;
 }

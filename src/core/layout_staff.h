@@ -7,6 +7,7 @@
 
 #include "content.h"
 #include "layout.h"
+#include "visits.h"
 
 /* What a key on a staff screen does. Digits are their own value. */
 typedef enum staff_key {
@@ -26,6 +27,7 @@ typedef struct staff_info {
     const char *status;        /* lines, '\n'-separated: STATUS.txt's body */
     const char *address;       /* "192.168.1.20, fd00::20", or "" when none */
     const char *version;       /* KIOSK_VERSION */
+    const visits_chart *chart; /* what visitors read: the last page, or NULL */
 } staff_info;
 
 /* What the PIN pad shows of the typing (staff_pin_view_of fills it). */
@@ -39,7 +41,8 @@ typedef struct staff_pin_view {
 void layout_staff_pin(layout_screen *out, const content_snapshot *s,
                       const layout_metrics *m, int w, int h, const staff_pin_view *v);
 /* The staff screen at problem page `page` (clamped); returns how many pages
- * the status lines take at this size. */
+ * the status lines take at this size, and one more for the charts of
+ * visits (the last page) when info->chart is set and their labels are. */
 int layout_staff_view(layout_screen *out, const content_snapshot *s,
                       const layout_metrics *m, int w, int h,
                       const staff_info *info, int page);

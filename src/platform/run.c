@@ -90,7 +90,9 @@ int run_build_deck(run *k, uint64_t now, int first)
         nav_init(&k->nav, &k->content->settings, &k->nd, k->disp.w, k->disp.h, now);
     } else {
         nav_set_screen(&k->nav, k->disp.w, k->disp.h);
+        run_visits_before(k);
         nav_set_deck(&k->nav, &k->nd, now);
+        run_visits_after(k, 0, now);   /* a topic gone: a visitor is moved */
     }
     k->dirty = 1;
     return 0;
@@ -113,7 +115,8 @@ static void draw_content(run *k, uint64_t now)
     run_slot *from = NULL;
     if (st.tr.active && st.progress < 1.0f)
         from = slot_for(k, (run_key){1, st.tr.from, 0}, to);
-    nav_set_hit(&k->nav, nav_hit_screen, &to->screen.layout);
+    k->hit_screen = &to->screen.layout;
+    nav_set_hit(&k->nav, run_visits_hit, k);   /* notes the button a tap hit */
     nav_hit_shows(&k->nav, st.view);
 
     platform_begin_frame(&k->disp);
@@ -154,7 +157,12 @@ static void input(run *k, const SDL_Event *e, nav_input_kind kind, int64_t finge
         return;
     }
     nav_input_event ev = {kind, finger, x, y, nav_event_time(e->common.timestamp, now)};
-    if (nav_input(&k->nav, &ev, now) & NAV_OUT_STAFF_REQUEST)
+    if (kind == NAV_IN_PRESS)
+        run_visits_touch(k, now);
+    run_visits_before(k);
+    int out = nav_input(&k->nav, &ev, now);
+    run_visits_after(k, 1, now);
+    if (out & NAV_OUT_STAFF_REQUEST)
         run_staff_request(k, now);
 }
 
@@ -280,9 +288,13 @@ static void main_loop(run *k)
         run_live_poll(k, now);
         if (k->quit)
             break;
-        if (nav_tick(&k->nav, now) & NAV_OUT_STAFF_REQUEST)
+        run_visits_before(k);
+        int out = nav_tick(&k->nav, now);
+        run_visits_after(k, 0, now);
+        if (out & NAV_OUT_STAFF_REQUEST)
             run_staff_request(k, now);
         run_staff_tick(k, now);
+        run_visits_tick(k, now);
         run_live_maybe_swap(k, now);
         nav_state st;
         nav_state_get(&k->nav, now, &st);
@@ -383,6 +395,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
     k.m = metrics_ttf_interface(&k.fonts);
     run_staff_init(&k, SDL_GetTicks64());
     run_usb_init(&k);
+    run_visits_start(&k);
     int rc = 1;
     if (run_live_first_load(&k) == 0) {
         if (platform_open(&k.disp, o->win_w, o->win_h, err, sizeof err) == 0)
@@ -390,6 +403,7 @@ int platform_run_with_state(const run_options *o, const char *state_dir)
         else
             fprintf(stderr, "kiosk: %s\n", err);
     }
+    run_visits_stop(&k, SDL_GetTicks64());
     run_live_stop(&k);   /* also when the screen never opened */
     run_usb_stop(&k);
     free(k.loop_words);

@@ -10,6 +10,7 @@
 #include "core/nav.h"
 #include "core/staff.h"
 #include "core/status.h"
+#include "core/visits.h"
 #include "platform/loader.h"
 #include "platform/picture_worker.h"
 #include "render/metrics_ttf.h"
@@ -94,6 +95,14 @@ typedef struct run {
     int staff_px, staff_py;
     unsigned staff_lock_saved; /* staff.lock_changed last written to STATE */
     run_usb usb;               /* a USB stick on offer (run_usb.c) */
+
+    /* Visit counting (run_visits.c). */
+    int visits_on;             /* a state folder to keep the counts in */
+    visits_view vis_view;      /* the screen counted last */
+    layout_action vis_act;     /* what a tap hit during the nav call */
+    const layout_screen *hit_screen;   /* the screen taps are hit-tested on */
+    uint64_t vis_next_check;   /* when the loop looks for a new hour again */
+    int vis_content_failed;    /* the content folder's CSV could not be written */
 } run;
 
 /* run.c */
@@ -138,6 +147,26 @@ void run_staff_release(run *k);
 int run_staff_pad_open(const run *k);
 /* Closes the PIN pad or staff view, whatever it was opened for. */
 void run_staff_close(run *k, uint64_t now);
+
+/* run_visits.c */
+/* Loads the counts from the state folder (a bad file is kept aside). */
+void run_visits_start(run *k);
+/* Around every nav call: before it, then after it (input: a touch caused it). */
+void run_visits_before(run *k);
+void run_visits_after(run *k, int input, uint64_t now);
+/* nav's hit callback (ctx = k): k->hit_screen, noting what the tap hit. */
+layout_action run_visits_hit(void *ctx, int x, int y, int *arg);
+/* A finger put on the visitors' screen. */
+void run_visits_touch(run *k, uint64_t now);
+/* A language or large-text switch (issue 15). */
+void run_visits_switch(run *k, visits_count which, uint64_t now);
+/* Writes the counts when an hour has turned and nobody is at the screen. */
+void run_visits_tick(run *k, uint64_t now);
+/* Ends a session still running and writes the counts. */
+void run_visits_stop(run *k, uint64_t now);
+/* The counts (for the staff view's charts), or NULL when not counting. */
+const visits *run_visits_counts(const run *k);
+visits_clock run_visits_clock(uint64_t now);
 
 /* run_usb.c */
 /* Puts back an import cut short; starts watching STATE/usb. */

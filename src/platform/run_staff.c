@@ -16,6 +16,9 @@
 #define RUN_ADDR_BYTES 512
 /* The tries and the lock, in the state folder (staff_lock_format). */
 #define RUN_STAFF_LOCK_FILE "staff-lock"
+/* Days in the staff view's charts: two weeks, bars wide enough to tell
+ * apart on a 7" panel (kiosk --stats --days shows more). */
+#define RUN_STAFF_CHART_DAYS 14
 
 static int64_t wall_ms(void)
 {
@@ -136,7 +139,9 @@ static void tap(run *k, staff_key key, uint64_t now)
                     "locked for %u minutes\n", STAFF_TRIES, min);
         /* Whoever guessed gets the loop, not the menu or topic they held
          * the corner on: nothing of theirs is left to come back to. */
+        run_visits_before(k);
         nav_go_loop(&k->nav, now);
+        run_visits_after(k, 0, now);
     }
     if (out & STAFF_OUT_RELOAD) {
         fprintf(stderr, "kiosk: reload asked from the staff view\n");
@@ -211,7 +216,13 @@ static void lay_out_staff(run *k)
     } else {
         char addr[RUN_ADDR_BYTES];
         platform_addresses(addr, sizeof addr);
-        staff_info info = { k->status_text ? k->status_text : "", addr, KIOSK_VERSION };
+        static visits_chart chart;   /* large; laid out from, one at a time */
+        const visits *v = run_visits_counts(k);
+        if (v)
+            visits_chart_of(v, run_visits_clock(SDL_GetTicks64()).date, RUN_STAFF_CHART_DAYS,
+                            &chart);
+        staff_info info = { k->status_text ? k->status_text : "", addr, KIOSK_VERSION,
+                            v ? &chart : NULL };
         staff_set_pages(&k->staff, layout_staff_view(sc, k->content, &k->m, k->disp.w,
                                                      k->disp.h, &info, k->staff.page));
     }

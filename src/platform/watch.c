@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/kiosk_limits.h"
+#include "core/visits_name.h"
 
 /* A file changed and not yet closed (IN_MODIFY without a later
  * IN_CLOSE_WRITE): a writer may still be adding to it. */
@@ -74,6 +75,8 @@ static int ends_with(const char *s, const char *tail)
  * x.md. */
 static int name_ignored(const char *n)
 {
+    if (visits_report_name(n))
+        return 1;   /* the kiosk's own visits summary (run_visits.c) */
     return n[0] == '.' || !strcmp(n, "STATUS.txt") || ends_with(n, "~") ||
            ends_with(n, ".swp") || ends_with(n, ".swx") ||
            !strncmp(n, "~$", 2) || ends_with(n, ".tmp") || !strcmp(n, "4913");

@@ -1,14 +1,17 @@
 /* preview_staff.c — the staff view's screens to PNG: the pad with two
- * digits typed, the status screen with this folder's status, and the USB
- * stick screens for a made-up stick. */
+ * digits typed, the status screen with this folder's status, its charts of
+ * a made-up fortnight of visits, and the USB stick screens for a made-up
+ * stick. */
 #include "render/preview_staff.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/staff.h"
 #include "core/status.h"
+#include "core/layout_visits.h"
 #include "render/png_write.h"
 #include "render/render.h"
 
@@ -91,6 +94,45 @@ static int shoot_usb(shot *p, const preview_job *j, const layout_metrics *m, cha
     return n;
 }
 
+/* The last day of the made-up fortnight the chart page shows (--render
+ * reads no counts, and a fixed date keeps the pictures the same). */
+#define PREVIEW_VISITS_LAST 20261130
+#define PREVIEW_VISITS_DAYS 14
+
+/* A made-up fortnight of visits to the folder's topics, some more read. */
+static void made_up_chart(const content_snapshot *s, visits_chart *ch)
+{
+    static visits v;
+    visits_init(&v);
+    int64_t d0 = visits_day_number(PREVIEW_VISITS_LAST) - PREVIEW_VISITS_DAYS + 1;
+    for (int d = 0; d < PREVIEW_VISITS_DAYS; d++) {
+        int32_t date = visits_date_of(d0 + d);
+        for (int i = 0, n = 4 + d * 5 % 9; i < n; i++) {
+            visits_clock c = {(uint64_t)i * 600000u, date, 9 + (i * 7 + d) % 10};
+            visits_touch_down(&v, c);
+            visits_count_events(&v, VE_SESSION_START, NULL, c);
+            const char *name = s->ntopics ? s->topics[(i * i + d) % s->ntopics].name : NULL;
+            visits_count_events(&v, VE_TOPIC | VE_PAGE, name, c);
+            c.mono_ms += 90000;
+            visits_count_events(&v, VE_SESSION_END, NULL, c);
+        }
+    }
+    visits_chart_of(&v, PREVIEW_VISITS_LAST, PREVIEW_VISITS_DAYS, ch);
+}
+
+/* The staff view's last page: the charts (info->chart). Nothing when there
+ * are none (their labels are not all set: the staff view has no such page). */
+static int shoot_charts(shot *p, const preview_job *j, const layout_metrics *m,
+                        const staff_info *info, char *err, int cap)
+{
+    const content_snapshot *s = j->s;
+    if (!info->chart)
+        return 0;
+    layout_staff_view(&p->screen->layout, s, m, j->w, j->h, info, INT_MAX);
+    return shoot(p, "staff-visits.png", s->settings.label[LABEL_VISITS_TITLE], err, cap)
+        ? -1 : 1;
+}
+
 static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, char *err,
                       int cap)
 {
@@ -105,12 +147,20 @@ static int shoot_both(shot *p, const preview_job *j, const layout_metrics *m, ch
     if (shoot(p, "staff-pin.png", s->settings.label[LABEL_STAFF_PIN_PROMPT], err, cap))
         return -1;
     char *body = status_body(s);
-    staff_info info = { body ? body : "", j->addresses ? j->addresses : "", KIOSK_VERSION };
+    /* As the running kiosk shows it with a state folder: the charts are its
+     * last page (so the status page has Next). */
+    static visits_chart ch;
+    int charts = visits_labels_present(&s->settings);
+    if (charts)
+        made_up_chart(s, &ch);
+    staff_info info = { body ? body : "", j->addresses ? j->addresses : "", KIOSK_VERSION,
+                        charts ? &ch : NULL };
     layout_staff_view(&p->screen->layout, s, m, w, h, &info, 0);
     int rc = shoot(p, "staff.png", s->settings.label[LABEL_STAFF_TITLE], err, cap);
+    charts = rc < 0 ? -1 : shoot_charts(p, j, m, &info, err, cap);
     free(body);
-    int usb = rc < 0 ? -1 : shoot_usb(p, j, m, err, cap);
-    return usb < 0 ? -1 : 2 + usb;
+    int usb = charts < 0 ? -1 : shoot_usb(p, j, m, err, cap);
+    return usb < 0 ? -1 : 2 + charts + usb;
 }
 
 int preview_staff_write(const preview_job *j, char *err, int cap)

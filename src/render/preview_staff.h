@@ -6,7 +6,8 @@
 
 #include "render/preview.h"
 
-/* Writes staff-pin.png and staff.png into outdir; when the USB labels are
+/* Writes staff-pin.png and staff.png into outdir; staff-visits.png (the
+ * charts page, of a made-up fortnight) when the visits labels are set; when the USB labels are
  * set, the USB stick screens for a made-up stick too (usb-offer.png,
  * usb-offer-unusable.png, usb-importing.png, usb-imported.png and
  * usb-not-imported.png); and appends their lines to outdir/screens.tsv

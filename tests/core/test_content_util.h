@@ -35,7 +35,9 @@ static const char tu_good_ini[] =
     "usb_problems = Problems\nusb_import = Import\nusb_locked = Locked\n"
     "usb_imported = Imported\nusb_not_imported = Not imported\n"
     "usb_unusable = Errors\nusb_gone = Gone\nusb_failed = Failed\n"
-    "usb_importing = Importing\n";
+    "usb_importing = Importing\n"
+    "visits_title = Visits\nvisits_per_day = Per day\nvisits_topics = Topics\n"
+    "visits_hours = Hours\nvisits_none = None\n";
 
 static char tu_dir[256] __attribute__((unused));
 

@@ -318,7 +318,7 @@ static void test_staff_view_screen(void **state)
     for (int i = 0; i < 60; i++)
         n += snprintf(status + n, sizeof status - (size_t)n, "%02d-topic.md:%d: this "
                       "line is not valid text (UTF-8); save the file as UTF-8\n", i, i + 1);
-    staff_info info = { status, "192.168.1.20, fd00::20", "0.1.0" };
+    staff_info info = { status, "192.168.1.20, fd00::20", "0.1.0", NULL };
     for (int z = 0; z < 5; z++) {
         int w = fx_sizes[z][0], h = fx_sizes[z][1];
         int pages = layout_staff_view(&sc, s, &fx_metrics, w, h, &info, 0);
@@ -342,7 +342,7 @@ static void test_staff_view_screen(void **state)
         assert_true(found);
         assert_true(keys_on(&sc) & (1u << STAFF_KEY_PREV));
         /* No network: the label says so; few lines: one page, no paging keys. */
-        staff_info none = { "No problems found.\n", "", "0.1.0" };
+        staff_info none = { "No problems found.\n", "", "0.1.0", NULL };
         assert_int_equal(layout_staff_view(&sc, s, &fx_metrics, w, h, &none, 0), 1);
         assert_true(shows(&sc, "none (no network)"));
         assert_false(keys_on(&sc) & ((1u << STAFF_KEY_PREV) | (1u << STAFF_KEY_NEXT)));

@@ -2,7 +2,8 @@
 # staff.sh — the hidden staff view in the real kiosk under Xvfb, driven with
 # xdotool as staff would: a long press in the top-left corner opens the PIN
 # pad; a wrong PIN says so, Cancel goes back; the right PIN shows the staff
-# screen (address, version, status); "Reload now" reads the folder again;
+# screen (address, version, status), Next leads to the charts of what
+# visitors read; "Reload now" reads the folder again;
 # Close goes back; idle closes it; three wrong PINs lock it for a minute and
 # send whoever tried to the loop (not back to the menu they held the corner on).
 # Key places are those of the 800x480 layout (kiosk --render's staff-pin.png).
@@ -22,6 +23,7 @@ key_xy() {
     case $1 in
         reload) echo "512 405" ;;
         close) echo "698 405" ;;
+        next) echo "282 405" ;;
         *) pad_xy "$1" ;;
     esac
 }
@@ -48,6 +50,15 @@ long_press
 pin 2580
 shows "staff view" "network" "version" "on screen" ||
     fail "the staff screen is not shown: $(cat "$TMP/ocr.txt")"
+# Next, page by page, reaches the charts of what visitors read (the kiosk
+# counts: it has a state folder); Previous's place is at the left.
+charts=0
+for i in 1 2 3 4 5 6; do
+    shows "visitors" "read" && { charts=1; break; }
+    tap next
+done
+[ "$charts" = 1 ] || fail "Next does not reach the charts of visits: $(cat "$TMP/ocr.txt")"
+log "staff screen: its last page is the charts of what visitors read"
 n=$(loads)
 tap reload
 wait_for 3000 loaded_past "$n" || fail "Reload now did not read the folder again"

@@ -158,6 +158,8 @@ int main(int argc, char **argv)
     ok &= step("edit in place", "echo a > content/10-a.md", 1);
     ok &= step("STATUS.txt rewritten by the kiosk",
                "echo s > content/.STATUS.txt.tmp && mv content/.STATUS.txt.tmp content/STATUS.txt", 0);
+    ok &= step("the visits summary rewritten by the kiosk",
+               "echo s > content/.VISITS-k1.csv.tmp && mv content/.VISITS-k1.csv.tmp content/VISITS-k1.csv", 0);
     ok &= step("editor swap and backup files",
                "echo s > content/.10-a.md.swp && echo x > content/10-a.md~ && echo y > 'content/~$doc.md'", 0);
     ok &= step("macOS droppings", "echo m > content/._10-a.md", 0);
