@@ -83,8 +83,12 @@ static int parse_size(const char *arg, int *w, int *h)
     return 0;
 }
 
+static int check_layout_lang(const content_snapshot *s, const content_snapshot *base,
+                             layout_metrics *mp);
+
 /* Lays every card out at the check sizes with the real fonts and prints a
- * warning at each card that does not fit one screen. Returns how many. */
+ * warning at each card that does not fit one screen, in every language.
+ * Returns how many. */
 static int check_layout(const content_snapshot *s, const char *assets_arg)
 {
     metrics_ttf fonts;
@@ -100,6 +104,21 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
         return 0;
     }
     layout_metrics m = metrics_ttf_interface(&fonts);
+    int n = 0;
+    for (int g = 0; g < s->nlangs; g++) {
+        content_snapshot v = content_view(s, g);
+        n += check_layout_lang(&v, g ? s : NULL, &m);
+    }
+    metrics_ttf_stop(&fonts);
+    return n;
+}
+
+/* check_layout for one language's view v; base: the default language, whose
+ * topics standing in for a missing translation were checked already. */
+static int check_layout_lang(const content_snapshot *s, const content_snapshot *base,
+                             layout_metrics *mp)
+{
+    layout_metrics m = *mp;
     static unsigned char too_long[KIOSK_MAX_TOPICS][KIOSK_MAX_CARDS_PER_TOPIC];
     memset(too_long, 0, sizeof too_long);
     for (int z = 0; z < CHECK_NSIZES; z++) {
@@ -118,7 +137,7 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
         const content_topic *tp = &s->topics[t];
         for (int c = 0; c < tp->ncards && c < KIOSK_MAX_CARDS_PER_TOPIC; c++) {
             unsigned f = too_long[t][c];
-            if (!f)
+            if (!f || (base && tp->file == base->topics[t].file))
                 continue;
             char where[64] = "";
             for (int z = 0; z < CHECK_NSIZES; z++)
@@ -131,7 +150,6 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
             n++;
         }
     }
-    metrics_ttf_stop(&fonts);
     return n;
 }
 
@@ -175,6 +193,31 @@ static int render_screens(const content_snapshot *s, const char *dir, metrics_tt
     return staff < 0 ? -1 : n + staff;
 }
 
+/* The visitors' screens of every translation of s into outdir/<code>/ (the
+ * staff view is always in the default language). The number written, or
+ * -1 with a plain sentence in err. */
+static int render_translations(const content_snapshot *s, const char *dir,
+                               metrics_ttf *fonts, int w, int h, const char *outdir,
+                               char *err, int cap)
+{
+    int n = 0;
+    for (int g = 1; g < s->nlangs; g++) {
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", outdir, s->langs[g].code);
+        if (make_dirs(sub) != 0 || !is_dir(sub)) {
+            snprintf(err, (size_t)cap, "could not make the folder %.400s", sub);
+            return -1;
+        }
+        content_snapshot v = content_view(s, g);
+        preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, sub};
+        int k = preview_write(&j, err, cap);
+        if (k < 0)
+            return -1;
+        n += k;
+    }
+    return n;
+}
+
 /* --render of the folder dir; fonts NULL when they would not open (err
  * says why): the content is still loaded and checked. */
 static int render_folder(const char *dir, const char *outdir, int w, int h,
@@ -195,6 +238,8 @@ static int render_folder(const char *dir, const char *outdir, int w, int h,
         fprintf(stderr, "kiosk: %s has %d errors; drawing what is valid. Run kiosk "
                 "--check --content %s to see them\n", dir, s->nerrors, dir);
     int n = fonts ? render_screens(s, dir, fonts, w, h, outdir, err, cap) : -1;
+    int tr = n < 0 ? 0 : render_translations(s, dir, fonts, w, h, outdir, err, cap);
+    n = tr < 0 ? -1 : n + tr;
     if (n < 0)
         fprintf(stderr, "kiosk: %s\n", err);
     else

@@ -148,6 +148,8 @@ const content_setting content_settings_table[] = {
     LABEL("usb_importing", LABEL_USB_IMPORTING, SETTING_STAFF | SETTING_WARN,
           "Importing… do not take the stick out.",
           "while the stick is copied and checked"),
+    LABEL("language", LABEL_LANGUAGE, SETTING_LANG, "English",
+          "the language's own name, on the language button"),
     { "staff", "pin", SETTING_PIN, AT(staff_pin), 4, 8, NULL, NULL, NULL, 0,
       NULL, "the number that opens the staff view", NULL, NULL },
     HOURS("sunday", 0), HOURS("monday", 1), HOURS("tuesday", 2),
@@ -405,7 +407,7 @@ static void bad_value(content_loader *L, int line, const content_setting *e,
 void content_setting_apply(content_loader *L, int line,
                            const content_setting *e, const char *v)
 {
-    void *at = (char *)&L->s->settings + e->offset;
+    void *at = (char *)L->settings + e->offset;
     int ok = 0;
     switch (e->type) {
     case SETTING_WORDS:
