@@ -340,6 +340,37 @@ static void test_content_lang_saved_as_last_good(void **state)
     content_free(s);
 }
 
+/* The spa's own content: its Spanish matches topic for topic, card for
+ * card and label for label, with no warning. */
+static void test_content_lang_bundled_spanish_clean(void **state)
+{
+    (void)state;
+    content_snapshot *s = tu_load_fs(&fs_posix, KIOSK_SOURCE_DIR "/content");
+    tu_expect_clean(s);
+    assert_int_equal(s->nlangs, 2);
+    assert_string_equal(s->langs[1].code, "es");
+    assert_string_equal(s->langs[1].name, "Español");
+    assert_int_equal(s->langs[1].ntranslated, s->ntopics);
+    content_snapshot v = content_view(s, 1);
+    for (int t = 0; t < s->ntopics; t++) {
+        assert_int_equal(v.topics[t].ncards, s->topics[t].ncards);
+        assert_string_not_equal(v.topics[t].file, s->topics[t].file);
+        /* Reviews are quoted as the client wrote them: the same name, date
+         * and words as in the original. */
+        for (int c = 0; s->topics[t].kind == TOPIC_REVIEWS && c < s->topics[t].ncards; c++) {
+            const content_card *a = &s->topics[t].cards[c], *b = &v.topics[t].cards[c];
+            if (a->kind != CARD_REVIEW)
+                continue;
+            assert_string_equal(a->review_name, b->review_name);
+            assert_string_equal(a->review_date, b->review_date);
+            assert_int_equal(a->words, b->words);
+        }
+    }
+    for (int i = 0; i < LABEL_COUNT; i++)
+        assert_non_null(v.settings.label[i]);
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +391,7 @@ int main(void)
         T(test_content_lang_file_named_like_language),
         T(test_content_lang_hostile_folder),
         T(test_content_lang_saved_as_last_good),
+        cmocka_unit_test(test_content_lang_bundled_spanish_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
