@@ -7,6 +7,7 @@
 
 #include "content_settings.h"
 #include "lastgood.h"
+#include "live.h"
 
 /* The visitors' labels in Spanish, so only what a test takes out is missing. */
 static const char es_ini[] =
@@ -340,6 +341,30 @@ static void test_content_lang_saved_as_last_good(void **state)
     content_free(s);
 }
 
+/* Live reload: an edit of a translation alone is new content (swapped in
+ * and laid out again), never taken for the same text saved again. */
+static void test_content_lang_reload_sees_translation_edit(void **state)
+{
+    (void)state;
+    base_fixture();
+    content_snapshot *a = tu_load(), *same = tu_load();
+    assert_true(live_same_content(a, same));
+    tu_write("es/20-b.md", "# Abejas\n\nZumbido fuerte.\n");
+    content_snapshot *word = tu_load();
+    assert_false(live_same_content(a, word));
+    tu_write("es/20-b.md", "# Abejas\n\nZumbido.\n");
+    tu_write("es/kiosk.ini", "[labels]\nlanguage = Español\n");
+    content_snapshot *label = tu_load();
+    assert_false(live_same_content(a, label));
+    char from[512];
+    snprintf(from, sizeof from, "%s", tu_path("es"));
+    assert_int_equal(rename(from, tu_path("old")), 0);   /* no longer a language */
+    content_snapshot *gone = tu_load();
+    assert_false(live_same_content(a, gone));
+    content_free(a), content_free(same), content_free(word), content_free(label);
+    content_free(gone);
+}
+
 /* The spa's own content: its Spanish matches topic for topic, card for
  * card and label for label, with no warning. */
 static void test_content_lang_bundled_spanish_clean(void **state)
@@ -391,6 +416,7 @@ int main(void)
         T(test_content_lang_file_named_like_language),
         T(test_content_lang_hostile_folder),
         T(test_content_lang_saved_as_last_good),
+        T(test_content_lang_reload_sees_translation_edit),
         cmocka_unit_test(test_content_lang_bundled_spanish_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
