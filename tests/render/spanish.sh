@@ -1,0 +1,43 @@
+#!/bin/bash
+# spanish.sh — `kiosk --render OUT` also draws every translation of the
+# content into OUT/<code>/: the bundled Spanish at 800x480 and 1920x1080,
+# one screen for each English one (no translated card runs onto a second
+# screen), titles in Spanish and read back by OCR (tesseract has English
+# data only and the words are compared without accents: that the accents
+# are drawn was looked at by eye), and the default language's screens
+# still beside them.
+# Args: path-to-kiosk source-dir
+set -eu
+kiosk=$1 src=$2
+. "$src/tests/render/lib.bash"
+need identify convert tesseract iconv
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+for size in 800x480 1920x1080; do
+    w=${size%x*} h=${size#*x}
+    "$kiosk" --render "$out/$size" --size "$size" --content "$src/content" >/dev/null ||
+        fail "--render at $size failed"
+    check_pngs "$out/$size/es" "$w" "$h"
+    # The same screens in both languages: card for card, none split in two.
+    diff <(cut -f1 "$out/$size/screens.tsv") <(cut -f1 "$out/$size/es/screens.tsv") ||
+        fail "the Spanish screens at $size are not the English ones, card for card"
+    # Spanish titles, not English ones, and the staff screens only once.
+    grep -q "$(printf 'menu.png\t¿Qué le gustaría saber?')" "$out/$size/es/screens.tsv" ||
+        fail "es/menu.png at $size does not have the Spanish menu title"
+    grep -q "$(printf '\tDiagnóstico$')" "$out/$size/es/screens.tsv" ||
+        fail "no Spanish topic title at $size"
+    ! ls "$out/$size/es" | grep -q '^staff' || fail "staff screens drawn in es/ too"
+    cmp -s "$out/$size/menu.png" "$out/$size/es/menu.png" &&
+        fail "es/menu.png at $size is the English menu"
+    # A sample read back: the menu and each topic's first card.
+    grep -E '^(menu|[a-z-]+-01)\.png' "$out/$size/es/screens.tsv" > "$out/sample.tsv"
+    mkdir -p "$out/sample-$size"
+    while IFS="$(printf '\t')" read -r name title; do
+        cp "$out/$size/es/$name" "$out/sample-$size/"
+    done < "$out/sample.tsv"
+    mv "$out/sample.tsv" "$out/sample-$size/screens.tsv"
+    ocr_all "$out/sample-$size"
+done
+echo "ok: Spanish rendered beside English"
