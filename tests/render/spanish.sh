@@ -31,7 +31,9 @@ for size in 800x480 1920x1080; do
     ! ls "$out/$size/es" | grep -q '^staff' || fail "staff screens drawn in es/ too"
     cmp -s "$out/$size/menu.png" "$out/$size/es/menu.png" &&
         fail "es/menu.png at $size is the English menu"
-    # A sample read back: the menu and each topic's first card.
+    # A sample read back: the menu and each topic's first card (at 800x480
+    # only, as screens.sh: tesseract is slow on big PNGs).
+    [ "$size" = 800x480 ] || continue
     grep -E '^(menu|[a-z-]+-01)\.png' "$out/$size/es/screens.tsv" > "$out/sample.tsv"
     mkdir -p "$out/sample-$size"
     while IFS="$(printf '\t')" read -r name title; do
