@@ -167,7 +167,10 @@ typedef struct content_diag {
  * topics and the same number of cards in each, in the same order, so a
  * topic and card index means the same place in any language: where a
  * translation lacks a topic or its cards do not match, the default
- * language's topic stands in (and --check says so). */
+ * language's topic stands in (and --check says so). The screens take one
+ * language as a whole: navigation keeps an index into langs (0 by default,
+ * back to 0 at the loop), a deck is laid out from content_view(s, index),
+ * and the language button names each language by langs[i].name. */
 typedef struct content_lang {
     const char *code;            /* "es": the folder's name; NULL for the default */
     const char *name;            /* [labels] language: "Español" */
