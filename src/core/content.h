@@ -211,6 +211,10 @@ int content_usable(const content_snapshot *s);
  * (a broken edit leaves the last good content on screen, but its pictures
  * are still read from the folder). */
 int content_image_fits(const unsigned char *p, size_t len);
+/* 1 when a folder named name in the content folder is a translation: a
+ * language code (es, zh-Hant; content_lang.c says exactly which). */
+int content_lang_code(const char *name);
+
 /* The snapshot as language lang (an index into s->langs) shows it: the same
  * settings and diagnostics, with that language's topics and labels in
  * topics and settings.label, so layout code takes it like any snapshot.

@@ -107,10 +107,8 @@ void content_ini_load(content_loader *L);
 void content_ini_load_labels(content_loader *L, const char *rel,
                              content_settings *labels);
 
-/* Translations (content_lang.c): 1 when name looks like a language code,
- * so a folder of that name is taken as a translation. */
-int content_lang_code(const char *name);
-/* Loads every folder of L->lang_dirs into L->s->langs, after the default
+/* Translations (content_lang.c; content_lang_code() is in content.h).
+ * Loads every folder of L->lang_dirs into L->s->langs, after the default
  * language's topics; the default language is langs[0]. */
 void content_langs_load(content_loader *L);
 
