@@ -69,7 +69,7 @@ static void usage(FILE *f)
 {
     fputs("usage: kiosk [--content DIR] [--state DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
-          "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n"
+          "       kiosk --render OUTDIR [--size WxH] [--content DIR] [--lang all|CODE]\n"
           "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n", f);
 }
 
@@ -193,35 +193,51 @@ static int render_screens(const content_snapshot *s, const char *dir, metrics_tt
     return staff < 0 ? -1 : n + staff;
 }
 
-/* The visitors' screens of every translation of s into outdir/<code>/ (the
- * staff view is always in the default language). The number written, or
- * -1 with a plain sentence in err. */
-static int render_translations(const content_snapshot *s, const char *dir,
-                               metrics_ttf *fonts, int w, int h, const char *outdir,
-                               char *err, int cap)
+/* The visitors' screens of translation g of s into outdir (the staff view
+ * is always in the default language). The number written, or -1 with a
+ * plain sentence in err. */
+static int render_lang(const content_snapshot *s, int g, const char *dir,
+                       metrics_ttf *fonts, int w, int h, const char *outdir,
+                       char *err, int cap)
 {
-    int n = 0;
-    for (int g = 1; g < s->nlangs; g++) {
+    if (make_dirs(outdir) != 0 || !is_dir(outdir)) {
+        snprintf(err, (size_t)cap, "could not make the folder %.400s", outdir);
+        return -1;
+    }
+    content_snapshot v = content_view(s, g);
+    preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, outdir};
+    return preview_write(&j, err, cap);
+}
+
+/* --lang: "all" draws the default language into outdir and each
+ * translation into outdir/<code>/; a code draws only that translation,
+ * into outdir; NULL only the default language. */
+static int render_langs(const content_snapshot *s, const char *lang, const char *dir,
+                        metrics_ttf *fonts, int w, int h, const char *outdir,
+                        char *err, int cap)
+{
+    if (lang && strcmp(lang, "all") != 0) {
+        for (int g = 1; g < s->nlangs; g++)
+            if (!strcmp(lang, s->langs[g].code))
+                return render_lang(s, g, dir, fonts, w, h, outdir, err, cap);
+        snprintf(err, (size_t)cap, "the content has no translation %.64s: --lang takes "
+                 "all or the name of a language folder in it (like es)", lang);
+        return -1;
+    }
+    int n = render_screens(s, dir, fonts, w, h, outdir, err, cap);
+    for (int g = 1; lang && g < s->nlangs && n >= 0; g++) {
         char sub[4096];
         snprintf(sub, sizeof sub, "%s/%s", outdir, s->langs[g].code);
-        if (make_dirs(sub) != 0 || !is_dir(sub)) {
-            snprintf(err, (size_t)cap, "could not make the folder %.400s", sub);
-            return -1;
-        }
-        content_snapshot v = content_view(s, g);
-        preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, sub};
-        int k = preview_write(&j, err, cap);
-        if (k < 0)
-            return -1;
-        n += k;
+        int k = render_lang(s, g, dir, fonts, w, h, sub, err, cap);
+        n = k < 0 ? -1 : n + k;
     }
     return n;
 }
 
 /* --render of the folder dir; fonts NULL when they would not open (err
  * says why): the content is still loaded and checked. */
-static int render_folder(const char *dir, const char *outdir, int w, int h,
-                         metrics_ttf *fonts, char *err, int cap)
+static int render_folder(const char *dir, const char *outdir, const char *lang, int w,
+                         int h, metrics_ttf *fonts, char *err, int cap)
 {
     if (make_dirs(outdir) != 0 || !is_dir(outdir)) {
         fprintf(stderr, "kiosk: could not make the folder %s\n", outdir);
@@ -237,9 +253,7 @@ static int render_folder(const char *dir, const char *outdir, int w, int h,
     if (!ok)
         fprintf(stderr, "kiosk: %s has %d errors; drawing what is valid. Run kiosk "
                 "--check --content %s to see them\n", dir, s->nerrors, dir);
-    int n = fonts ? render_screens(s, dir, fonts, w, h, outdir, err, cap) : -1;
-    int tr = n < 0 ? 0 : render_translations(s, dir, fonts, w, h, outdir, err, cap);
-    n = tr < 0 ? -1 : n + tr;
+    int n = fonts ? render_langs(s, lang, dir, fonts, w, h, outdir, err, cap) : -1;
     if (n < 0)
         fprintf(stderr, "kiosk: %s\n", err);
     else
@@ -248,8 +262,8 @@ static int render_folder(const char *dir, const char *outdir, int w, int h,
     return n >= 0 && ok ? 0 : 1;
 }
 
-static int run_render(const char *dir, const char *outdir, int w, int h,
-                      const char *assets_arg)
+static int run_render(const char *dir, const char *outdir, const char *lang, int w,
+                      int h, const char *assets_arg)
 {
     metrics_ttf fonts;
     char err[512];
@@ -258,7 +272,8 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
         fprintf(stderr, "kiosk: %s\n", err);
         return 1;
     }
-    int rc = render_folder(dir, outdir, w, h, failed ? NULL : &fonts, err, sizeof err);
+    int rc = render_folder(dir, outdir, lang, w, h, failed ? NULL : &fonts, err,
+                           sizeof err);
     if (!failed)
         metrics_ttf_stop(&fonts);
     IMG_Quit();
@@ -272,7 +287,7 @@ int main(int argc, char **argv)
      * sandboxed child (src/platform/picture.c). */
     if (argc >= 2 && !strcmp(argv[1], PLATFORM_PICTURE_ARG))
         return platform_picture_child(argc, argv);
-    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL;
+    const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL, *lang = NULL;
     int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -288,6 +303,8 @@ int main(int argc, char **argv)
             assets = v, i++;
         } else if (!strcmp(a, "--render") && v) {
             outdir = v, i++;
+        } else if (!strcmp(a, "--lang") && v) {
+            lang = v, i++;   /* --render: which languages (content/README.md) */
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--window")) && v) {
             int *pw = a[2] == 's' ? &w : &win_w, *ph = a[2] == 's' ? &h : &win_h;
             if (parse_size(v, pw, ph) != 0) {
@@ -310,7 +327,7 @@ int main(int argc, char **argv)
     if (check)
         return run_check(dir, assets);
     if (outdir)
-        return run_render(dir, outdir, w, h, assets);
+        return run_render(dir, outdir, lang, w, h, assets);
     if (bench)
         return bench_main(dir, assets, w, h, quick);
     const char *found = metrics_ttf_find_assets(assets);
