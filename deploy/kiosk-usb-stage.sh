@@ -98,11 +98,23 @@ ignored_name() {   # dotfiles, macOS ._*, editor leftovers, the kiosk's own
     return 1
 }
 
+# A translation's folder: a language code, as the kiosk reads it
+# (content_lang_code in src/core/content_lang.c): es, pt-BR, zh-Hant, haw-US.
+lang_dir_re='^([a-z]{2}(-[A-Za-z0-9]{2,8})*|[a-z]{3}(-[A-Za-z0-9]{2,8})+)/[^/]+$'
+
 wanted_name() {   # rel path inside kiosk/
-    local lower
+    local LC_ALL=C lower
     lower=$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')
     case "$lower" in
         */*.png | */*.jpg | */*.jpeg | *.png | *.jpg | *.jpeg) return 0 ;;
+    esac
+    if [[ $1 =~ $lang_dir_re ]]; then   # its topic files and kiosk.ini
+        case "$lower" in
+            */kiosk.ini | */*.md) return 0 ;;
+        esac
+        return 1
+    fi
+    case "$lower" in
         */*) return 1 ;;   # text files only at the top, like the kiosk reads them
         *.md | *.ini) return 0 ;;
     esac

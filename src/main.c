@@ -71,7 +71,7 @@ static void usage(FILE *f)
 {
     fputs("usage: kiosk [--content DIR] [--state DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
-          "       kiosk --render OUTDIR [--size WxH] [--content DIR]\n"
+          "       kiosk --render OUTDIR [--size WxH] [--content DIR] [--lang all|CODE]\n"
           "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n"
           "       kiosk --stats [--state DIR] [--days N] [--png FILE [--size WxH]]"
           " [--content DIR]\n", f);
@@ -87,8 +87,12 @@ static int parse_size(const char *arg, int *w, int *h)
     return 0;
 }
 
+static int check_layout_lang(const content_snapshot *s, const content_snapshot *base,
+                             layout_metrics *mp);
+
 /* Lays every card out at the check sizes with the real fonts and prints a
- * warning at each card that does not fit one screen. Returns how many. */
+ * warning at each card that does not fit one screen, in every language.
+ * Returns how many. */
 static int check_layout(const content_snapshot *s, const char *assets_arg)
 {
     metrics_ttf fonts;
@@ -104,6 +108,21 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
         return 0;
     }
     layout_metrics m = metrics_ttf_interface(&fonts);
+    int n = 0;
+    for (int g = 0; g < s->nlangs; g++) {
+        content_snapshot v = content_view(s, g);
+        n += check_layout_lang(&v, g ? s : NULL, &m);
+    }
+    metrics_ttf_stop(&fonts);
+    return n;
+}
+
+/* check_layout for one language's view v; base: the default language, whose
+ * topics standing in for a missing translation were checked already. */
+static int check_layout_lang(const content_snapshot *s, const content_snapshot *base,
+                             layout_metrics *mp)
+{
+    layout_metrics m = *mp;
     static unsigned char too_long[KIOSK_MAX_TOPICS][KIOSK_MAX_CARDS_PER_TOPIC];
     memset(too_long, 0, sizeof too_long);
     for (int z = 0; z < CHECK_NSIZES; z++) {
@@ -122,7 +141,7 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
         const content_topic *tp = &s->topics[t];
         for (int c = 0; c < tp->ncards && c < KIOSK_MAX_CARDS_PER_TOPIC; c++) {
             unsigned f = too_long[t][c];
-            if (!f)
+            if (!f || (base && tp->file == base->topics[t].file))
                 continue;
             char where[64] = "";
             for (int z = 0; z < CHECK_NSIZES; z++)
@@ -135,7 +154,6 @@ static int check_layout(const content_snapshot *s, const char *assets_arg)
             n++;
         }
     }
-    metrics_ttf_stop(&fonts);
     return n;
 }
 
@@ -179,10 +197,51 @@ static int render_screens(const content_snapshot *s, const char *dir, metrics_tt
     return staff < 0 ? -1 : n + staff;
 }
 
+/* The visitors' screens of translation g of s into outdir (the staff view
+ * is always in the default language). The number written, or -1 with a
+ * plain sentence in err. */
+static int render_lang(const content_snapshot *s, int g, const char *dir,
+                       metrics_ttf *fonts, int w, int h, const char *outdir,
+                       char *err, int cap)
+{
+    if (make_dirs(outdir) != 0 || !is_dir(outdir)) {
+        snprintf(err, (size_t)cap, "could not make the folder %.400s", outdir);
+        return -1;
+    }
+    content_snapshot v = content_view(s, g);
+    preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, outdir};
+    return preview_write(&j, err, cap);
+}
+
+/* --lang: "all" draws the default language into outdir and each
+ * translation into outdir/<code>/; a code draws only that translation,
+ * into outdir; NULL only the default language. */
+static int render_langs(const content_snapshot *s, const char *lang, const char *dir,
+                        metrics_ttf *fonts, int w, int h, const char *outdir,
+                        char *err, int cap)
+{
+    if (lang && strcmp(lang, "all") != 0) {
+        for (int g = 1; g < s->nlangs; g++)
+            if (!strcmp(lang, s->langs[g].code))
+                return render_lang(s, g, dir, fonts, w, h, outdir, err, cap);
+        snprintf(err, (size_t)cap, "the content has no translation %.64s: --lang takes "
+                 "all or the name of a language folder in it (like es)", lang);
+        return -1;
+    }
+    int n = render_screens(s, dir, fonts, w, h, outdir, err, cap);
+    for (int g = 1; lang && g < s->nlangs && n >= 0; g++) {
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", outdir, s->langs[g].code);
+        int k = render_lang(s, g, dir, fonts, w, h, sub, err, cap);
+        n = k < 0 ? -1 : n + k;
+    }
+    return n;
+}
+
 /* --render of the folder dir; fonts NULL when they would not open (err
  * says why): the content is still loaded and checked. */
-static int render_folder(const char *dir, const char *outdir, int w, int h,
-                         metrics_ttf *fonts, char *err, int cap)
+static int render_folder(const char *dir, const char *outdir, const char *lang, int w,
+                         int h, metrics_ttf *fonts, char *err, int cap)
 {
     if (make_dirs(outdir) != 0 || !is_dir(outdir)) {
         fprintf(stderr, "kiosk: could not make the folder %s\n", outdir);
@@ -198,7 +257,7 @@ static int render_folder(const char *dir, const char *outdir, int w, int h,
     if (!ok)
         fprintf(stderr, "kiosk: %s has %d errors; drawing what is valid. Run kiosk "
                 "--check --content %s to see them\n", dir, s->nerrors, dir);
-    int n = fonts ? render_screens(s, dir, fonts, w, h, outdir, err, cap) : -1;
+    int n = fonts ? render_langs(s, lang, dir, fonts, w, h, outdir, err, cap) : -1;
     if (n < 0)
         fprintf(stderr, "kiosk: %s\n", err);
     else
@@ -207,8 +266,8 @@ static int render_folder(const char *dir, const char *outdir, int w, int h,
     return n >= 0 && ok ? 0 : 1;
 }
 
-static int run_render(const char *dir, const char *outdir, int w, int h,
-                      const char *assets_arg)
+static int run_render(const char *dir, const char *outdir, const char *lang, int w,
+                      int h, const char *assets_arg)
 {
     metrics_ttf fonts;
     char err[512];
@@ -217,7 +276,8 @@ static int run_render(const char *dir, const char *outdir, int w, int h,
         fprintf(stderr, "kiosk: %s\n", err);
         return 1;
     }
-    int rc = render_folder(dir, outdir, w, h, failed ? NULL : &fonts, err, sizeof err);
+    int rc = render_folder(dir, outdir, lang, w, h, failed ? NULL : &fonts, err,
+                           sizeof err);
     if (!failed)
         metrics_ttf_stop(&fonts);
     IMG_Quit();
@@ -232,6 +292,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], PLATFORM_PICTURE_ARG))
         return platform_picture_child(argc, argv);
     const char *dir = NULL, *outdir = NULL, *assets = NULL, *state = NULL, *png = NULL;
+    const char *lang = NULL;
     int check = 0, bench = 0, quick = 0, w = 800, h = 480, win_w = 0, win_h = 0;
     int stats = 0, days = 0;
     for (int i = 1; i < argc; i++) {
@@ -261,6 +322,8 @@ int main(int argc, char **argv)
             assets = v, i++;
         } else if (!strcmp(a, "--render") && v) {
             outdir = v, i++;
+        } else if (!strcmp(a, "--lang") && v) {
+            lang = v, i++;   /* --render: which languages (content/README.md) */
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--window")) && v) {
             int *pw = a[2] == 's' ? &w : &win_w, *ph = a[2] == 's' ? &h : &win_h;
             if (parse_size(v, pw, ph) != 0) {
@@ -291,7 +354,7 @@ int main(int argc, char **argv)
         return stats_main(&so);
     }
     if (outdir)
-        return run_render(dir, outdir, w, h, assets);
+        return run_render(dir, outdir, lang, w, h, assets);
     if (bench)
         return bench_main(dir, assets, w, h, quick);
     const char *found = metrics_ttf_find_assets(assets);

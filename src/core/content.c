@@ -29,7 +29,7 @@ static void list_each(void *u, const char *name)
     if (++nl->seen > KIOSK_MAX_DIR_SCAN)
         return;
     if (!ends_with(name, ".md", 1) && !ends_with(name, ".ini", 1) &&
-        !conflict_mark(name))
+        !conflict_mark(name) && !content_lang_code(name))
         return;
     if (nl->n >= KIOSK_MAX_DIR_ENTRIES) {
         nl->dropped++;
@@ -190,14 +190,19 @@ static void loop_resolve(content_loader *L)
 static void classify(content_loader *L, const char **names, int n, int partial)
 {
     const char **topics = malloc(sizeof *topics * (size_t)(n + 1));
-    if (!topics)
+    L->lang_dirs = arena_alloc(&L->s->arena, sizeof *L->lang_dirs * (size_t)(n + 1));
+    if (!topics || !L->lang_dirs) {
+        free(topics);
         return;
+    }
     int ntopics = 0, have_ini = 0;
     for (int i = 0; i < n; i++) {
         const char *nm = names[i];
         const char *mark = conflict_mark(nm);
         if (!strcmp(nm, "kiosk.ini")) {
             have_ini = 1;
+        } else if (content_lang_code(nm)) {
+            L->lang_dirs[L->nlang_dirs++] = nm;   /* a translation's folder */
         } else if (name_ignored(nm)) {
             continue;
         } else if (mark) {
@@ -304,8 +309,10 @@ content_snapshot *content_load(const char *dir, const kiosk_fs *fs)
         content_free(s);
         return NULL;
     }
+    L.settings = &s->settings;
     scan(&L);
     loop_resolve(&L);
+    content_langs_load(&L);
     if (s->arena.failed) {
         loader_file_begin(&L, CONTENT_FOLDER, 0);
         loader_diag_add(&L, DIAG_ERROR, 0, "there is more content than the "

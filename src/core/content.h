@@ -119,6 +119,9 @@ typedef enum content_label {
     LABEL_VISITS_TOPICS,     /* "Topics opened" */
     LABEL_VISITS_HOURS,      /* "Busiest hours" */
     LABEL_VISITS_NONE,       /* "Nothing counted yet" */
+    LABEL_LANGUAGE,          /* "English": the language's name in itself, for
+                                the language button (needed only when the
+                                content has a translation) */
     LABEL_COUNT
 } content_label;
 
@@ -166,6 +169,28 @@ typedef struct content_diag {
     const char *text;   /* plain words, what is wrong and what to do */
 } content_diag;
 
+/* One language of the content (content_lang.c). The default language is
+ * the content folder itself; a translation is a folder beside the topics
+ * named by a language code ("es", "fr", "zh-Hant") holding the same topic
+ * files and a kiosk.ini with only [labels]. Every language has the same
+ * topics and the same number of cards in each, in the same order, so a
+ * topic and card index means the same place in any language: where a
+ * translation lacks a topic or its cards do not match, the default
+ * language's topic stands in (and --check says so). The screens take one
+ * language as a whole: navigation keeps an index into langs (0 by default,
+ * back to 0 at the loop), a deck is laid out from content_view(s, index),
+ * and the language button names each language by langs[i].name. */
+typedef struct content_lang {
+    const char *code;            /* "es": the folder's name; NULL for the default */
+    const char *name;            /* [labels] language: "Español" */
+    content_topic *topics;       /* the snapshot's ntopics, in menu order */
+    const char *label[LABEL_COUNT]; /* the default's words where it has none */
+    const char **files;          /* its files in use ("es/kiosk.ini", then
+                                    "es/30-causes.md"...), for the last good copy */
+    int nfiles;
+    int ntranslated;             /* topics shown in this language's own words */
+} content_lang;
+
 typedef struct content_snapshot {
     arena arena;                 /* owns everything below */
     content_settings settings;
@@ -177,6 +202,9 @@ typedef struct content_snapshot {
     int nhidden;                 /* problems counted but not in diags (the
                                     "...and N more" notes add up to it) */
     int ncards, nimages;         /* in topics without errors */
+    content_lang *langs;         /* the default language first, then each
+                                    translation by folder name */
+    int nlangs;                  /* 1 when there is no translation */
 } content_snapshot;
 
 /* Loads dir through fs. Never returns NULL but when out of memory. Always
@@ -192,6 +220,17 @@ int content_usable(const content_snapshot *s);
  * (a broken edit leaves the last good content on screen, but its pictures
  * are still read from the folder). */
 int content_image_fits(const unsigned char *p, size_t len);
+/* 1 when a folder named name in the content folder is a translation: a
+ * language code (es, zh-Hant; content_lang.c says exactly which). */
+int content_lang_code(const char *name);
+
+/* The snapshot as language lang (an index into s->langs) shows it: the same
+ * settings and diagnostics, with that language's topics and labels in
+ * topics and settings.label, so layout code takes it like any snapshot.
+ * It borrows from s (never content_free it): it must not outlive s. An
+ * index out of range gives the default language. */
+content_snapshot content_view(const content_snapshot *s, int lang);
+
 /* "file:line: text" (or "file: text"), for STATUS.txt, the journal and --check. */
 int content_diag_format(const content_diag *d, char *buf, int cap);
 

@@ -171,6 +171,29 @@ static const char *value_of(ini_state *st, const content_setting *e, char *buf)
     return buf;
 }
 
+/* A translation sets only the words visitors read: timings, colours and
+ * the spa's details stay those of the content folder's kiosk.ini, and the
+ * staff view is always in the default language. Returns 1 when the
+ * setting is not for a translation (and says so). */
+static int translation_skips(ini_state *st, const char *sec, const char *name)
+{
+    int i = content_setting_find(sec, name);
+    if (strcmp(sec, "labels") != 0) {
+        loader_diag_add(st->L, DIAG_WARNING, st->line, "[%s] %s is not used: a "
+                        "translation sets only words under [labels]; the spa's "
+                        "details, timings and colours come from kiosk.ini in the "
+                        "content folder. Remove the line", sec, name);
+        return 1;
+    }
+    if (i >= 0 && (row(i)->flags & SETTING_STAFF)) {
+        loader_diag_add(st->L, DIAG_WARNING, st->line, "%s is not used: the "
+                        "staff view is always in the content folder's language. "
+                        "Remove the line", name);
+        return 1;
+    }
+    return 0;
+}
+
 static int ini_setting(void *user, const char *section, const char *name,
                        const char *ignored)
 {
@@ -185,6 +208,8 @@ static int ini_setting(void *user, const char *section, const char *name,
     const char *sec = section_of(section);
     if (!sec)
         return 1;   /* the unknown section was reported at its own line */
+    if (st->L->translation && translation_skips(st, sec, name))
+        return 1;
     int i = content_setting_find(sec, name);
     if (i < 0) {
         char known[300];
@@ -228,8 +253,18 @@ static void required_missing(ini_state *st, int labels)
     for (int i = 0; i < content_settings_count; i++) {
         const content_setting *e = row(i);
         if (st->seen[i] || !(e->flags & (labels ? SETTING_LABEL : SETTING_REQUIRED))
-            || ((e->flags & SETTING_STAFF) && !staff_on))
+            || ((e->flags & SETTING_STAFF) && !staff_on)
+            || ((e->flags & SETTING_LANG) && st->L->nlang_dirs == 0))
             continue;
+        if (e->flags & SETTING_LANG) {
+            loader_diag_add(st->L, DIAG_ERROR, 0, "[labels] has no language; "
+                            "the content has a translation, so the language "
+                            "button needs this language's name as its speakers "
+                            "write it: add a line under [labels] like "
+                            "language = %s", st->L->translation ? "Español"
+                            : e->example);
+            continue;
+        }
         if (e->flags & SETTING_WARN) {
             loader_diag_add(st->L, DIAG_WARNING, 0, "[%s] has no %s; %s without "
                             "it, so add a line under [%s] like %s = %s", e->section,
@@ -276,11 +311,33 @@ static void cross_checks(ini_state *st)
             value_to_hours("closed", (content_hours *)((char *)c + row(i)->offset));
 }
 
-void content_ini_load(content_loader *L)
+/* A visitor's word a translation left out: the default's shows instead. */
+static void translation_missing(ini_state *st)
 {
-    content_settings_defaults(L);
+    const char *def = st->L->s->settings.label[LABEL_LANGUAGE];
+    for (int i = 0; i < content_settings_count; i++) {
+        const content_setting *e = row(i);
+        if (st->seen[i] || !(e->flags & SETTING_LABEL) || (e->flags & SETTING_STAFF))
+            continue;
+        if (e->flags & SETTING_LANG) {
+            required_missing(st, 1);
+            continue;
+        }
+        const char *word = *(const char *const *)((const char *)&st->L->s->settings
+                                                  + e->offset);
+        loader_diag_add(st->L, DIAG_WARNING, 0, "[labels] has no %s, so this "
+                        "language shows the %s word (%s) there; add a line under "
+                        "[labels] like %s = followed by its translation", e->key,
+                        def ? def : "content folder's", word ? word : e->example,
+                        e->key);
+    }
+}
+
+/* Reads rel and runs it through inih into L->settings. */
+static void ini_read_file(content_loader *L, const char *rel)
+{
     size_t len = 0, total = 0;
-    fs_status fst = L->fs->read(L->fs->ctx, L->dir, "kiosk.ini", L->buf,
+    fs_status fst = L->fs->read(L->fs->ctx, L->dir, rel, L->buf,
                                 KIOSK_MAX_INI_BYTES + 1, &len, &total);
     if (fst != FS_OK) {
         loader_diag_add(L, DIAG_ERROR, 0, "%s", content_fs_problem(fst));
@@ -307,7 +364,28 @@ void content_ini_load(content_loader *L)
     st->L = L;
     content_text_check_lines(L, &st->t, INI_LINE_BYTES, NULL);
     ini_parse_stream(ini_read_line, st, ini_setting, st);
-    cross_checks(st);
+    if (L->translation)
+        translation_missing(st);
+    else
+        cross_checks(st);
     content_text_fini(&st->t);
     free(st);
+}
+
+void content_ini_load(content_loader *L)
+{
+    L->settings = &L->s->settings;
+    content_settings_defaults(L);
+    ini_read_file(L, "kiosk.ini");
+}
+
+void content_ini_load_labels(content_loader *L, const char *rel,
+                             content_settings *labels)
+{
+    memset(labels, 0, sizeof *labels);
+    L->settings = labels;
+    L->translation = 1;
+    ini_read_file(L, rel);
+    L->translation = 0;
+    L->settings = &L->s->settings;
 }

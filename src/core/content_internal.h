@@ -33,6 +33,13 @@ typedef struct content_loader {
     size_t image_bytes;    /* of the pictures seen without a problem */
     int slow_pictures;     /* decodes that ran into the time bound */
 
+    content_settings *settings;   /* where kiosk.ini's values go: the
+                                     snapshot's, or a translation's labels */
+    const char *ini_file;  /* the kiosk.ini being read ("es/kiosk.ini") */
+    int translation;       /* reading a translation's kiosk.ini: [labels] only */
+    const char **lang_dirs;   /* folders named like a language, by name */
+    int nlang_dirs;
+
     int total_cards;       /* cards in all topics so far, for KIOSK_MAX_CARDS */
     const char *loop_topics;   /* [loop] topics as written, resolved at the end */
     int loop_topics_line;
@@ -93,6 +100,17 @@ size_t content_entity_decode(const char *s, size_t n, char out[4]);
 
 /* kiosk.ini into L->s->settings (content_ini.c). */
 void content_ini_load(content_loader *L);
+/* A translation's kiosk.ini (rel, like "es/kiosk.ini") into *labels: only
+ * [labels] is read, anything else is reported as not used; a missing
+ * visitor label is a warning (the default's word shows), a missing
+ * language an error. *labels is left zeroed where nothing was set. */
+void content_ini_load_labels(content_loader *L, const char *rel,
+                             content_settings *labels);
+
+/* Translations (content_lang.c; content_lang_code() is in content.h).
+ * Loads every folder of L->lang_dirs into L->s->langs, after the default
+ * language's topics; the default language is langs[0]. */
+void content_langs_load(content_loader *L);
 
 /* Reads a topic file into L->buf and checks what md4c must never see
  * (content_mdcheck.c). Returns 0 when *t can be parsed. */

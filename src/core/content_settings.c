@@ -158,6 +158,8 @@ const content_setting content_settings_table[] = {
           "Busiest hours", "above the chart of touches per hour of the day"),
     LABEL("visits_none", LABEL_VISITS_NONE, SETTING_STAFF | SETTING_WARN,
           "Nothing counted yet", "in place of the charts before anyone used the screen"),
+    LABEL("language", LABEL_LANGUAGE, SETTING_LANG, "English",
+          "the language's own name, on the language button"),
     { "staff", "pin", SETTING_PIN, AT(staff_pin), 4, 8, NULL, NULL, NULL, 0,
       NULL, "the number that opens the staff view", NULL, NULL },
     HOURS("sunday", 0), HOURS("monday", 1), HOURS("tuesday", 2),
@@ -415,7 +417,7 @@ static void bad_value(content_loader *L, int line, const content_setting *e,
 void content_setting_apply(content_loader *L, int line,
                            const content_setting *e, const char *v)
 {
-    void *at = (char *)&L->s->settings + e->offset;
+    void *at = (char *)L->settings + e->offset;
     int ok = 0;
     switch (e->type) {
     case SETTING_WORDS:

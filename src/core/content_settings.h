@@ -24,8 +24,10 @@ enum {
     SETTING_REQUIRED = 1,   /* an error when left out */
     SETTING_LABEL = 2,      /* a word on screen: an error when left out */
     SETTING_STAFF = 4,      /* with LABEL: needed only when a pin is set */
-    SETTING_WARN = 8        /* with LABEL: only a warning when left out (the
+    SETTING_WARN = 8,       /* with LABEL: only a warning when left out (the
                              * USB screens: older content still shows) */
+    SETTING_LANG = 16       /* with LABEL: needed only when the content has
+                             * a translation (the language's own name) */
 };
 
 typedef struct content_setting {
@@ -46,7 +48,7 @@ typedef struct content_setting {
 } content_setting;
 
 /* Rows in the table at most: the reader keeps a line number for each. */
-enum { CONTENT_SETTINGS_MAX = 64 };
+enum { CONTENT_SETTINGS_MAX = 96 };
 
 extern const content_setting content_settings_table[];
 extern const int content_settings_count;

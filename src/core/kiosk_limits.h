@@ -24,8 +24,9 @@
 /* Topics are menu tiles: more than 24 would not fit a menu a visitor can read. */
 #define KIOSK_MAX_TOPICS 24
 
-/* Cards in one topic, and in the whole content. The bench content is 100x
- * the spa's (800+ cards); 4000 leaves room and keeps a snapshot in a few MiB. */
+/* Cards in one topic, and in the whole content (every language counted).
+ * The bench content is 100x the spa's (800+ cards); 4000 leaves room and
+ * keeps a snapshot in a few MiB. */
 #define KIOSK_MAX_CARDS_PER_TOPIC 400
 #define KIOSK_MAX_CARDS 4000
 
@@ -101,10 +102,20 @@
 #define KIOSK_MAX_PICTURES_MB 64
 #define KIOSK_MAX_PICTURES_BYTES (KIOSK_MAX_PICTURES_MB * 1024 * 1024)
 
-/* The last good content kept in the state folder (lastgood.c): kiosk.ini,
- * every topic and every image a usable snapshot refers to, so at most this
- * many files; their pictures within KIOSK_MAX_PICTURES_BYTES. */
-#define KIOSK_MAX_LASTGOOD_FILES (1 + KIOSK_MAX_TOPICS + KIOSK_MAX_IMAGES)
+/* Languages the content may hold, the default one included (content_lang.c).
+ * Each is a button a visitor reads along the screen's edge, and a copy of
+ * the topics in the snapshot; a lobby in Salt Lake City needs two or three,
+ * and eight names still fit a button row on the 7" panel. Translation
+ * folders past it are reported and not loaded, so a folder of hundreds
+ * of language-named copies costs no memory. */
+#define KIOSK_MAX_LANGUAGES 8
+
+/* The last good content kept in the state folder (lastgood.c): kiosk.ini
+ * and every topic in each language, and every image a usable snapshot
+ * refers to, so at most this many files; their pictures within
+ * KIOSK_MAX_PICTURES_BYTES. */
+#define KIOSK_MAX_LASTGOOD_FILES \
+    ((1 + KIOSK_MAX_TOPICS) * KIOSK_MAX_LANGUAGES + KIOSK_MAX_IMAGES)
 
 /* Folders watched for changes in the content folder (itself included;
  * watch.c). Any folder may hold a picture a topic shows, so all are

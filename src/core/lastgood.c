@@ -75,6 +75,26 @@ static int list_add(file_list *l, const char *name)
     return 1;
 }
 
+/* Each translation's kiosk.ini and topic files, and the pictures its
+ * topics show (written as in the default language: images/x.jpg). */
+static int list_translations(file_list *l, const content_snapshot *s)
+{
+    for (int g = 1; g < s->nlangs; g++) {
+        const content_lang *lang = &s->langs[g];
+        for (int f = 0; f < lang->nfiles; f++)
+            if (!list_add(l, lang->files[f]))
+                return 0;
+        for (int t = 0; t < s->ntopics; t++)
+            for (int c = 0; c < lang->topics[t].ncards; c++)
+                for (int b = 0; b < lang->topics[t].cards[c].nblocks; b++) {
+                    const content_block *bl = &lang->topics[t].cards[c].blocks[b];
+                    if (bl->kind == BLOCK_IMAGE && bl->image && !list_add(l, bl->image))
+                        return 0;
+                }
+    }
+    return 1;
+}
+
 static int list_from_snapshot(file_list *l, const content_snapshot *s)
 {
     l->n = 0;
@@ -93,7 +113,7 @@ static int list_from_snapshot(file_list *l, const content_snapshot *s)
         if (tp->image && !list_add(l, tp->image))
             return 0;
     }
-    return 1;
+    return list_translations(l, s);
 }
 
 /* The parser already refused these; checked again because this path is

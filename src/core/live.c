@@ -219,6 +219,26 @@ static int same_topic(const content_topic *a, const content_topic *b)
     return 1;
 }
 
+/* Every translation the same: its folder, its words and its topics (an
+ * edit of es/30-causes.md alone is new content like any other). */
+static int same_langs(const content_snapshot *a, const content_snapshot *b)
+{
+    if (a->nlangs != b->nlangs)
+        return 0;
+    for (int g = 1; g < a->nlangs; g++) {
+        const content_lang *x = &a->langs[g], *y = &b->langs[g];
+        if (!same_str(x->code, y->code) || !same_str(x->name, y->name))
+            return 0;
+        for (int l = 0; l < LABEL_COUNT; l++)
+            if (!same_str(x->label[l], y->label[l]))
+                return 0;
+        for (int t = 0; t < a->ntopics; t++)
+            if (!same_topic(&x->topics[t], &y->topics[t]))
+                return 0;
+    }
+    return 1;
+}
+
 int live_same_content(const content_snapshot *a, const content_snapshot *b)
 {
     if (!a || !b || a->ntopics != b->ntopics || a->ncards != b->ncards ||
@@ -227,5 +247,5 @@ int live_same_content(const content_snapshot *a, const content_snapshot *b)
     for (int t = 0; t < a->ntopics; t++)
         if (!same_topic(&a->topics[t], &b->topics[t]))
             return 0;
-    return 1;
+    return same_langs(a, b);
 }

@@ -215,23 +215,27 @@ static int ends_with(const char *n, const char *tail)
 }
 
 /* What an import may bring, as the stage step takes it: kiosk.ini and .md
- * files at the top, pictures in images/ (and one folder below). */
-static int wanted(const char *n, int depth, int is_dir)
+ * files at the top and in a translation's folder (es/), pictures in
+ * images/ (and one folder below). */
+static int wanted(const char *n, int depth, int is_dir, int in_lang)
 {
     if (n[0] == '.')
         return 0;
+    int picture = ends_with(n, ".png") || ends_with(n, ".jpg") || ends_with(n, ".jpeg");
+    if (in_lang)
+        return !is_dir && (!strcmp(n, "kiosk.ini") || ends_with(n, ".md") || picture);
     if (depth == 0)
-        return is_dir ? !strcmp(n, "images")
+        return is_dir ? !strcmp(n, "images") || content_lang_code(n)
                       : !strcmp(n, "kiosk.ini") || ends_with(n, ".md");
-    return is_dir || ends_with(n, ".png") || ends_with(n, ".jpg") || ends_with(n, ".jpeg");
+    return is_dir || picture;
 }
 
 /* Copies the ordinary files and folders of sfd into dfd; links, devices
  * names with control characters and what is no content are left out (the
  * stage step leaves none: this is the second look, as the kiosk trusts no
  * other user). */
-static void copy_tree(const char *spath, int sfd, int dfd, int depth, copy_state *cs,
-                      char *notes, size_t cap)
+static void copy_tree(const char *spath, int sfd, int dfd, int depth, int in_lang,
+                      copy_state *cs, char *notes, size_t cap)
 {
     watch(cs, spath);
     DIR *d = fdopendir(dup(sfd));
@@ -247,7 +251,7 @@ static void copy_tree(const char *spath, int sfd, int dfd, int depth, copy_state
             fstatat(sfd, n, &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue;
         if (has_control(n) || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
-            !wanted(n, depth, S_ISDIR(st.st_mode))) {
+            !wanted(n, depth, S_ISDIR(st.st_mode), in_lang)) {
             char line[600];
             snprintf(line, sizeof line, "Not copied: %s (not an ordinary file)", n);
             note(notes, cap, line);
@@ -271,7 +275,8 @@ static void copy_tree(const char *spath, int sfd, int dfd, int depth, copy_state
         char sub[PATH_MAX];
         path_join(sub, sizeof sub, spath, n);
         if (s2 >= 0 && d2 >= 0)
-            copy_tree(sub, s2, d2, depth + 1, cs, notes, cap);
+            copy_tree(sub, s2, d2, depth + 1, depth == 0 && content_lang_code(n), cs,
+                      notes, cap);
         else
             cs->err = s2 < 0 ? USB_IMPORT_GONE : USB_IMPORT_WRITE;
         if (s2 >= 0)
@@ -282,11 +287,12 @@ static void copy_tree(const char *spath, int sfd, int dfd, int depth, copy_state
     closedir(d);
 }
 
-/* kiosk.ini, a topic file ("10-name.md") or the images folder: what an
- * import replaces. Everything else in the content folder is staff's. */
+/* kiosk.ini, a topic file ("10-name.md"), the images folder or a
+ * translation's folder ("es"): what an import replaces. Everything else in
+ * the content folder is staff's. */
 static int is_content_name(const char *n)
 {
-    if (!strcmp(n, "kiosk.ini") || !strcmp(n, "images"))
+    if (!strcmp(n, "kiosk.ini") || !strcmp(n, "images") || content_lang_code(n))
         return 1;
     const char *p = n;
     while (isdigit((unsigned char)*p))
@@ -412,7 +418,7 @@ static void copy_and_check(const usb_import_job *job, const char *tmp, copy_stat
         (stat(job->offer, &st) != 0 || usb_offer_id(&st) != job->offer_id))
         cs->err = USB_IMPORT_GONE;
     if (cs->err == USB_IMPORT_OK)
-        copy_tree(job->staged, sfd, dfd, 0, cs, notes, cap);
+        copy_tree(job->staged, sfd, dfd, 0, 0, cs, notes, cap);
     if (sfd >= 0)
         close(sfd);
     if (dfd >= 0)

@@ -73,6 +73,11 @@ has "usable yes" || fail "good stick: not usable: $(offer)"
 has "topics 8" || fail "good stick: topics: $(offer)"
 has "pictures 1" || fail "good stick: pictures: $(offer)"
 grep -q "from the stick" "$usb/stick-sdb1/10-runners-knee.md" || fail "good stick: not staged"
+# Its translation (es/) comes along: topic files and kiosk.ini, no notes.
+for f in es/30-causes.md es/kiosk.ini; do
+    [ -f "$usb/stick-sdb1/$f" ] || fail "good stick: the translation's $f was not staged"
+done
+! grep -q "Not copied" "$usb/offer" || fail "good stick: files left out: $(offer)"
 content_same || fail "good stick: the content folder was changed before any PIN"
 if find "$usb/stick-sdb1" -type f -perm /111 | grep -q .; then fail "good stick: executable files staged"; fi
 if find "$usb/stick-sdb1" -perm /007 | grep -q .; then fail "good stick: staged files readable by others"; fi

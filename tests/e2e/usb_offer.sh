@@ -119,6 +119,7 @@ wait_for 5000 grep -q "USB stick sdb1 imported" "$TMP/kiosk.err" ||
     fail "the right PIN did not import: $(tail -5 "$TMP/kiosk.err")"
 wait_for 8000 shows "imported" "now shows" || fail "the result is not shown: $(cat "$TMP/ocr.txt")"
 grep -q "Knees from the stick" "$C/10-runners-knee.md" || fail "the stick's content is not in $C"
+diff -r "$SRC/content/es" "$C/es" >/dev/null || fail "the stick's translation (es/) is not in $C"
 [ -d "$C.previous" ] || fail "the old content was not kept as content.previous"
 for f in .stignore .stfolder notes.txt README.md; do
     [ -e "$C/$f" ] || fail "staff's own $f did not survive the import"
