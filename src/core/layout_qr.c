@@ -7,9 +7,12 @@
 #include <string.h>
 
 /* The code, quiet zone included, takes about this share of the screen's
- * shorter side. Read from arm's length on the 7" 800x480 panel (0.19 mm a
- * pixel): a 25-module code (a tel: link) gets 5 px modules, 0.95 mm, the
- * code 24 mm wide; on a 1920x1080 TV 11 px; on 4K 22 px. */
+ * shorter side, in whole modules. The bundled tel: link is a 21-module
+ * code: on the 7" 800x480 panel (0.19 mm a pixel) 5 px modules, 0.96 mm,
+ * the code 20 mm wide (28 mm with its quiet zone), which a phone's camera
+ * reads from 30 cm or more; 8 px at 720x1280, 13 px on a 1920x1080 TV,
+ * 26 px at 4K. The longest link allowed (33 modules) still gets 4 px on
+ * 800x480 (kiosk_limits.h). */
 enum { QR_SHARE_PCT = 35, QR_CAPTION_LINES = 3 };
 
 int lay_qr_module(const lay_ctx *c)
@@ -59,9 +62,12 @@ static lay_area qr_column(const lay_ctx *c, layout_screen *sc, lay_area a, int m
     int px = c->z.px_small, lh = lay_line_height(c, px);
     content_run run;
     lay_text t = caption_text(c, &run);
-    /* Not much wider than the code: the card beside it keeps its width. */
-    int cw = lay_text_w(c, run.text, FACE_BOLD, px), max = Q * 4 / 3;
-    cw = cw < Q ? Q : cw > max ? max : cw;
+    /* As wide as the code, so the card beside it keeps its width (a
+     * headline beside a picture needs every pixel on 800x480); a little
+     * wider only for a caption that would not fit its lines. */
+    int cw = Q;
+    if (lay_count_lines(c, &t, px, cw, QR_CAPTION_LINES + 1) > QR_CAPTION_LINES)
+        cw = Q * 4 / 3;
     int lines = lay_count_lines(c, &t, px, cw, QR_CAPTION_LINES);
     int h = lines * lh + G / 2 + Q;
     if (h > a.h || cw + G > a.w / 2)
