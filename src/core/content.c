@@ -313,6 +313,7 @@ content_snapshot *content_load(const char *dir, const kiosk_fs *fs)
     scan(&L);
     loop_resolve(&L);
     content_langs_load(&L);
+    content_booking_resolve(&L);
     if (s->arena.failed) {
         loader_file_begin(&L, CONTENT_FOLDER, 0);
         loader_diag_add(&L, DIAG_ERROR, 0, "there is more content than the "

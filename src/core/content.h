@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "fs.h"
 #include "kiosk_limits.h"
+#include "qr.h"
 
 typedef struct kiosk_rgb { unsigned char r, g, b; } kiosk_rgb;
 
@@ -53,6 +54,7 @@ typedef struct content_card {
     int nblocks;
     int words;                 /* words on the card, for loop timing */
     int continues;             /* a ### card: part of the entry (## card) before it, no contents row */
+    int booking;               /* its heading is [booking] card: it shows the QR code */
 } content_card;
 
 typedef enum content_topic_kind {
@@ -85,6 +87,8 @@ typedef enum content_label {
     LABEL_POSITION,      /* "%d / %d": the card's place in its topic */
     LABEL_PHONE_PREFIX,  /* "Call" before the phone number in the strip */
     LABEL_CONTINUED,     /* "(continued)" after a title on an automatic next card */
+    LABEL_BOOKING_QR,    /* "Scan to call and book": beside the booking QR code
+                          * (needed only when [booking] link is set) */
     /* The hidden staff view (only needed when [staff] pin is set). */
     LABEL_STAFF_TITLE,       /* "Staff view": heading of the staff screen */
     LABEL_STAFF_PIN_PROMPT,  /* "Staff PIN": above the PIN pad */
@@ -149,6 +153,7 @@ typedef struct content_settings {
     int screen_sleep;        /* [screen] sleep: a content_sleep */
     kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */
     const char *spa_name, *city, *phone;                          /* [spa] */
+    const char *booking_link, *booking_card;                      /* [booking] */
     const char *label[LABEL_COUNT];                               /* [labels] */
     const char *staff_pin;   /* [staff] pin, or NULL: staff view off */
     int has_hours;           /* [hours] present */
@@ -205,6 +210,7 @@ typedef struct content_snapshot {
     content_lang *langs;         /* the default language first, then each
                                     translation by folder name */
     int nlangs;                  /* 1 when there is no translation */
+    const kiosk_qr *booking_qr;  /* [booking] link as a QR code, or NULL */
 } content_snapshot;
 
 /* Loads dir through fs. Never returns NULL but when out of memory. Always

@@ -301,6 +301,8 @@ static void cross_checks(ini_state *st)
                         "max_seconds (%d) must not be shorter than min_seconds "
                         "(%d)", c->loop_max_s, c->loop_min_s);
     required_missing(st, 1);
+    content_contrast_check(L, st->seen);
+    L->booking_card_line = seen_at(st, "booking", "card");
     /* With [hours] present, a day left out is closed. */
     int any = 0;
     for (int i = 0; i < content_settings_count; i++)

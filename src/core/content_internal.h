@@ -43,6 +43,7 @@ typedef struct content_loader {
     int total_cards;       /* cards in all topics so far, for KIOSK_MAX_CARDS */
     const char *loop_topics;   /* [loop] topics as written, resolved at the end */
     int loop_topics_line;
+    int booking_card_line;     /* line of [booking] card, for its warning */
 } content_loader;
 
 /* The parsers report into the load's sink (content_diag.h): at the file
@@ -111,6 +112,15 @@ void content_ini_load_labels(content_loader *L, const char *rel,
  * Loads every folder of L->lang_dirs into L->s->langs, after the default
  * language's topics; the default language is langs[0]. */
 void content_langs_load(content_loader *L);
+/* Every colour pair the screens draw against the WCAG contrast minimum;
+ * line[] is where each row of the settings table was set (0: default). */
+void content_contrast_check(content_loader *L, const int *line);
+/* What is wrong with v as [booking] link (not https, http or tel, or too
+ * long for the code), or NULL. */
+const char *content_booking_link_problem(const char *v);
+/* [booking]: the QR code and the cards that show it, once the topics are
+ * loaded (content_booking.c). */
+void content_booking_resolve(content_loader *L);
 
 /* Reads a topic file into L->buf and checks what md4c must never see
  * (content_mdcheck.c). Returns 0 when *t can be parsed. */

@@ -48,6 +48,13 @@ const content_setting content_settings_table[] = {
           "the spa's name"),
     WORDS("city", city, 0, "Salt Lake City, Utah", "the city, shown with the name"),
     WORDS("phone", phone, 0, "(801) 799-4999", "the phone number at the bottom"),
+    { "booking", "link", SETTING_WORDS, AT(booking_link), 0, 0, NULL, NULL, NULL, 0,
+      "tel:+18017994999", "what a phone opens from the QR code: the booking "
+      "page (https://...) or the phone number (tel:+1...); no code without it",
+      content_booking_link_problem, NULL },
+    { "booking", "card", SETTING_WORDS, AT(booking_card), 0, 0, NULL, NULL, NULL, 0,
+      "Book a massage", "the heading of the card that shows the QR code (the "
+      "slideshow always shows it)", NULL, NULL },
     INT("kiosk", "idle_timeout", idle_timeout_s, 10, 3600, "seconds", "60",
         "quiet seconds before the screen goes back to the slideshow"),
     INT("kiosk", "idle_notice", idle_notice_s, 3, 30, "seconds", "8",
@@ -92,6 +99,9 @@ const content_setting content_settings_table[] = {
     LABEL("phone_prefix", LABEL_PHONE_PREFIX, 0, "Call", "the word before the phone number"),
     LABEL("continued", LABEL_CONTINUED, 0, "continued",
           "added to a title when a card runs onto a second screen"),
+    { "labels", "booking_qr", SETTING_WORDS, AT(label[LABEL_BOOKING_QR]), 0, 0,
+      NULL, NULL, NULL, 0, "Scan to call and book",
+      "beside the QR code (needed when [booking] link is set)", NULL, NULL },
     LABEL("staff_title", LABEL_STAFF_TITLE, SETTING_STAFF, "Staff view",
           "heading of the staff view"),
     LABEL("staff_pin_prompt", LABEL_STAFF_PIN_PROMPT, SETTING_STAFF, "Staff PIN",

@@ -143,4 +143,13 @@
  * each), so 256 KiB covers a camera JPEG with EXIF and a colour profile. */
 #define KIOSK_IMAGE_HEAD_BYTES (256 * 1024)
 
+/* The booking QR code's largest version (33 x 33 modules, 62 bytes of link
+ * at error correction M). Layout gives the code, quiet zone included,
+ * about 35% of the screen's shorter side; with 33 modules and the zone (41)
+ * that is still whole modules of 4 px on the 7" 800x480 panel (0.76 mm
+ * each, its pixels being 0.19 mm), about the smallest a phone reads at
+ * arm's length. A longer link would need smaller
+ * modules, so --check refuses it. */
+#define KIOSK_QR_MAX_VERSION 4
+
 #endif

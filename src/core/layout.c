@@ -56,11 +56,33 @@ static int loop_foot(const lay_ctx *c, layout_screen *sc)
     return y;
 }
 
+/* Lays out (or measures) the loop's foot and the booking QR code; returns
+ * the area left for the card. In landscape the code stands in a column at
+ * the right, the foot and the card beside it (height is what 800x480
+ * lacks); in portrait it is a row above the foot. */
+static lay_area loop_frame(const lay_ctx *c, layout_screen *sc)
+{
+    int M = c->z.margin;
+    lay_ctx left = *c;   /* the foot's screen: up to the code's column */
+    if (!c->z.portrait) {
+        lay_area whole = { M, M, lay_inner_w(c), c->h - 2 * M };
+        lay_area rest = lay_qr_place(c, sc, whole);
+        left.w = rest.x + rest.w + M;
+    }
+    int top = loop_foot(&left, sc);
+    lay_area a = { M, M, lay_inner_w(&left), top - c->z.gap - M };
+    return c->z.portrait ? lay_qr_place(c, sc, a) : a;
+}
+
 static lay_area loop_area(const lay_ctx *c)
 {
-    int top = loop_foot(c, NULL);
-    lay_area a = { c->z.margin, c->z.margin, lay_inner_w(c), top - c->z.gap - c->z.margin };
-    return a;
+    return loop_frame(c, NULL);
+}
+
+/* A card that invites a booking ([booking] card) leaves the code its corner. */
+static lay_area card_area(const lay_ctx *c, const content_card *card, lay_area a)
+{
+    return card->booking ? lay_qr_place(c, NULL, a) : a;
 }
 
 static lay_card_style loop_style(const lay_ctx *c)
@@ -124,7 +146,7 @@ static void topic_pages(const lay_ctx *c, const content_topic *t, int ti,
                         const lay_card_style *st, lay_area a, page_list *out)
 {
     for (int ci = 0; ci < t->ncards; ci++)
-        paginate(c, &t->cards[ci], st, a, ti, ci, out);
+        paginate(c, &t->cards[ci], st, card_area(c, &t->cards[ci], a), ti, ci, out);
 }
 
 /* One loop page per card: the words it shows are measured here, for the
@@ -246,7 +268,10 @@ static void card_screen(const lay_ctx *c, layout_screen *out, const content_snap
     if (p->card < 0 || p->card >= t->ncards)
         return;
     lay_cursor cur = { p->first_block, { p->first_run, p->first_off } };
-    lay_card_page(c, out, &t->cards[p->card], st, a, p->part, &cur);
+    const content_card *card = &t->cards[p->card];
+    if (card->booking)
+        a = lay_qr_place(c, out, a);
+    lay_card_page(c, out, card, st, a, p->part, &cur);
 }
 
 void layout_loop_screen(layout_screen *out, const content_snapshot *s,
@@ -255,7 +280,7 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
     lay_ctx c;
     lay_ctx_init(&c, s, m, d->w, d->h);
     lay_screen_start(out, &c, ACT_OPEN_MENU);
-    loop_foot(&c, out);
+    lay_area a = loop_frame(&c, out);
     if (loop_index < 0 || loop_index >= d->nloop)
         return;
     const layout_page *p = &d->loop[loop_index];
@@ -263,8 +288,7 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
         p->card >= s->topics[p->topic].ncards)
         return;
     lay_card_style st = loop_style(&c);
-    lay_loop_card(&c, out, p->topic, &s->topics[p->topic].cards[p->card], &st,
-                  loop_area(&c));
+    lay_loop_card(&c, out, p->topic, &s->topics[p->topic].cards[p->card], &st, a);
 }
 
 /* A card's buttons. Back is on every screen, in one place (the menu's,

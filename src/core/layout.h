@@ -24,7 +24,9 @@ typedef enum layout_colour {
     COL_GROUND, COL_SURFACE, COL_TEXT, COL_MUTED, COL_ACCENT, COL_ACCENT_TEXT, COL_COUNT
 } layout_colour;
 
-typedef enum layout_box_kind { BOX_RECT, BOX_TEXT, BOX_IMAGE } layout_box_kind;
+/* BOX_QR: the booking QR code, drawn from its module matrix (a few hundred
+ * modules as RECT boxes would not fit LAYOUT_MAX_BOXES). */
+typedef enum layout_box_kind { BOX_RECT, BOX_TEXT, BOX_IMAGE, BOX_QR } layout_box_kind;
 
 /* What a tap on a box does. */
 typedef enum layout_action {
@@ -37,7 +39,7 @@ typedef enum layout_action {
  *    (backdrop = 1). On the loop it carries ACT_OPEN_MENU: a tap anywhere.
  *  - every other box lies inside the safe area: margins of about s/12 on
  *    each side (s = the screen's shorter side).
- *  - TEXT and IMAGE boxes never overlap one another.
+ *  - TEXT, IMAGE and QR boxes never overlap one another.
  *  - a RECT that touches a TEXT or IMAGE box contains it whole (a button, a
  *    tile, the cue's pill); bars and bullet dots touch no text.
  *  - tap targets (boxes with an action, the backdrop aside) are at least
@@ -61,6 +63,12 @@ typedef struct layout_box {
     layout_action action;      /* a tap inside x,y,w,h does this (ACT_NONE: nothing) */
     int arg;                   /* ACT_TOPIC: topic index */
     int backdrop;              /* 1: the whole-screen ground, box 0 */
+    /* QR: the code with its quiet zone (QR_QUIET modules of paper on every
+     * side) filling x,y,w,h exactly: modules of module x module whole px,
+     * the dark ones in colour, the rest in paper. */
+    const kiosk_qr *qr;
+    int module;
+    layout_colour paper;
 } layout_box;
 
 /* Enough for the busiest screen (a menu of KIOSK_MAX_TOPICS tiles, or a card

@@ -73,6 +73,15 @@ int lay_byline(const lay_ctx *c, layout_screen *sc, const content_card *card, in
 /* How far below the mark's top the words start, so they line up with it. */
 int lay_quote_body_drop(const lay_ctx *c, int body_px);
 
+/* The booking QR code and its caption at the bottom right of a
+ * (layout_qr.c): in landscape a column at the right, the caption above the
+ * code; in portrait a row at the bottom, the caption left of the code.
+ * Returns what is left of a for the rest (a itself when there is no code,
+ * or no room for it). Measures only when sc is NULL. */
+lay_area lay_qr_place(const lay_ctx *c, layout_screen *sc, lay_area a);
+/* Module side in px of the booking code on this screen (0: no code). */
+int lay_qr_module(const lay_ctx *c);
+
 /* One loop card (layout_loop.c): headline and teaser, or a review's quote
  * and byline, with the card's image beside or below; a is the area above
  * the cue; topic: the card's topic in c->s (the opening card of a topic with

@@ -430,6 +430,32 @@ static void draw_image(render *r, const render_screen *s, int i, int dx, int dy,
     SDL_RenderCopy(r->sdl, im->tex, NULL, &to);
 }
 
+/* The booking QR code from its matrix: the paper (quiet zone included),
+ * then each row's runs of dark modules as one rectangle. Whole pixels
+ * only: layout sized the box as module x (side + 2 quiet zones). */
+static void draw_qr(render *r, const layout_box *b, int dx, int dy, int alpha)
+{
+    const kiosk_qr *q = b->qr;
+    if (!q || b->module < 1)
+        return;
+    SDL_Color paper = r->colour[b->paper], ink = r->colour[b->colour];
+    SDL_SetRenderDrawBlendMode(r->sdl, alpha >= 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r->sdl, paper.r, paper.g, paper.b, (Uint8)alpha);
+    fill(r, b->x + dx, b->y + dy, b->w, b->h);
+    SDL_SetRenderDrawColor(r->sdl, ink.r, ink.g, ink.b, (Uint8)alpha);
+    int m = b->module, x0 = b->x + dx + QR_QUIET * m, y0 = b->y + dy + QR_QUIET * m;
+    for (int y = 0; y < q->side; y++)
+        for (int x = 0; x < q->side; x++) {
+            if (!qr_dark(q, x, y))
+                continue;
+            int run = 1;
+            while (qr_dark(q, x + run, y))
+                run++;
+            fill(r, x0 + x * m, y0 + y * m, run * m, m);
+            x += run;
+        }
+}
+
 /* Every box of s; ground backdrops left out at full opacity, or at any with
  * no_ground (a cross-fade over the clear needs no veil). */
 static void draw_boxes(render *r, const render_screen *s, int dx, int dy, int alpha,
@@ -445,6 +471,7 @@ static void draw_boxes(render *r, const render_screen *s, int dx, int dy, int al
         case BOX_RECT: draw_rect(r, &s->layout.box[i], dx, dy, alpha); break;
         case BOX_TEXT: draw_text(r, s, i, dx, dy, alpha); break;
         case BOX_IMAGE: draw_image(r, s, i, dx, dy, alpha); break;
+        case BOX_QR: draw_qr(r, b, dx, dy, alpha); break;
         }
     }
 }

@@ -38,7 +38,7 @@ install_missing() {
         if ! dpkg --print-foreign-architectures | grep -qx "$a"; then
             as_root dpkg --add-architecture "$a"
         fi
-        for p in libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libmd4c-dev libinih-dev \
+        for p in libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libmd4c-dev libinih-dev libqrencode-dev \
                  libsystemd-dev libcmocka-dev libpng-dev; do
             want+=("$p:$a")
         done

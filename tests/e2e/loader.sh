@@ -15,7 +15,8 @@ trap 'rm -rf "$tmp"' EXIT
     -I"$src/src" -I"$src/src/core" "$src/tests/e2e/loader_driver.c" \
     "$src/src/platform/loader.c" "$src/src/core/arena.c" "$src/src/core/lastgood.c" \
     "$src/src/core/lastgood_posix.c" "$src/src/core/fs_posix.c" "$src/src/core/fs_durable.c" "$src/src/core"/content*.c \
-    $(pkg-config --cflags --libs md4c inih) -pthread -o "$tmp/driver"
+    "$src/src/core/contrast.c" "$src/src/core/qr.c" \
+    $(pkg-config --cflags --libs md4c inih libqrencode) -lm -pthread -o "$tmp/driver"
 
 cp -R "$src/content" "$tmp/good"
 cp -R "$src/content" "$tmp/broken"

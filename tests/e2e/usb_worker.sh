@@ -16,7 +16,8 @@ trap 'rm -rf "$tmp"' EXIT
     -I"$src/src" -I"$src/src/core" "$src/tests/e2e/usb_worker_driver.c" \
     "$src/src/platform/usb_worker.c" "$src/src/platform/usb_import.c" \
     "$src/src/core/arena.c" "$src/src/core/fs_posix.c" "$src/src/core"/content*.c \
-    $(pkg-config --cflags --libs md4c inih) -pthread -o "$tmp/driver"
+    "$src/src/core/contrast.c" "$src/src/core/qr.c" \
+    $(pkg-config --cflags --libs md4c inih libqrencode) -lm -pthread -o "$tmp/driver"
 
 # The kiosk's content (with staff's notes), and staged sticks: a good one,
 # and three big ones (60 pictures of about 1 MB each).

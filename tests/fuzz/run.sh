@@ -16,7 +16,8 @@ clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
     -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DKIOSK_VERSION='"fuzz"' \
     -I"$src/src/core" "$src/tests/fuzz/fuzz_content.c" \
     "$src/src/core/arena.c" "$src/src/core/status.c" "$src/src/core"/content*.c \
-    $(pkg-config --cflags --libs md4c inih) -o "$out/fuzz_content"
+    "$src/src/core/contrast.c" "$src/src/core/qr.c" \
+    $(pkg-config --cflags --libs md4c inih libqrencode) -lm -o "$out/fuzz_content"
 
 # Seeds: kiosk.ini with each topic, and each pair of topics (the FAQ and
 # reviews under their own names), with the bundled image.

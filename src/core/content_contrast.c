@@ -1,0 +1,70 @@
+/* content_contrast.c — --check's contrast rule: every pair of [colours]
+ * the screens draw words with, against WCAG 2.x's minimum, reported at the
+ * colour's line in plain words. A pair below it is an error like any other
+ * bad setting: the kiosk keeps showing the last good content (and colours)
+ * until it is fixed, since words nobody can read are no better than none. */
+#include "content_settings.h"
+#include "contrast.h"
+
+#include <stdio.h>
+
+/* Every pair some screen draws words in (src/core/layout*.c): the colour
+ * of the words, the colour under them, where they are. Each carries words
+ * at body size or smaller somewhere, so none is held to the large-text
+ * minimum (a pair only ever drawn at headline size would be). The QR code
+ * is drawn in text and ground: its pair is the first. */
+typedef struct contrast_pair {
+    const char *fg, *bg;
+    double min;
+    const char *where;
+} contrast_pair;
+
+static const contrast_pair pairs[] = {
+    { "text", "ground", CONTRAST_MIN_TEXT, "cards, the menu's heading and the QR code" },
+    { "text", "surface", CONTRAST_MIN_TEXT, "menu tiles, Back and Home, and the "
+      "going-back notice" },
+    { "muted", "ground", CONTRAST_MIN_TEXT, "the spa's name and phone, the page "
+      "number and a review's name and date" },
+    { "accent_text", "accent", CONTRAST_MIN_TEXT, "the touch-the-screen cue and "
+      "the Next and Previous buttons" },
+    { "accent", "ground", CONTRAST_MIN_TEXT, "the staff view's messages" },
+};
+
+static double lum_of(const content_settings *c, const char *key)
+{
+    int i = content_setting_find("colours", key);
+    const kiosk_rgb *v = (const kiosk_rgb *)((const char *)c +
+                                             content_settings_table[i].offset);
+    return contrast_luminance(v->r, v->g, v->b);
+}
+
+static int line_of(const int *line, const char *key)
+{
+    return line[content_setting_find("colours", key)];
+}
+
+/* Two decimals, cut rather than rounded: 4.496 reads 4.49, never 4.50. */
+static double cut2(double v)
+{
+    return (double)(long)(v * 100) / 100;
+}
+
+void content_contrast_check(content_loader *L, const int *line)
+{
+    const content_settings *c = &L->s->settings;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const contrast_pair *p = &pairs[i];
+        double lf = lum_of(c, p->fg), lb = lum_of(c, p->bg);
+        double r = contrast_ratio_lum(lf, lb);
+        if (r >= p->min)
+            continue;
+        /* At the words' colour, else the ground's, as staff set them. */
+        int at = line_of(line, p->fg) ? line_of(line, p->fg) : line_of(line, p->bg);
+        int fg_lighter = lf >= lb;
+        loader_diag_add(L, DIAG_ERROR, at, "%s on %s has a contrast of only "
+                        "%.2f to 1; words need at least %.1f to 1 to be read "
+                        "(%s). Make %s %s or %s %s", p->fg, p->bg, cut2(r), p->min,
+                        p->where, p->fg, fg_lighter ? "lighter" : "darker", p->bg,
+                        fg_lighter ? "darker" : "lighter");
+    }
+}
