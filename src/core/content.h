@@ -52,6 +52,7 @@ typedef struct content_card {
     content_block *blocks;
     int nblocks;
     int words;                 /* words on the card, for loop timing */
+    int continues;             /* a ### card: part of the entry (## card) before it, no contents row */
 } content_card;
 
 typedef enum content_topic_kind {
@@ -84,6 +85,7 @@ typedef enum content_label {
     LABEL_POSITION,      /* "%d / %d": the card's place in its topic */
     LABEL_PHONE_PREFIX,  /* "Call" before the phone number in the strip */
     LABEL_CONTINUED,     /* "(continued)" after a title on an automatic next card */
+    LABEL_PLACE,         /* "{topic} · {n} of {total}": a card's topic and entry */
     /* The hidden staff view (only needed when [staff] pin is set). */
     LABEL_STAFF_TITLE,       /* "Staff view": heading of the staff screen */
     LABEL_STAFF_PIN_PROMPT,  /* "Staff PIN": above the PIN pad */
@@ -133,6 +135,8 @@ typedef struct content_settings {
     int words_per_minute;    /* [loop] words_per_minute: reading speed */
     int transition_ms;       /* [kiosk] transition_ms: 250..400 */
     int reduce_motion;       /* [kiosk] reduce_motion: fades instead of slides */
+    int contents_from;       /* [kiosk] contents_from: entries from which a topic
+                                opens on its contents (the FAQ always) */
     int rotate;              /* [screen] rotate: 0, 90, 180 or 270 */
     int screen_sleep;        /* [screen] sleep: a content_sleep */
     kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */

@@ -230,11 +230,17 @@ static void required_missing(ini_state *st, int labels)
         if (st->seen[i] || !(e->flags & (labels ? SETTING_LABEL : SETTING_REQUIRED))
             || ((e->flags & SETTING_STAFF) && !staff_on))
             continue;
-        if (e->flags & SETTING_WARN) {
+        if ((e->flags & SETTING_WARN) && (e->flags & SETTING_STAFF)) {
             loader_diag_add(st->L, DIAG_WARNING, 0, "[%s] has no %s; USB sticks "
                             "are not offered on screen without it, so add a line "
                             "under [%s] like %s = %s", e->section, e->key,
                             e->section, e->key, e->example);
+            continue;
+        }
+        if (e->flags & SETTING_WARN) {
+            loader_diag_add(st->L, DIAG_WARNING, 0, "[%s] has no %s (%s), so it "
+                            "is not shown; add a line under [%s] like %s = %s",
+                            e->section, e->key, e->help, e->section, e->key, e->example);
             continue;
         }
         if (labels)

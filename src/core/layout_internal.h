@@ -79,4 +79,20 @@ int lay_quote_body_drop(const lay_ctx *c, int body_px);
 int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
                   const lay_card_style *st, lay_area a);
 
+/* Contents screens (layout_contents.c): sets tp->ncontents and
+ * tp->contents_of (in a) for topic; tp->page must be cut already. Returns
+ * 0, or -1 when a ran out. */
+int lay_contents_pages(const lay_ctx *c, const content_snapshot *s, int topic,
+                       layout_topic_pages *tp, arena *a);
+/* Takes the first button with act (and the words inside it) off a finished
+ * screen: its place stays empty. For two buttons that would do the same. */
+void lay_drop_action(layout_screen *sc, layout_action act);
+
+/* Where am I (layout_card.c): the line above a topic card's title, "Causes
+ * · 3 of 9" ([labels] place), and the height it takes on card of t (0
+ * without the label, and on the opening card, whose title is the topic's). */
+int lay_place_h(const lay_ctx *c, const content_topic *t, int card);
+void lay_place(const lay_ctx *c, layout_screen *sc, int topic, int card, int x, int y,
+               int w);
+
 #endif
