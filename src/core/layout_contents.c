@@ -220,8 +220,10 @@ int lay_contents_pages(const lay_ctx *c, const content_snapshot *s, int topic,
 
 /* ---- the screen ---- */
 
-/* The lead in one line of width w: its words as far as they fit, cut at a
- * word and ended with "…" when the paragraph is longer. */
+/* The lead in one line of width w: at body size, or in small print when
+ * that shows the whole sentence (portrait: "Nine things can lead to…" lost
+ * its point); else its words as far as they fit, cut at a word and ended
+ * with "…". */
 static void lead_line(const lay_ctx *c, layout_screen *sc, const content_block *b, int x,
                       int y, int w)
 {
@@ -237,6 +239,9 @@ static void lead_line(const lay_ctx *c, layout_screen *sc, const content_block *
     while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
         n--;   /* a whole code point when the paragraph was cut short */
     buf[n] = '\0';
+    if (lay_width(c, FACE_REGULAR, px, buf, n) > w &&
+        lay_width(c, FACE_REGULAR, c->z.px_small, buf, n) <= w)
+        px = c->z.px_small;
     if (lay_width(c, FACE_REGULAR, px, buf, n) > w) {
         static const char ELLIPSIS[] = "\xE2\x80\xA6";
         int ew = lay_width(c, FACE_REGULAR, px, ELLIPSIS, 3);
