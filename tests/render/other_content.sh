@@ -74,9 +74,32 @@ for f in menu.png hot-springs-01.png hot-springs-03.png faq-01.png reviews-01.pn
     [ -f "$dir/out/$f" ] || fail "$f was not written"
 done
 grep -q "Hot Springs" "$dir/out/screens.tsv" || fail "screens.tsv does not name the new titles"
-# The words on the buttons come from this kiosk.ini, not from the program.
-ocr_has "$dir/out/hot-springs-02.png" "Before Return Start Onward" ||
-    fail "the buttons do not show this folder's labels"
+# buttons SCREEN: the words on its buttons, each read alone from boxes.tsv's
+# rectangle (light words on a dark button, or the reverse), one a line.
+buttons() {
+    local r neg
+    for r in $(awk -F '\t' -v s="$1" '$1 == s && $2 != "entry" && $2 != "topic" {
+                   print $6 "x" $7 "+" $4 "+" $5 }' "$dir/out/boxes.tsv"); do
+        neg=-negate
+        [ "$(convert "$dir/out/$1" -crop "$r" +repage -colorspace Gray \
+             -format '%[fx:mean>0.5]' info:)" = 1 ] && neg=
+        convert "$dir/out/$1" -crop "$r" +repage -colorspace Gray $neg -threshold 50% \
+            -bordercolor white -border 20 -resize 200% png:- |
+            OMP_THREAD_LIMIT=1 tesseract - - --psm 7 2>/dev/null
+    done
+}
+# The words on the buttons come from this kiosk.ini, not from the program
+# (Start, Home, only where Return goes elsewhere: to the FAQ's contents).
+got=$(buttons hot-springs-02.png | tr -c 'A-Za-z\n' ' ')
+for w in Before Return Onward; do
+    grep -qw "$w" <<<"$got" || fail "the buttons do not show this folder's $w (read: $got)"
+done
+grep -qw Start <<<"$got" && fail "Start beside Return, which goes to the same menu"
+got=$(buttons faq-01.png | tr -c 'A-Za-z\n' ' ')
+for w in Return Start; do
+    grep -qw "$w" <<<"$got" || fail "a FAQ card does not show this folder's $w (read: $got)"
+done
+[ -f "$dir/out/faq-contents-01.png" ] || fail "the FAQ has no contents screen"
 ocr_has "$dir/out/loop-01.png" "Tap anywhere to begin" || fail "the loop does not show this folder's cue"
 ocr_all "$dir/out"
 "$kiosk" --render "$dir/tall" --size 720x1280 --content "$dir/content" >/dev/null ||
