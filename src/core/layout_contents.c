@@ -118,8 +118,10 @@ static int paginate(const lay_ctx *c, const content_topic *t, plan *p)
             used += c->z.gap + h;
         }
     }
+    if (pages == 0)
+        p->first[pages++] = 0;   /* no entries: one empty screen */
     p->first[pages] = p->n;
-    return pages > 0 ? pages : 1;
+    return pages;
 }
 
 /* Every row's words fit its column whole: no word is cut. */
