@@ -396,6 +396,9 @@ then, from their computer: sftp alice@$(hostname 2>/dev/null || echo kiosk).loca
 and: cd $content
 After saving, the kiosk shows the new content; problems are listed in
 $content/STATUS.txt. Check content by hand: $prefix/bin/kiosk --check --content $content
+
+Or let staff edit a folder on the front desk computer that Syncthing keeps
+the same as this one: $src/deploy/syncthing-setup.sh --help, and README.md.
 EOF
     if [ -n "$new_pin" ]; then
         cat <<EOF

@@ -18,15 +18,18 @@ typedef struct name_list {
 } name_list;
 
 static int ends_with(const char *s, const char *tail, int icase);
+static const char *conflict_mark(const char *n);
 
 /* Only names that could be content are kept (classify() says what each
- * is), so photos or backups by the thousand do not push topics out. */
+ * is), so photos or backups by the thousand do not push topics out; and
+ * Syncthing's conflict copies, which staff must hear about. */
 static void list_each(void *u, const char *name)
 {
     name_list *nl = u;
     if (++nl->seen > KIOSK_MAX_DIR_SCAN)
         return;
-    if (!ends_with(name, ".md", 1) && !ends_with(name, ".ini", 1))
+    if (!ends_with(name, ".md", 1) && !ends_with(name, ".ini", 1) &&
+        !conflict_mark(name))
         return;
     if (nl->n >= KIOSK_MAX_DIR_ENTRIES) {
         nl->dropped++;
@@ -57,6 +60,45 @@ static int name_ignored(const char *n)
     return n[0] == '.' || ends_with(n, "~", 0) || ends_with(n, ".swp", 1) ||
            !strncmp(n, "~$", 2) || ends_with(n, ".tmp", 1) ||
            !strcasecmp(n, "README.md") || !strcmp(n, "STATUS.txt");
+}
+
+/* Where a Syncthing conflict copy's mark starts in n, or NULL. Syncthing
+ * keeps both sides of a file changed on two computers at once: the loser
+ * as NAME.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.EXT beside NAME.EXT. */
+static const char *conflict_mark(const char *n)
+{
+    static const char mark[] = ".sync-conflict-";
+    for (const char *p = strstr(n, mark); p; p = strstr(p + 1, mark)) {
+        const char *d = p + sizeof mark - 1;
+        int ok = 1;
+        for (int i = 0; i < 15 && ok; i++)
+            ok = i == 8 ? d[i] == '-' : isdigit((unsigned char)d[i]);
+        if (ok && d[15] == '-' && d[16] && d[16] != '.')
+            return p;
+    }
+    return NULL;
+}
+
+/* A conflict copy is never content: staff hear which file it belongs to
+ * and what to do, until one of the two is deleted. */
+static void conflict_report(content_loader *L, const char *n, const char *mark)
+{
+    const char *dev = mark + sizeof ".sync-conflict-YYYYMMDD-HHMMSS" - 1;
+    const char *ext = strchr(dev + 1, '.');
+    int base = (int)(mark - n);
+    if (!ext)
+        ext = "";
+    loader_file_begin(L, n, 2);
+    if (!strncmp(n, "STATUS", (size_t)base) && base == 6 && !strcmp(ext, ".txt"))
+        loader_diag_add(L, DIAG_WARNING, 0, "not used: an old STATUS.txt that "
+                        "Syncthing kept because two computers wrote it at the "
+                        "same time; delete this copy");
+    else
+        loader_diag_add(L, DIAG_WARNING, 0, "not shown: a copy Syncthing kept "
+                        "because %.*s%s was changed on two computers at the same "
+                        "time. Compare the two files, put the text you want in "
+                        "%.*s%s, then delete this copy", base, n, ext, base, n, ext);
+    loader_file_end(L);
 }
 
 /* "10-runners-knee.md": digits, a dash, a name, ".md". */
@@ -153,9 +195,13 @@ static void classify(content_loader *L, const char **names, int n, int partial)
     int ntopics = 0, have_ini = 0;
     for (int i = 0; i < n; i++) {
         const char *nm = names[i];
+        const char *mark = conflict_mark(nm);
         if (!strcmp(nm, "kiosk.ini")) {
             have_ini = 1;
         } else if (name_ignored(nm)) {
+            continue;
+        } else if (mark) {
+            conflict_report(L, nm, mark);
             continue;
         } else if (name_is_topic(nm)) {
             topics[ntopics++] = nm;

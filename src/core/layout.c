@@ -146,7 +146,7 @@ static void loop_pages(const lay_ctx *c, const content_topic *t, int ti,
         if (!pg)
             return;
         layout_page p = { ti, ci, 0, 1, 0, 0, 0, 0 };
-        p.words = lay_loop_card(c, NULL, &t->cards[ci], st, a);
+        p.words = lay_loop_card(c, NULL, ti, &t->cards[ci], st, a);
         *pg = p;
     }
 }
@@ -273,7 +273,19 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
         p->card >= s->topics[p->topic].ncards)
         return;
     lay_card_style st = loop_style(&c);
-    lay_loop_card(&c, out, &s->topics[p->topic].cards[p->card], &st, loop_area(&c));
+    lay_loop_card(&c, out, p->topic, &s->topics[p->topic].cards[p->card], &st,
+                  loop_area(&c));
+}
+
+/* A card's buttons. Back is on every screen, in one place (the menu's,
+ * the contents', the cards'), so a visitor who learned it once finds it
+ * always; Home shows only where it goes further than Back (to the menu,
+ * past the topic's contents). Without a contents screen both would lead
+ * to the menu: Back alone, Home's place left empty. */
+static unsigned topic_buttons(const content_snapshot *s, int topic, int n, int total)
+{
+    unsigned show = lay_bar_paging(n, total) | LAY_SHOW_BACK;
+    return layout_topic_has_contents(s, topic) ? show | LAY_SHOW_HOME : show;
 }
 
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
@@ -289,16 +301,14 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     if (page < 0 || page >= tp->npages)
         return;
     lay_bar b = lay_bar_for(&c);
-    lay_bar_emit(&c, out, &b, page + 1, tp->npages);
+    lay_bar_emit(&c, out, &b, topic_buttons(s, topic, page + 1, tp->npages), page + 1,
+                 tp->npages);
     lay_card_style st = topic_style(&c);
     const layout_page *p = &tp->page[page];
     if (topic < s->ntopics && p->card >= 0 && p->card < s->topics[topic].ncards)
         card_screen(&c, out, s, p, &st,
                     card_area(&c, topic_area(&c), &s->topics[topic], p->card));
     lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, lay_inner_w(&c));
-    /* Without a contents screen, Back and Home both lead to the menu. */
-    if (!tp->ncontents)
-        lay_drop_action(out, ACT_HOME);
 }
 
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,

@@ -173,8 +173,10 @@ void layout_loop_screen(layout_screen *out, const content_snapshot *s,
 void layout_menu_screen(layout_screen *out, const content_snapshot *s,
                         const layout_deck *d, const layout_metrics *m);
 /* page: index in d->topic[topic].page. Previous is left out on the first
- * page and Next on the last (their places stay empty, so Back and Home never
- * move); the position ("2 / 5") only when the topic has more than one page. */
+ * page and Next on the last, Home on a topic without a contents screen
+ * (Back leads to the menu there already); their places stay empty, so no
+ * button ever moves. The position ("2 / 5") only when the topic has more
+ * than one page. */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
@@ -191,7 +193,9 @@ int layout_card_entry(const content_topic *t, int card);
 /* 1 when the topic opens on a contents screen: the FAQ always; reviews
  * never (a list of names and dates helps nobody find anything, and reviews
  * are read one after another); any other shown topic from
- * [kiosk] contents_from entries. The one rule everyone asks. */
+ * [kiosk] contents_from entries. The one rule everyone asks: Back on its
+ * cards leads to that list and Home to the menu; without it Back and Home
+ * would both lead to the menu. */
 int layout_topic_has_contents(const content_snapshot *s, int topic);
 /* Contents screen `page` (0-based, < d->topic[topic].ncontents): the
  * topic's title, a one-line lead, a large row per entry (ACT_ENTRY, arg =

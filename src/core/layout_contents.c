@@ -319,10 +319,10 @@ void layout_contents_screen(layout_screen *out, const content_snapshot *s,
         }
         y += h + G;
     }
+    /* Back and Home would both lead to the menu from here: Back alone. */
     lay_bar b = lay_bar_for(&c);
-    lay_bar_emit(&c, out, &b, page + 1, tp->ncontents);
-    /* Back and Home both lead to the menu from here: one is shown. */
-    lay_drop_action(out, ACT_HOME);
+    lay_bar_emit(&c, out, &b, lay_bar_paging(page + 1, tp->ncontents) | LAY_SHOW_BACK,
+                 page + 1, tp->ncontents);
 }
 
 int layout_entry_title_lines(const content_snapshot *s, const layout_metrics *m,
@@ -339,27 +339,4 @@ int layout_entry_title_lines(const content_snapshot *s, const layout_metrics *m,
     content_run run = { title, (int)strlen(title), 0 };
     lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
     return lay_count_lines(&c, &text, c.z.px_body, lay_inner_w(&c) - 2 * c.z.gap, 99);
-}
-
-/* ---- one of two buttons that do the same ---- */
-
-void lay_drop_action(layout_screen *sc, layout_action act)
-{
-    int keep = 0;
-    const layout_box *gone = NULL;
-    layout_box dropped;
-    for (int i = 0; i < sc->nbox; i++) {
-        const layout_box *b = &sc->box[i];
-        if (!gone && b->action == act && !b->backdrop) {
-            dropped = *b;
-            gone = &dropped;
-            continue;
-        }
-        /* The button's words lie inside its box. */
-        if (gone && b->kind == BOX_TEXT && b->x >= gone->x && b->y >= gone->y &&
-            b->x + b->w <= gone->x + gone->w && b->y + b->h <= gone->y + gone->h)
-            continue;
-        sc->box[keep++] = *b;
-    }
-    sc->nbox = keep;
 }

@@ -75,8 +75,10 @@ int lay_quote_body_drop(const lay_ctx *c, int body_px);
 
 /* One loop card (layout_loop.c): headline and teaser, or a review's quote
  * and byline, with the card's image beside or below; a is the area above
- * the cue. Returns the words shown (layout_page.words). */
-int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
+ * the cue; topic: the card's topic in c->s (the opening card of a topic with
+ * a contents screen may show its list). Returns the words shown
+ * (layout_page.words). */
+int lay_loop_card(const lay_ctx *c, layout_screen *sc, int topic, const content_card *card,
                   const lay_card_style *st, lay_area a);
 
 /* Contents screens (layout_contents.c): sets tp->ncontents and
@@ -84,9 +86,6 @@ int lay_loop_card(const lay_ctx *c, layout_screen *sc, const content_card *card,
  * 0, or -1 when a ran out. */
 int lay_contents_pages(const lay_ctx *c, const content_snapshot *s, int topic,
                        layout_topic_pages *tp, arena *a);
-/* Takes the first button with act (and the words inside it) off a finished
- * screen: its place stays empty. For two buttons that would do the same. */
-void lay_drop_action(layout_screen *sc, layout_action act);
 
 /* Where am I (layout_card.c): the line above a topic card's title, "Causes
  * · 3 of 9" ([labels] place), and the height it takes on card of t (0

@@ -149,7 +149,7 @@ static void format_position(const char *fmt, int n, int total, char *buf, int ca
     }
 }
 
-/* Where the buttons go: see lay_bar in layout_internal.h. */
+/* Where the buttons go: see lay_bar in layout_kit.h. */
 lay_bar lay_bar_for(const lay_ctx *c)
 {
     lay_bar b;
@@ -176,19 +176,36 @@ lay_bar lay_bar_for(const lay_ctx *c)
         b.pos_left = prev_r + G;
     }
     b.pos_right = next_l - G;
+    b.pos_y = b.nav_y;
+    /* Long labels on a narrow screen leave no room between Previous and
+     * Next: the position goes between Back and Home, or is left out (cut,
+     * "1 / 4" would read "1"). */
+    if (b.rows == 2 && b.pos_right - b.pos_left < pos_w) {
+        b.pos_left = M + wb + G;
+        b.pos_right = b.home_x - G;
+        b.pos_y = b.util_y;
+    }
     b.top = b.util_y;
     return b;
 }
 
-void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int n, int total)
+unsigned lay_bar_paging(int n, int total)
+{
+    return (n > 1 ? LAY_SHOW_PREV : 0u) | (n < total ? LAY_SHOW_NEXT : 0u);
+}
+
+void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, unsigned show,
+                  int n, int total)
 {
     int M = c->z.margin, T = c->z.target, px = c->z.px_small;
-    if (n > 1)
+    if (show & LAY_SHOW_PREV)
         lay_button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, 1);
-    if (n < total)
+    if (show & LAY_SHOW_NEXT)
         lay_button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - lay_button_w(c, LABEL_NEXT), b->nav_y, 1);
-    lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
-    lay_button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
+    if (show & LAY_SHOW_BACK)
+        lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
+    if (show & LAY_SHOW_HOME)
+        lay_button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
     /* "1 / 1" tells a visitor nothing (a topic of one review, one answer). */
     if (total < 2)
         return;
@@ -197,11 +214,11 @@ void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int n, 
     int room = b->pos_right - b->pos_left;
     int w = lay_text_w(c, pos, FACE_REGULAR, px);
     if (w > room)
-        w = room;
-    /* One row: hug Next; two rows: centre between Previous and Next. */
+        return;
+    /* One row: hug Next; two rows: centre between the buttons beside it. */
     int x = b->rows == 1 ? b->pos_right - w : b->pos_left + (room - w) / 2;
     lay_one_line(c, sc, pos, FACE_REGULAR, px, x,
-             b->nav_y + (T - lay_line_height(c, px)) / 2, room, COL_MUTED, 1);
+             b->pos_y + (T - lay_line_height(c, px)) / 2, room, COL_MUTED, 1);
 }
 
 /* ---- the spa strip ---- */

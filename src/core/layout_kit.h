@@ -100,22 +100,33 @@ void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int 
 int lay_button_w(const lay_ctx *c, content_label l);
 void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
                 int x, int y, int primary);
-/* Where the buttons go, on topic cards and (Back) on the menu. Landscape:
- * one row, Previous at the left edge, Next at the right, Back and Home after
- * Previous's place (kept when Previous is hidden), the position just left of
- * Next. Portrait (or a landscape screen whose labels are too long for one
- * row): Back and Home at the edges of a row above Previous, position, Next. */
+/* Where the buttons go, on every screen that has them (topic cards, the
+ * contents screens, the menu): the same rectangles on all of them at one
+ * size, so a button never moves; one that does not apply is left out and
+ * its place stays empty. Landscape: one row, Previous at the left edge,
+ * Next at the right, Back and Home after Previous's place, the position
+ * just left of Next. Portrait (or a landscape screen whose labels are too
+ * long for one row): Back and Home at the edges of a row above Previous,
+ * position, Next (the position between Back and Home when long labels
+ * leave it no room there). */
 typedef struct lay_bar {
     int rows;
     int top;                   /* top of the bar; what is above ends a gap higher */
     int nav_y, util_y;         /* rows of Previous/Next and of Back/Home */
     int back_x, home_x;
-    int pos_left, pos_right;   /* room for the position label */
+    int pos_left, pos_right;   /* room for the position label, */
+    int pos_y;                 /* in this row (nav_y, or util_y when long labels need it) */
 } lay_bar;
 lay_bar lay_bar_for(const lay_ctx *c);
-/* The bar's buttons for page n of total (1-based), and the position
- * ("2 / 5") when there is more than one page. */
-void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, int n, int total);
+/* Which of the bar's buttons a screen shows. */
+enum { LAY_SHOW_PREV = 1, LAY_SHOW_NEXT = 2, LAY_SHOW_BACK = 4, LAY_SHOW_HOME = 8 };
+/* Previous and Next for page n of total (1-based): none on the first and
+ * the last page respectively. */
+unsigned lay_bar_paging(int n, int total);
+/* The buttons in show, and the position ("2 / 5") of page n of total when
+ * total is more than 1. */
+void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, unsigned show,
+                  int n, int total);
 /* The spa's name and phone in one row between x0 and x1 with its top at y:
  * the phone at the right, the name at the left when both fit; else only
  * what fits, together at the right end. Returns 1 when it drew anything. */

@@ -327,7 +327,7 @@ static int heading_row(const lay_ctx *c, layout_screen *sc)
 static void menu_bar(const lay_ctx *c, layout_screen *out, const lay_bar *b, int strip)
 {
     int T = c->z.target, G = c->z.gap, lh = lay_line_height(c, c->z.px_small);
-    lay_button(c, out, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
+    lay_bar_emit(c, out, b, LAY_SHOW_BACK, 0, 0);
     if (!strip)
         return;
     if (b->rows == 1)

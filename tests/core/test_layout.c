@@ -149,10 +149,11 @@ static void test_layout_hit_testing(void **state)
         const layout_topic_pages *tp = &x.d.topic[FX_CAUSES];
         assert_true(tp->npages >= 3);
         layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, 1);
+        /* Causes has no contents screen: Back alone leads to the menu (Home,
+         * which would do the same, is left out; issue 14). Home's hits are
+         * tested on the FAQ in test_layout_bar.c. */
         static const layout_action acts[] = { ACT_PREV, ACT_NEXT, ACT_BACK };
-        /* No contents screen: Back goes to the menu as Home would, so
-         * only Back shows. */
-        assert_int_equal(tp->ncontents, 0);
+        assert_false(layout_topic_has_contents(s, FX_CAUSES));
         assert_null(fx_find_action(&sc, ACT_HOME));
         for (int k = 0; k < 3; k++) {
             const layout_box *b = fx_find_action(&sc, acts[k]);
@@ -175,7 +176,6 @@ static void test_layout_hit_testing(void **state)
         layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_CAUSES, tp->npages - 1);
         assert_null(fx_find_action(&sc, ACT_NEXT));
         assert_non_null(fx_find_action(&sc, ACT_PREV));
-        assert_null(fx_find_action(&sc, ACT_HOME));
         assert_int_equal(fx_find_action(&sc, ACT_BACK)->x, back_at.x);
         /* The menu: one tile per shown topic, each opening its topic. */
         layout_menu_screen(&sc, s, &x.d, &fx_metrics);
@@ -227,9 +227,9 @@ static void test_layout_position_absent_on_one_page(void **state)
             assert_null(strstr(text, "1 / 1"));
             assert_null(strstr(text, " / "));
             assert_non_null(fx_find_action(&sc, ACT_BACK));
-            /* Home only where Back goes elsewhere (to the contents). */
+            /* Home only where it goes further than Back (issue 14). */
             assert_int_equal(fx_find_action(&sc, ACT_HOME) != NULL,
-                             x.d.topic[one[k]].ncontents > 0);
+                             layout_topic_has_contents(s, one[k]));
         }
         layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 0);
         fx_text_at(&sc, 0, text, sizeof text);

@@ -422,6 +422,33 @@ static int fx_ends_sentence(const char *t, int len)
                        (len >= 3 && !memcmp(t + len - 3, "\xE2\x80\xA6", 3)));
 }
 
+/* Words of the loop's list (issue 14): the titles of the topic's other
+ * cards that sc shows, each whole (on one line or broken over several). */
+static int fx_list_words(const content_topic *t, const content_card *card,
+                         const layout_screen *sc)
+{
+    int words = 0;
+    for (int c = 0; c < t->ncards; c++) {
+        const char *title = t->cards[c].title;
+        int len = title ? (int)strlen(title) : 0, shown = 0;
+        if (&t->cards[c] == card || !len)
+            continue;
+        for (int i = 0; i < sc->nbox; i++) {
+            const layout_box *x = &sc->box[i];
+            if (x->kind == BOX_TEXT && x->text >= title && x->text < title + len)
+                shown += x->len;
+        }
+        if (!shown)
+            continue;
+        int in = 0, spaces = fx_words(title, len, &in) - 1;   /* at most, between lines */
+        if (shown < len - spaces)
+            fail_msg("\"%s\" is cut in the loop's list", title);
+        in = 0;
+        words += fx_words(title, len, &in);
+    }
+    return words;
+}
+
 /* A loop page is one card's headline and teaser: whole text blocks from the
  * top; the first may instead be cut at a sentence's end, or its lines end
  * in "…". Nothing shown twice, nothing after a cut; words as layout_page
@@ -475,6 +502,7 @@ static void fx_check_loop_page(const content_snapshot *s, const layout_page *p,
     for (int b = 0; b < card->nblocks; b++)
         for (int r = 0; r < card->blocks[b].nruns; r++)
             free(cv.seen[b][r]);
+    words += fx_list_words(&s->topics[p->topic], card, sc);
     assert_int_equal(p->words, words);
 }
 

@@ -85,21 +85,28 @@ mkdir -p "$tmp/prefix/lib/kiosk"
 for s in kiosk-usb-mount.sh kiosk-usb-stage.sh; do
     cp "$src/deploy/$s" "$tmp/prefix/lib/kiosk/"
 done
-usb_score() {   # unit-template limit
-    local u=$tmp/${1%@.service}@sda1.service sec score
-    sed "s|@PREFIX@|$tmp/prefix|g" "$src/deploy/$1" >"$u"
-    grep -q '@PREFIX@' "$u" && fail "$1: @PREFIX@ left"
+# scored UNIT-FILE LIMIT: verify says nothing, and the exposure score is at
+# most LIMIT.
+scored() {
+    local u=$1 name sec score
+    name=$(basename "$u")
     command -v systemd-analyze >/dev/null || return 0
-    out=$(systemd-analyze verify "$u" 2>&1) || fail "$1: systemd-analyze verify failed: $out"
-    [ -z "$out" ] || fail "$1: systemd-analyze verify complained: $out"
+    out=$(systemd-analyze verify "$u" 2>&1) || fail "$name: systemd-analyze verify failed: $out"
+    [ -z "$out" ] || fail "$name: systemd-analyze verify complained: $out"
     if sec=$(systemd-analyze security --offline=true "$u" 2>&1); then
         score=$(sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p' <<<"$sec")
-        echo "$1 exposure score: ${score:-?} (limit $2)"
+        echo "$name exposure score: ${score:-?} (limit $2)"
         if [ -z "$score" ] || ! awk -v s="$score" -v m="$2" 'BEGIN { exit !(s <= m) }'; then
-            fail "$1: exposure score ${score:-unknown} above $2:"
+            fail "$name: exposure score ${score:-unknown} above $2:"
             grep '✗' <<<"$sec" || echo "$sec"
         fi
     fi
+}
+usb_score() {   # unit-template limit
+    local u=$tmp/${1%@.service}@sda1.service
+    sed "s|@PREFIX@|$tmp/prefix|g" "$src/deploy/$1" >"$u"
+    grep -q '@PREFIX@' "$u" && fail "$1: @PREFIX@ left"
+    scored "$u" "$2"
 }
 usb_score kiosk-usb-mount@.service 3.0
 usb_score kiosk-usb-stage@.service 1.0
@@ -114,6 +121,20 @@ grep -qx 'CapabilityBoundingSet=CAP_SYS_ADMIN' "$mount" || fail "mount unit: mor
 grep -qx 'DeviceAllow=/dev/%I r' "$mount" || fail "mount unit: not only its stick, read-only"
 grep -qE '^(PrivateMounts|ProtectSystem|PrivateTmp)=' "$mount" &&
     fail "mount unit: a mount namespace would hide the mount from the stage unit"
+# --- Syncthing for the content folder (deploy/syncthing-setup.sh) ---
+# kiosk-syncthing.service: its own user in group staff, writes only where
+# the content and its home are, a umask that leaves staff able to edit what
+# it brings. Figure measured when written: 1.4.
+sync=$src/deploy/kiosk-syncthing.service
+grep -qx 'User=kiosk-sync' "$sync" || fail "syncthing unit: not its own user"
+grep -qx 'SupplementaryGroups=staff' "$sync" || fail "syncthing unit: not in group staff"
+grep -qx 'ReadWritePaths=/var/lib/kiosk /var/lib/kiosk-sync' "$sync" ||
+    fail "syncthing unit: writes more than the content and its home"
+grep -qx 'UMask=0007' "$sync" || fail "syncthing unit: files not group-writable, or world-readable"
+grep -q '^ExecStart=/usr/bin/syncthing serve --home=/var/lib/kiosk-sync .*--no-upgrade' "$sync" ||
+    fail "syncthing unit: not Debian's syncthing on its own home, without upgrades"
+cp "$sync" "$tmp/"
+scored "$tmp/kiosk-syncthing.service" 2.0
 # test_panel_rule_gives_only_bl_power: group video gets bl_power (not
 # brightness, nothing else of the device) and /dev/cec*; nothing made
 # world-writable.

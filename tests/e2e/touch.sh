@@ -67,8 +67,8 @@ wait_for "$name-02.png"
 tap_box "$name-02.png" previous
 wait_for "$name-01.png"
 
-# Back to the menu, another topic, Back to the menu (a topic without a
-# contents screen shows no Home: Back does the same), Back to the loop.
+# Back to the menu, another topic, Back to the menu (it has no contents
+# screen, so no Home: Back leads to the menu already), Back to the loop.
 tap_box "$name-01.png" back
 wait_for menu.png
 other=$(( (t + 1) % $(find "$TMP/content" -maxdepth 1 -name '[0-9]*.md' | wc -l) ))
@@ -76,8 +76,6 @@ oname=$(topic_name $other)
 tap_box menu.png topic $other
 wait_for "$oname-01.png"
 read_title now "$oname-01.png"
-awk -F '\t' -v s="$oname-01.png" '$1 == s && $2 == "home" { exit 1 }' "$TMP/ref/boxes.tsv" ||
-    fail "$oname-01.png shows Home beside Back, which goes to the same menu"
 tap_box "$oname-01.png" back
 wait_for menu.png
 tap_box menu.png back

@@ -161,6 +161,11 @@ int main(int argc, char **argv)
     ok &= step("editor swap and backup files",
                "echo s > content/.10-a.md.swp && echo x > content/10-a.md~ && echo y > 'content/~$doc.md'", 0);
     ok &= step("macOS droppings", "echo m > content/._10-a.md", 0);
+    ok &= step("Syncthing's temporary files and folders",
+               "echo h > content/.syncthing.10-a.md.tmp && echo h > 'content/~syncthing~10-a.md.tmp' && "
+               "mkdir -p content/.stfolder content/.stversions && echo v > content/.stversions/10-a.md", 0);
+    ok &= step("Syncthing's temporary file renamed into place",
+               "mv content/.syncthing.10-a.md.tmp content/10-a.md", 1);
     ok &= step("temp file renamed into place",
                "echo b > content/10-a.md.tmp && mv content/10-a.md.tmp content/10-a.md", 1);
     ok &= step("images/ created", "mkdir content/images", 1);
