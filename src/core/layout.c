@@ -300,9 +300,12 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     const layout_topic_pages *tp = &d->topic[topic];
     if (page < 0 || page >= tp->npages)
         return;
+    /* With the place line ("Causes · 3 of 9") above the title, a page count
+     * ("5 / 16") in the bar was a second number that disagreed with it. */
+    int counted = *lay_label(&c, LABEL_PLACE) ? 1 : tp->npages;
     lay_bar b = lay_bar_for(&c);
     lay_bar_emit(&c, out, &b, topic_buttons(s, topic, page + 1, tp->npages), page + 1,
-                 tp->npages);
+                 counted);
     lay_card_style st = topic_style(&c);
     const layout_page *p = &tp->page[page];
     if (topic < s->ntopics && p->card >= 0 && p->card < s->topics[topic].ncards)

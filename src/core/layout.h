@@ -175,8 +175,9 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
 /* page: index in d->topic[topic].page. Previous is left out on the first
  * page and Next on the last, Home on a topic without a contents screen
  * (Back leads to the menu there already); their places stay empty, so no
- * button ever moves. The position ("2 / 5") only when the topic has more
- * than one page. */
+ * button ever moves. Above the title, the place line ("Causes · 3 of 9",
+ * [labels] place; not on the opening card); without that label, the
+ * position ("2 / 5") in the bar when the topic has more than one page. */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
