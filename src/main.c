@@ -87,6 +87,34 @@ static int parse_size(const char *arg, int *w, int *h)
     return 0;
 }
 
+/* A contents screen's rows are its entries' titles: one that needs more
+ * than two lines as a row on the 800x480 screen (at body size, on the
+ * widest row) is a paragraph, not a button to find at a glance. Prints a
+ * warning at each; returns how many. */
+static int check_entry_titles(const content_snapshot *s, const layout_metrics *m)
+{
+    int n = 0;
+    for (int t = 0; t < s->ntopics; t++) {
+        if (!layout_topic_has_contents(s, t))
+            continue;
+        const content_topic *tp = &s->topics[t];
+        for (int c = 0; c < tp->ncards; c++) {
+            if (layout_card_entry(tp, c) < 0 || tp->cards[c].continues)
+                continue;
+            int lines = layout_entry_title_lines(s, m, check_sizes[0][0], check_sizes[0][1],
+                                                 t, c);
+            if (lines <= 2)
+                continue;
+            printf("%s:%d: this title takes %d lines as a button on the topic's contents "
+                   "screen at %dx%d; shorten it to two lines at most, so visitors find "
+                   "it at a glance\n", tp->file, tp->cards[c].line, lines,
+                   check_sizes[0][0], check_sizes[0][1]);
+            n++;
+        }
+    }
+    return n;
+}
+
 static int check_layout_lang(const content_snapshot *s, const content_snapshot *base,
                              layout_metrics *mp);
 
@@ -154,6 +182,7 @@ static int check_layout_lang(const content_snapshot *s, const content_snapshot *
             n++;
         }
     }
+    n += check_entry_titles(s, &m);
     return n;
 }
 

@@ -89,6 +89,7 @@ typedef enum content_label {
     LABEL_CONTINUED,     /* "(continued)" after a title on an automatic next card */
     LABEL_BOOKING_QR,    /* "Scan to call and book": beside the booking QR code
                           * (needed only when [booking] link is set) */
+    LABEL_PLACE,         /* "{topic} · {n} of {total}": a card's topic and entry */
     /* The hidden staff view (only needed when [staff] pin is set). */
     LABEL_STAFF_TITLE,       /* "Staff view": heading of the staff screen */
     LABEL_STAFF_PIN_PROMPT,  /* "Staff PIN": above the PIN pad */
@@ -149,6 +150,8 @@ typedef struct content_settings {
     int words_per_minute;    /* [loop] words_per_minute: reading speed */
     int transition_ms;       /* [kiosk] transition_ms: 250..400 */
     int reduce_motion;       /* [kiosk] reduce_motion: fades instead of slides */
+    int contents_from;       /* [kiosk] contents_from: entries from which a topic
+                                opens on its contents (the FAQ always) */
     int rotate;              /* [screen] rotate: 0, 90, 180 or 270 */
     int screen_sleep;        /* [screen] sleep: a content_sleep */
     kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */

@@ -265,13 +265,19 @@ static void required_missing(ini_state *st, int labels)
                             : e->example);
             continue;
         }
-        if (e->flags & SETTING_WARN) {
+        if ((e->flags & SETTING_WARN) && (e->flags & SETTING_STAFF)) {
             loader_diag_add(st->L, DIAG_WARNING, 0, "[%s] has no %s; %s without "
                             "it, so add a line under [%s] like %s = %s", e->section,
                             e->key, strncmp(e->key, "usb_", 4)
                                 ? "the staff view leaves out its charts of visits"
                                 : "USB sticks are not offered on screen",
                             e->section, e->key, e->example);
+            continue;
+        }
+        if (e->flags & SETTING_WARN) {
+            loader_diag_add(st->L, DIAG_WARNING, 0, "[%s] has no %s (%s), so it "
+                            "is not shown; add a line under [%s] like %s = %s",
+                            e->section, e->key, e->help, e->section, e->key, e->example);
             continue;
         }
         if (labels)

@@ -246,8 +246,8 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
         break;
     case MD_BLOCK_H: {
         unsigned level = ((MD_BLOCK_H_DETAIL *)detail)->level;
-        if (level >= 3)
-            warn_pending(m, "a ### heading");
+        if (level >= 4)
+            warn_pending(m, "a #### heading");
         else
             m->heading = (int)level;
         break;
@@ -272,7 +272,24 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *u)
     return 0;
 }
 
-/* A # or ## heading ends: the topic title or a new card. */
+/* A ### card continues the entry of the ## card before it. Before any ##
+ * (or in reviews, which have no entries) it is read as a ## card. */
+static int continues_entry(md_state *m, int line)
+{
+    if (m->topic->kind == TOPIC_REVIEWS) {
+        loader_diag_add(m->L, DIAG_WARNING, line, "a ### heading in the reviews; "
+                        "each review starts with ##, so this one is read as ##");
+        return 0;
+    }
+    if (!m->seen_entry) {
+        loader_diag_add(m->L, DIAG_WARNING, line, "a ### card belongs to the ## "
+                        "card above it, but there is none; write ## instead of ###");
+        return 0;
+    }
+    return 1;
+}
+
+/* A #, ## or ### heading ends: the topic title or a new card. */
 static void heading_done(md_state *m)
 {
     text_trim(m);
@@ -296,7 +313,11 @@ static void heading_done(md_state *m)
     content_card_kind kind = m->topic->kind == TOPIC_FAQ ? CARD_FAQ
                            : m->topic->kind == TOPIC_REVIEWS ? CARD_REVIEW
                            : CARD_TEXT;
-    content_md_card_begin(m, title, line, kind);
+    int continues = level == 3 && continues_entry(m, line);
+    content_card *c = content_md_card_begin(m, title, line, kind);
+    if (c)
+        c->continues = continues;
+    m->seen_entry = 1;
 }
 
 static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *u)

@@ -42,6 +42,7 @@ typedef struct md_state {
     int text_line;
     int bold, italic;
     int heading;                 /* level of the heading being read, or 0 */
+    int seen_entry;              /* a ## card began: a ### card may follow */
     int heading_line;
     int in_image;                /* inside ![...]: text is the alt */
     char *alt;

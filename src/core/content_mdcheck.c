@@ -77,7 +77,7 @@ static int check_nesting(content_loader *L, int line, const char *s, size_t len)
     return 1;
 }
 
-/* "# x" or "## x" (or "#x": headings are read permissively): card starts. */
+/* "# x", "## x" or "### x" (or "#x": headings are read permissively): card starts. */
 static int is_card_heading(const char *s, size_t len)
 {
     size_t i = 0;
@@ -86,7 +86,7 @@ static int is_card_heading(const char *s, size_t len)
     size_t h = 0;
     while (i + h < len && s[i + h] == '#')
         h++;
-    return h == 1 || h == 2;
+    return h >= 1 && h <= 3;
 }
 
 /* Cards: how many, and how long each is as written (md4c's time grows with

@@ -35,6 +35,13 @@ static const int rotations[] = { 0, 90, 180, 270, -1 };
 /* In content_sleep's order. */
 static const char *const sleep_names[] = { "auto", "backlight", "cec", "black", NULL };
 
+static const char *place_check(const char *v)
+{
+    if (strstr(v, "{topic}") && strstr(v, "{n}") && strstr(v, "{total}"))
+        return NULL;
+    return "place must contain {topic}, {n} and {total}, like {topic} \xC2\xB7 {n} of {total}";
+}
+
 static const char *position_check(const char *v)
 {
     if (strstr(v, "{n}") && strstr(v, "{total}"))
@@ -62,6 +69,8 @@ const content_setting content_settings_table[] = {
     INT("kiosk", "transition_ms", transition_ms, 250, 400, "milliseconds", "320",
         "how long a card slides or fades"),
     BOOL("kiosk", "reduce_motion", reduce_motion, "no", "gentle fades only"),
+    INT("kiosk", "contents_from", contents_from, 2, KIOSK_MAX_CARDS_PER_TOPIC, "## cards",
+        "5", "a topic with at least this many ## cards opens on a list of them"),
     { "loop", "topics", SETTING_TOPICS, 0, 0, 0, NULL, NULL, "all", 0,
       "10-runners-knee.md, 80-reviews.md", "which topics the slideshow shows",
       NULL, NULL },
@@ -102,6 +111,10 @@ const content_setting content_settings_table[] = {
     { "labels", "booking_qr", SETTING_WORDS, AT(label[LABEL_BOOKING_QR]), 0, 0,
       NULL, NULL, NULL, 0, "Scan to call and book",
       "beside the QR code (needed when [booking] link is set)", NULL, NULL },
+    { "labels", "place", SETTING_WORDS, AT(label[LABEL_PLACE]), 0, 0, NULL, NULL, NULL,
+      SETTING_LABEL | SETTING_WARN, "{topic} \xC2\xB7 {n} of {total}",
+      "the topic and place of a card, shown above its title", place_check,
+      NULL },
     LABEL("staff_title", LABEL_STAFF_TITLE, SETTING_STAFF, "Staff view",
           "heading of the staff view"),
     LABEL("staff_pin_prompt", LABEL_STAFF_PIN_PROMPT, SETTING_STAFF, "Staff PIN",

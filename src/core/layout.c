@@ -15,6 +15,15 @@ static lay_area topic_area(const lay_ctx *c)
     return a;
 }
 
+/* A card's area: below its place line, when it has one. */
+static lay_area card_area(const lay_ctx *c, lay_area a, const content_topic *t, int card)
+{
+    int h = lay_place_h(c, t, card);
+    a.y += h;
+    a.h -= h;
+    return a;
+}
+
 static lay_card_style topic_style(const lay_ctx *c)
 {
     lay_card_style st = { c->z.px_title, 3, 0, 0, c->z.px_body };
@@ -80,7 +89,7 @@ static lay_area loop_area(const lay_ctx *c)
 }
 
 /* A card that invites a booking ([booking] card) leaves the code its corner. */
-static lay_area card_area(const lay_ctx *c, const content_card *card, lay_area a)
+static lay_area booking_area(const lay_ctx *c, const content_card *card, lay_area a)
 {
     return card->booking ? lay_qr_place(c, NULL, a) : a;
 }
@@ -146,7 +155,8 @@ static void topic_pages(const lay_ctx *c, const content_topic *t, int ti,
                         const lay_card_style *st, lay_area a, page_list *out)
 {
     for (int ci = 0; ci < t->ncards; ci++)
-        paginate(c, &t->cards[ci], st, card_area(c, &t->cards[ci], a), ti, ci, out);
+        paginate(c, &t->cards[ci], st, booking_area(c, &t->cards[ci], card_area(c, a, t, ci)),
+                 ti, ci, out);
 }
 
 /* One loop page per card: the words it shows are measured here, for the
@@ -209,7 +219,8 @@ int layout_deck_build(layout_deck *d, const content_snapshot *s,
         topic_pages(&c, t, ti, &tst, ta, &topic);
         layout_topic_pages *tp = &d->topic[ti];
         tp->page = keep_pages(a, &topic, 0, &tp->npages);
-        ok = !topic.failed && (tp->page || tp->npages == 0);
+        ok = !topic.failed && (tp->page || tp->npages == 0)
+             && lay_contents_pages(&c, s, ti, tp, a) == 0;
         if (t->in_loop)
             loop_pages(&c, t, ti, &lst, la, &loop);
     }
@@ -314,11 +325,18 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
     const layout_topic_pages *tp = &d->topic[topic];
     if (page < 0 || page >= tp->npages)
         return;
+    /* With the place line ("Causes · 3 of 9") above the title, a page count
+     * ("5 / 16") in the bar was a second number that disagreed with it. */
+    int counted = *lay_label(&c, LABEL_PLACE) ? 1 : tp->npages;
     lay_bar b = lay_bar_for(&c);
     lay_bar_emit(&c, out, &b, topic_buttons(s, topic, page + 1, tp->npages), page + 1,
-                 tp->npages);
+                 counted);
     lay_card_style st = topic_style(&c);
-    card_screen(&c, out, s, &tp->page[page], &st, topic_area(&c));
+    const layout_page *p = &tp->page[page];
+    if (topic < s->ntopics && p->card >= 0 && p->card < s->topics[topic].ncards)
+        card_screen(&c, out, s, p, &st,
+                    card_area(&c, topic_area(&c), &s->topics[topic], p->card));
+    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, lay_inner_w(&c));
 }
 
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,

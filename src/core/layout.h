@@ -30,7 +30,8 @@ typedef enum layout_box_kind { BOX_RECT, BOX_TEXT, BOX_IMAGE, BOX_QR } layout_bo
 
 /* What a tap on a box does. */
 typedef enum layout_action {
-    ACT_NONE, ACT_OPEN_MENU, ACT_BACK, ACT_HOME, ACT_PREV, ACT_NEXT, ACT_TOPIC
+    ACT_NONE, ACT_OPEN_MENU, ACT_BACK, ACT_HOME, ACT_PREV, ACT_NEXT, ACT_TOPIC,
+    ACT_ENTRY          /* a contents row: arg = the entry's first topic page */
 } layout_action;
 
 /* Boxes are drawn in list order (later on top). The rules every screen keeps,
@@ -61,7 +62,7 @@ typedef struct layout_box {
     const char *image;         /* IMAGE: path in the content folder */
     int cover;                 /* IMAGE: 1 = crop to fill the box, 0 = fit inside it */
     layout_action action;      /* a tap inside x,y,w,h does this (ACT_NONE: nothing) */
-    int arg;                   /* ACT_TOPIC: topic index */
+    int arg;                   /* ACT_TOPIC: topic index; ACT_ENTRY: topic page */
     int backdrop;              /* 1: the whole-screen ground, box 0 */
     /* QR: the code with its quiet zone (QR_QUIET modules of paper on every
      * side) filling x,y,w,h exactly: modules of module x module whole px,
@@ -127,6 +128,10 @@ typedef struct layout_page {
 typedef struct layout_topic_pages {
     layout_page *page;         /* NULL, npages 0: topic not shown (errors) */
     int npages;
+    int ncontents;             /* contents screens; 0: the topic opens on page 0 */
+    int *contents_of;          /* [npages]: the contents screen listing each
+                                  page's entry (the opening card's: 0); NULL
+                                  when ncontents is 0 */
 } layout_topic_pages;
 
 /* Every page of the content at one size: the attract loop's (one per card
@@ -178,11 +183,41 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
 /* page: index in d->topic[topic].page. Previous is left out on the first
  * page and Next on the last, Home on a topic without a contents screen
  * (Back leads to the menu there already); their places stay empty, so no
- * button ever moves. The position ("2 / 5") only when the topic has more
- * than one page. */
+ * button ever moves. Above the title, the place line ("Causes · 3 of 9",
+ * [labels] place; not on the opening card); without that label, the
+ * position ("2 / 5") in the bar when the topic has more than one page. */
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page);
+/* ---- contents screens (layout_contents.c) ----
+ * A topic's entries are its ## cards (a FAQ's questions), in order. A ###
+ * card (content_card.continues) belongs to the entry before it; the opening
+ * card (text before the first ##) is none: its first paragraph is the
+ * contents screen's lead. */
+
+/* Entries of topic t. */
+int layout_topic_entries(const content_topic *t);
+/* The entry (0-based) card belongs to, or -1 for the opening card. */
+int layout_card_entry(const content_topic *t, int card);
+/* 1 when the topic opens on a contents screen: the FAQ always; reviews
+ * never (a list of names and dates helps nobody find anything, and reviews
+ * are read one after another); any other shown topic from
+ * [kiosk] contents_from entries. The one rule everyone asks: Back on its
+ * cards leads to that list and Home to the menu; without it Back and Home
+ * would both lead to the menu. */
+int layout_topic_has_contents(const content_snapshot *s, int topic);
+/* Contents screen `page` (0-based, < d->topic[topic].ncontents): the
+ * topic's title, a one-line lead, a large row per entry (ACT_ENTRY, arg =
+ * the entry's first page), Previous/Next between contents screens and
+ * Back/Home in the card's button bar. */
+void layout_contents_screen(layout_screen *out, const content_snapshot *s,
+                            const layout_deck *d, const layout_metrics *m,
+                            int topic, int page);
+/* Lines card's title takes as a contents row at w x h (its widest), for
+ * --check: more than two read badly as a button. */
+int layout_entry_title_lines(const content_snapshot *s, const layout_metrics *m,
+                             int w, int h, int topic, int card);
+
 /* The calm screen shown when no content is valid at all: the spa's name. */
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,
                          const layout_metrics *m, int w, int h);
@@ -195,11 +230,6 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
  * has no action: any touch means stay. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m);
-
-/* 1 when topic opens on a contents screen (a list of its entries), so
- * Back on its cards leads to that list and Home to the menu; 0 when Back
- * and Home would both lead to the menu. */
-int layout_topic_has_contents(const content_snapshot *s, int topic);
 
 /* The action of the top-most box with an action at (x, y), or ACT_NONE. */
 layout_action layout_hit(const layout_screen *sc, int x, int y, int *arg);

@@ -44,6 +44,71 @@ static int compose_title(const lay_ctx *c, const content_card *card, int part,
     return n;
 }
 
+/* ---- where am I: the place line above a topic card's title ---- */
+
+/* The label with {topic}, {n} and {total} put in; 0 when there is none. */
+static int compose_place(const char *fmt, const char *topic, int n, int total, char *buf,
+                         int cap)
+{
+    int o = 0;
+    buf[0] = '\0';
+    while (fmt && *fmt && o < cap - 24) {
+        const char *put = NULL;
+        char num[16];
+        if (!strncmp(fmt, "{topic}", 7)) {
+            put = topic;
+            fmt += 7;
+        } else if (!strncmp(fmt, "{n}", 3) || !strncmp(fmt, "{total}", 7)) {
+            snprintf(num, sizeof num, "%d", fmt[1] == 'n' ? n : total);
+            put = num;
+            fmt += fmt[1] == 'n' ? 3 : 7;
+        }
+        if (put) {
+            int len = snprintf(buf + o, (size_t)(cap - o), "%s", put);
+            o += len < cap - o ? len : cap - o - 1;
+        } else {
+            buf[o++] = *fmt++;
+            buf[o] = '\0';
+        }
+    }
+    return o;
+}
+
+/* The line's height: the font's, not a paragraph's line (the title's own
+ * line box has air above its capitals), so it costs a card little room. */
+int lay_place_h(const lay_ctx *c, const content_topic *t, int card)
+{
+    const char *fmt = c->s ? c->s->settings.label[LABEL_PLACE] : NULL;
+    if (!fmt || !*fmt || layout_card_entry(t, card) < 0)
+        return 0;
+    return lay_font_height(c, FACE_REGULAR, c->z.px_small);
+}
+
+/* Small and muted: it answers "where am I" without competing with the
+ * title. The opening card's title is the topic's own: it has no line; a
+ * topic of one entry shows its title alone ("1 of 1" says nothing). */
+void lay_place(const lay_ctx *c, layout_screen *sc, int topic, int card, int x, int y,
+               int w)
+{
+    if (!c->s || topic < 0 || topic >= c->s->ntopics)
+        return;
+    const content_topic *t = &c->s->topics[topic];
+    int e = layout_card_entry(t, card), total = layout_topic_entries(t);
+    if (!lay_place_h(c, t, card))
+        return;
+    const char *name = t->title ? t->title : t->name;
+    char buf[TITLE_BYTES];
+    if (total < 2)
+        snprintf(buf, sizeof buf, "%s", name);
+    else
+        compose_place(c->s->settings.label[LABEL_PLACE], name, e + 1, total, buf,
+                      sizeof buf);
+    /* Its glyphs at the top of the line box: lay_one_line centres them in
+     * a paragraph's line height. */
+    int lift = (lay_line_height(c, c->z.px_small) - lay_place_h(c, t, card)) / 2;
+    lay_one_line(c, sc, buf, FACE_REGULAR, c->z.px_small, x, y - lift, w, COL_MUTED, 1);
+}
+
 /* Returns the height used by the title. */
 int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
                       const lay_card_style *st, lay_area a, int part)

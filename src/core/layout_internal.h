@@ -90,4 +90,17 @@ int lay_qr_module(const lay_ctx *c);
 int lay_loop_card(const lay_ctx *c, layout_screen *sc, int topic, const content_card *card,
                   const lay_card_style *st, lay_area a);
 
+/* Contents screens (layout_contents.c): sets tp->ncontents and
+ * tp->contents_of (in a) for topic; tp->page must be cut already. Returns
+ * 0, or -1 when a ran out. */
+int lay_contents_pages(const lay_ctx *c, const content_snapshot *s, int topic,
+                       layout_topic_pages *tp, arena *a);
+
+/* Where am I (layout_card.c): the line above a topic card's title, "Causes
+ * · 3 of 9" ([labels] place), and the height it takes on card of t (0
+ * without the label, and on the opening card, whose title is the topic's). */
+int lay_place_h(const lay_ctx *c, const content_topic *t, int card);
+void lay_place(const lay_ctx *c, layout_screen *sc, int topic, int card, int x, int y,
+               int w);
+
 #endif

@@ -57,6 +57,9 @@ int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
 int lay_line_width(const lay_ctx *c, const lay_text *t, int px, lay_line ln);
 /* Lines t needs at width (counting at most max). */
 int lay_count_lines(const lay_ctx *c, const lay_text *t, int px, int width, int max);
+/* Width of the widest word of s (words split at spaces): a box whose words
+ * must show whole is at least this wide. */
+int lay_widest_word(const lay_ctx *c, const char *s, layout_face f, int px);
 
 /* Box emitters: they do nothing when sc is NULL (measuring only) and stop
  * quietly when the screen is full. */

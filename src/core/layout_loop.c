@@ -163,11 +163,10 @@ static int teaser(const lay_ctx *c, layout_screen *sc, const content_card *card,
 static const char LIST_COMMA[] = ",";
 
 /* A row of the topic's contents screen: a card that neither opens the topic
- * (its title is the topic's) nor continues the card before it. */
+ * nor continues the card before it (layout_contents.c says which). */
 static int list_entry(const content_topic *t, int ci)
 {
-    const content_card *card = &t->cards[ci];
-    return !card->continues && !(ci == 0 && card->title == t->title);
+    return layout_card_entry(t, ci) >= 0 && !t->cards[ci].continues;
 }
 
 /* The paragraph that leads into the list: the first block of the topic's

@@ -36,24 +36,6 @@ static int grid_for(const lay_ctx *c, int n, int cols, int W, int H, int pad_h, 
     return g->tile_w >= T && g->tile_h >= T;
 }
 
-/* Widest single word of s: a tile's text size must let every word fit whole. */
-static int widest_word(const lay_ctx *c, const char *s, int px)
-{
-    int best = 0;
-    while (*s) {
-        while (*s == ' ')
-            s++;
-        int n = 0;
-        while (s[n] && s[n] != ' ')
-            n++;
-        int w = lay_width(c, FACE_BOLD, px, s, n);
-        if (w > best)
-            best = w;
-        s += n;
-    }
-    return best;
-}
-
 /* Inside a tile: one grid unit round a picture. */
 static int tile_pad(const lay_ctx *c)
 {
@@ -124,7 +106,7 @@ static int titles_fit(const lay_ctx *c, const content_snapshot *s, const int *id
         content_run run = { title, (int)strlen(title), 0 };
         lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
         int w = tile_text_w(c, t, g), lines = lay_count_lines(c, &text, px, w, max + 1);
-        if (widest_word(c, title, px) > w || lines > max)
+        if (lay_widest_word(c, title, FACE_BOLD, px) > w || lines > max)
             return 0;
         total += lines;
     }

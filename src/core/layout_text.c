@@ -320,3 +320,20 @@ int lay_paragraph(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px
     }
     return n * lh;
 }
+
+int lay_widest_word(const lay_ctx *c, const char *s, layout_face f, int px)
+{
+    int best = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        int n = 0;
+        while (s[n] && s[n] != ' ')
+            n++;
+        int w = lay_width(c, f, px, s, n);
+        if (w > best)
+            best = w;
+        s += n;
+    }
+    return best;
+}

@@ -196,7 +196,8 @@ static int same_block(const content_block *a, const content_block *b)
 static int same_card(const content_card *a, const content_card *b)
 {
     if (a->kind != b->kind || a->line != b->line || a->nblocks != b->nblocks ||
-        a->words != b->words || !same_str(a->title, b->title) ||
+        a->words != b->words || a->continues != b->continues ||
+        !same_str(a->title, b->title) ||
         !same_str(a->review_name, b->review_name) ||
         !same_str(a->review_date, b->review_date))
         return 0;

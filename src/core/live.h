@@ -112,9 +112,9 @@ live_take_out live_take(live_state *st, const live_load *ld, const live_snaps *s
 
 /* 1 when content that arrived while `since` was shown may replace what is
  * on screen now: at once on the loop (after a cross-fade in progress ends),
- * in the menu or a topic only when the visitor moves on (the view changed:
- * another card, the menu, the loop), so nobody sees the page they are
- * reading change under them. content_hidden: the staff view covers the
+ * in the menu, a topic's contents or a topic only when the visitor moves on
+ * (the view changed: another card or contents screen, the menu, the loop),
+ * so nobody sees the page they are reading change under them. content_hidden: the staff view covers the
  * visitors' screens, so nothing visible changes either way. */
 int live_swap_due(const nav_state *ns, nav_view since, int content_hidden);
 

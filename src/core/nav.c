@@ -71,6 +71,20 @@ static int topic_ok(const nav *n, int t)
     return t >= 0 && t < n->deck.ntopics && n->deck.npages[t] > 0;
 }
 
+static int in_topic(nav_mode m)
+{
+    return m == NAV_TOPIC || m == NAV_CONTENTS;
+}
+
+/* The contents screen listing topic page p's entry: where Back goes. */
+static int contents_of(const nav *n, int t, int p)
+{
+    const int *of = n->deck.contents_of[t];
+    if (!of || p < 0 || p >= n->deck.npages[t])
+        return 0;
+    return clampi(of[p], 0, n->deck.ncontents[t] - 1);
+}
+
 /* Keeps the view inside the deck: a vanished topic goes to the menu, and the
  * menu without topics to the loop. */
 static void view_clamp(const nav *n, nav_view *v)
@@ -79,15 +93,19 @@ static void view_clamp(const nav *n, nav_view *v)
         v->loop = 0;
     else if (v->loop < 0 || v->loop >= n->deck.nloop)
         v->loop = 0;
-    if (v->mode == NAV_TOPIC) {
-        if (topic_ok(n, v->topic))
-            v->page = clampi(v->page, 0, n->deck.npages[v->topic] - 1);
-        else
-            v->mode = NAV_MENU;
+    if (in_topic(v->mode) && !topic_ok(n, v->topic))
+        v->mode = NAV_MENU;
+    if (v->mode == NAV_CONTENTS && n->deck.ncontents[v->topic] <= 0) {
+        v->mode = NAV_TOPIC;   /* no contents now: the topic's first page */
+        v->page = 0;
     }
+    if (v->mode == NAV_CONTENTS)
+        v->page = clampi(v->page, 0, n->deck.ncontents[v->topic] - 1);
+    if (v->mode == NAV_TOPIC)
+        v->page = clampi(v->page, 0, n->deck.npages[v->topic] - 1);
     if (v->mode == NAV_MENU && n->deck.ntopics <= 0)
         v->mode = NAV_LOOP;
-    if (v->mode != NAV_TOPIC)
+    if (!in_topic(v->mode))
         v->topic = v->page = 0;
 }
 
@@ -96,6 +114,8 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
     n->deck = *d;
     n->deck.nloop = d->nloop > 0 ? d->nloop : 0;
     n->deck.ntopics = clampi(d->ntopics, 0, KIOSK_MAX_TOPICS);
+    for (int t = 0; t < n->deck.ntopics; t++)
+        n->deck.ncontents[t] = d->ncontents[t] > 0 ? d->ncontents[t] : 0;
     nav_view before = n->view;
     view_clamp(n, &n->view);
     n->tr.active = 0;
@@ -109,7 +129,7 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
 
 void nav_move_topic(nav *n, int topic)
 {
-    if (n->view.mode != NAV_TOPIC)
+    if (!in_topic(n->view.mode))
         return;
     if (topic < 0) {
         n->view.mode = NAV_MENU;
@@ -133,13 +153,7 @@ void nav_init(nav *n, const content_settings *s, const nav_deck *d,
 
 static int view_same(const nav_view *a, const nav_view *b)
 {
-    if (a->mode != b->mode)
-        return 0;
-    if (a->mode == NAV_LOOP)
-        return a->loop == b->loop;
-    if (a->mode == NAV_TOPIC)
-        return a->topic == b->topic && a->page == b->page;
-    return 1;
+    return nav_view_same(*a, *b);
 }
 
 /* Shows `to`, with a transition from what shows now. Returns 1 if it moved. */
@@ -258,27 +272,54 @@ int nav_tick(nav *n, uint64_t now)
     return out;
 }
 
+/* Screens in the current mode: a topic's pages, or its contents screens. */
+static int screens_here(const nav *n)
+{
+    const nav_view *v = &n->view;
+    if (v->mode == NAV_TOPIC)
+        return n->deck.npages[v->topic];
+    if (v->mode == NAV_CONTENTS)
+        return n->deck.ncontents[v->topic];
+    return 0;
+}
+
+/* One step back: a page to the contents listing its entry (the menu when
+ * the topic has none), the contents to the menu, the menu to the loop. */
+static int back(nav *n, uint64_t now)
+{
+    const nav_view *v = &n->view;
+    if (v->mode == NAV_TOPIC && n->deck.ncontents[v->topic] > 0)
+        return go_mode(n, NAV_CONTENTS, v->topic, contents_of(n, v->topic, v->page),
+                       NAV_MOTION_SLIDE_RIGHT, now);
+    if (in_topic(v->mode))
+        return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
+    return go_loop(n, v->loop, now);   /* the page they left, not the next */
+}
+
 static int tap_action(nav *n, layout_action act, int arg, uint64_t now)
 {
     const nav_view *v = &n->view;
-    int in_topic = v->mode == NAV_TOPIC;
+    int here = screens_here(n);
     switch (act) {
     case ACT_TOPIC:
         if (v->mode != NAV_MENU || !topic_ok(n, arg))
             return 0;
-        return go_mode(n, NAV_TOPIC, arg, 0, NAV_MOTION_SLIDE_LEFT, now);
+        return go_mode(n, n->deck.ncontents[arg] > 0 ? NAV_CONTENTS : NAV_TOPIC, arg, 0,
+                       NAV_MOTION_SLIDE_LEFT, now);
+    case ACT_ENTRY:
+        if (v->mode != NAV_CONTENTS || arg < 0 || arg >= n->deck.npages[v->topic])
+            return 0;
+        return go_mode(n, NAV_TOPIC, v->topic, arg, NAV_MOTION_SLIDE_LEFT, now);
     case ACT_PREV:
-        if (!in_topic || v->page <= 0)
+        if (!here || v->page <= 0)
             return 0;
-        return go_mode(n, NAV_TOPIC, v->topic, v->page - 1, NAV_MOTION_SLIDE_RIGHT, now);
+        return go_mode(n, v->mode, v->topic, v->page - 1, NAV_MOTION_SLIDE_RIGHT, now);
     case ACT_NEXT:
-        if (!in_topic || v->page >= n->deck.npages[v->topic] - 1)
+        if (!here || v->page >= here - 1)
             return 0;
-        return go_mode(n, NAV_TOPIC, v->topic, v->page + 1, NAV_MOTION_SLIDE_LEFT, now);
+        return go_mode(n, v->mode, v->topic, v->page + 1, NAV_MOTION_SLIDE_LEFT, now);
     case ACT_BACK:
-        if (in_topic)
-            return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
-        return go_loop(n, v->loop, now);   /* the page they left, not the next */
+        return back(n, now);
     case ACT_HOME:
     case ACT_OPEN_MENU:
         return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
@@ -320,7 +361,7 @@ static int swipe_action(nav *n, int left, uint64_t now)
             return 0;
         return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_FADE, now) ? NAV_OUT_CHANGED : 0;
     }
-    if (n->view.mode != NAV_TOPIC)
+    if (!in_topic(n->view.mode))
         return 0;
     return tap_action(n, left ? ACT_NEXT : ACT_PREV, 0, now) ? NAV_OUT_CHANGED : 0;
 }
@@ -495,8 +536,11 @@ void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
 {
     memset(d, 0, sizeof *d);
     d->ntopics = clampi(s->ntopics, 0, KIOSK_MAX_TOPICS);
-    for (int t = 0; t < d->ntopics; t++)
-        d->npages[t] = ld->topic ? ld->topic[t].npages : 0;
+    for (int t = 0; t < d->ntopics && ld->topic; t++) {
+        d->npages[t] = ld->topic[t].npages;
+        d->ncontents[t] = ld->topic[t].ncontents;
+        d->contents_of[t] = ld->topic[t].contents_of;
+    }
     d->nloop = ld->nloop > 0 ? ld->nloop : 0;
     d->loop_words = loop_words;
     for (int i = 0; i < d->nloop; i++) {
@@ -520,7 +564,7 @@ int nav_view_same(nav_view a, nav_view b)
         return 0;
     if (a.mode == NAV_LOOP)
         return a.loop == b.loop;
-    if (a.mode == NAV_TOPIC)
+    if (in_topic(a.mode))
         return a.topic == b.topic && a.page == b.page;
     return 1;   /* one menu */
 }

@@ -20,17 +20,23 @@
  * runs for years cannot leak through it.
  *
  * Screens: LOOP(loop page) cycles the attract loop; a tap or swipe anywhere on
- * it opens MENU (the topic tiles). MENU and TOPIC(topic, page) hit-test taps
- * through a callback on the screen the caller currently shows:
- *   ACT_TOPIC      menu -> that topic's first page
- *   ACT_PREV/NEXT  previous/next page of the topic; no wrap: nothing at the ends
- *   ACT_BACK       topic -> menu; menu -> loop (the loop page the visitor left)
+ * it opens MENU (the topic tiles). MENU, CONTENTS(topic, contents screen) and
+ * TOPIC(topic, page) hit-test taps through a callback on the screen the
+ * caller currently shows:
+ *   ACT_TOPIC      menu -> that topic's first contents screen, or its first
+ *                  page when it has no contents
+ *   ACT_ENTRY      contents -> topic page arg (the entry's first page)
+ *   ACT_PREV/NEXT  previous/next page of the topic, or contents screen of the
+ *                  contents; no wrap: nothing at the ends
+ *   ACT_BACK       one step: topic -> its contents (the screen listing the
+ *                  page's entry), or the menu when it has none; contents ->
+ *                  menu; menu -> loop (the loop page the visitor left)
  *   ACT_HOME       -> menu. "Home" of an explorer is the menu of topics, not the
  *                  loop: the loop is for people who are not touching. Same
  *                  for ACT_OPEN_MENU.
  *   elsewhere      nothing
- * Swipes page a topic (finger to the left = next); on the loop a swipe opens
- * the menu like a tap; on the menu a swipe does nothing.
+ * Swipes page a topic or its contents (finger to the left = next); on the
+ * loop a swipe opens the menu like a tap; on the menu a swipe does nothing.
  *
  * Idle: idle_timeout_s after the last input event (press, move or release) in
  * MENU or TOPIC, the loop returns at the page after the one the visitor left.
@@ -122,14 +128,17 @@
 /* "Nothing will change by itself." */
 #define NAV_NEVER UINT64_MAX
 
-typedef enum nav_mode { NAV_LOOP, NAV_MENU, NAV_TOPIC } nav_mode;
+/* NAV_CONTENTS lies between the menu and a topic's pages (a topic with a
+ * contents screen, layout_topic_has_contents). */
+typedef enum nav_mode { NAV_LOOP, NAV_MENU, NAV_TOPIC, NAV_CONTENTS } nav_mode;
 
 /* What one screen shows. loop is kept in every mode: it is where the loop
- * resumes. topic/page matter in NAV_TOPIC only. */
+ * resumes. topic/page matter in NAV_TOPIC and NAV_CONTENTS only. */
 typedef struct nav_view {
     nav_mode mode;
     int loop;                  /* index into layout_deck.loop */
-    int topic, page;           /* NAV_TOPIC: index into layout_deck.topic, page in it */
+    int topic, page;           /* NAV_TOPIC: index into layout_deck.topic, page in
+                                  it; NAV_CONTENTS: the topic, its contents screen */
 } nav_view;
 
 /* The same screen: mode and, where they matter, loop page or topic and page. */
@@ -157,6 +166,11 @@ typedef struct nav_deck {
                                   the next nav_set_deck: the caller keeps it. */
     int ntopics;               /* <= KIOSK_MAX_TOPICS */
     int npages[KIOSK_MAX_TOPICS];
+    int ncontents[KIOSK_MAX_TOPICS];    /* contents screens; 0: opens on page 0 */
+    /* [npages[t]]: the contents screen listing each page's entry, where Back
+     * goes (NULL: the first). Read until the next nav_set_deck, like
+     * loop_words: it points into the layout deck. */
+    const int *contents_of[KIOSK_MAX_TOPICS];
 } nav_deck;
 
 /* Input, already translated by the platform layer: positions in screen px
@@ -271,10 +285,12 @@ void nav_set_settings(nav *n, const content_settings *s);
 /* New screen size or rotation: thresholds follow, fingers down are dropped. */
 void nav_set_screen(nav *n, int w, int h);
 /* New content: indexes are clamped into it; a topic that vanished (or has no
- * pages now) goes to the menu, or to the loop when there are no topics. Any
+ * pages now) goes to the menu, or to the loop when there are no topics; a
+ * contents screen of a topic that has none now goes to its first page. Any
  * transition ends. Topics are by index: the caller remaps if it cares. */
 void nav_set_deck(nav *n, const nav_deck *d, uint64_t now);
-/* Call before nav_set_deck with new content, when a topic is on screen: the
+/* Call before nav_set_deck with new content, when a topic (a page or its
+ * contents) is on screen: the
  * index that topic (the same file) has in the new content, or -1 when staff
  * deleted it. Topics before it may have come or gone, and the index alone
  * would put the visitor in another topic's page; a deleted topic leaves them

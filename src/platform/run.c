@@ -47,6 +47,9 @@ static void lay_out(run *k, layout_screen *sc, run_key key)
     case NAV_TOPIC:
         layout_topic_screen(sc, s, &k->deck, &k->m, key.view.topic, key.view.page);
         break;
+    case NAV_CONTENTS:
+        layout_contents_screen(sc, s, &k->deck, &k->m, key.view.topic, key.view.page);
+        break;
     }
     if (key.notice)
         layout_notice_overlay(sc, s, &k->m);

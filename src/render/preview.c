@@ -23,16 +23,17 @@ typedef struct preview {
     int cap;
 } preview;
 
-/* One line per tap target (the backdrop aside): screen, action, topic,
+/* One line per tap target (the backdrop aside): screen, action, its arg (a
+ * tile's topic, a contents row's topic page),
  * x, y, w, h. End-to-end tests tap these instead of guessed pixels. */
 static void note_targets(preview *p, const char *name)
 {
     static const char *const act[] = {"none", "menu", "back", "home", "previous",
-                                      "next", "topic"};
+                                      "next", "topic", "entry"};
     const layout_screen *sc = &p->screen->layout;
     for (int i = 0; i < sc->nbox; i++) {
         const layout_box *b = &sc->box[i];
-        if (b->action == ACT_NONE || b->backdrop || (unsigned)b->action > ACT_TOPIC)
+        if (b->action == ACT_NONE || b->backdrop || (unsigned)b->action > ACT_ENTRY)
             continue;
         fprintf(p->boxes, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", name, act[b->action],
                 b->arg, b->x, b->y, b->w, b->h);
@@ -105,6 +106,12 @@ static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d
     if (shoot(p, "menu.png", menu_title(s, d, &p->screen->layout)))
         return -1;
     for (int t = 0; t < s->ntopics; t++) {
+        for (int pg = 0; pg < d->topic[t].ncontents; pg++) {
+            layout_contents_screen(&p->screen->layout, s, d, m, t, pg);
+            snprintf(name, sizeof name, "%s-contents-%02d.png", s->topics[t].name, pg + 1);
+            if (shoot(p, name, s->topics[t].title))
+                return -1;
+        }
         for (int pg = 0; pg < d->topic[t].npages; pg++) {
             layout_topic_screen(&p->screen->layout, s, d, m, t, pg);
             const layout_page *lp = &d->topic[t].page[pg];

@@ -122,7 +122,8 @@ static void test_content_ini_staff_labels(void **state)
     const char *core =
         "[spa]\nname = S\n[labels]\ntap_cue = T\nmenu_title = M\nback = B\n"
         "home = H\nnext = N\nprevious = P\nidle_notice = I\n"
-        "position = {n} / {total}\nphone_prefix = C\ncontinued = c\n";
+        "position = {n} / {total}\nphone_prefix = C\ncontinued = c\n"
+        "place = {topic} {n} {total}\n";
     tu_write("10-a.md", "# A\n\nText.\n");
     tu_write("kiosk.ini", core);
     content_snapshot *s = tu_load();

@@ -218,7 +218,7 @@ static void test_content_unsupported_constructs(void **state)
     (void)state;
     with_topic("10-a.md",
                "# A\n\n"                          /* 1-2 */
-               "### Small heading\n\n"            /* 3 */
+               "#### Small heading\n\n"           /* 3 */
                "| a | b |\n|---|---|\n| 1 | 2 |\n\n" /* 5-7 */
                "```\ncode here\n```\n\n"          /* 9-11 */
                "See [our site](https://example.org).\n\n"  /* 13 */
@@ -227,7 +227,7 @@ static void test_content_unsupported_constructs(void **state)
                "~~gone~~ text\n\n"                /* 19 */
                "Inline `code`.\n");               /* 21 */
     content_snapshot *s = tu_load();
-    tu_expect(s, DIAG_WARNING, "10-a.md", 3, "### heading", "plain text");
+    tu_expect(s, DIAG_WARNING, "10-a.md", 3, "#### heading", "plain text");
     tu_expect(s, DIAG_WARNING, "10-a.md", 5, "table", "plain text");
     tu_expect(s, DIAG_WARNING, "10-a.md", 10, "code block", "plain text");
     tu_expect(s, DIAG_WARNING, "10-a.md", 13, "link", "address");
@@ -305,6 +305,49 @@ static void test_content_diag_format(void **state)
     assert_string_equal(buf, "kiosk.ini: gone");
 }
 
+/* ### starts a card that belongs to the ## card above it. */
+static void test_content_h3_continues_entry(void **state)
+{
+    (void)state;
+    with_topic("70-faq.md",
+               "# FAQ\n\n"
+               "## How much should I tip?\n\nIt depends.\n\n"          /* 3 */
+               "### Is there a simple tip rule?\n\n15-20 %.\n\n"       /* 7 */
+               "## Can I talk?\n\nYes.\n");                            /* 11 */
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    const content_topic *t = &s->topics[0];
+    assert_int_equal(t->ncards, 3);
+    assert_int_equal(t->cards[0].continues, 0);
+    assert_int_equal(t->cards[1].continues, 1);
+    assert_int_equal(t->cards[1].kind, CARD_FAQ);
+    assert_string_equal(t->cards[1].title, "Is there a simple tip rule?");
+    assert_int_equal(t->cards[1].line, 7);
+    assert_int_equal(t->cards[2].continues, 0);
+    content_free(s);
+}
+
+/* A ### with no ## above it has no entry to belong to: a warning at its
+ * line, and it is read as ##; in reviews too (they have no entries). */
+static void test_content_h3_before_any_h2_warns(void **state)
+{
+    (void)state;
+    with_topic("10-a.md", "# A\n\nOpening.\n\n### Lost\n\nText.\n\n## B\n\nMore.\n");
+    content_snapshot *s = tu_load();
+    tu_expect(s, DIAG_WARNING, "10-a.md", 5, "###", "write ## instead");
+    assert_int_equal(s->nerrors, 0);
+    assert_int_equal(s->topics[0].ncards, 3);
+    assert_int_equal(s->topics[0].cards[1].continues, 0);
+    content_free(s);
+    unlink(tu_path("10-a.md"));
+    tu_write("80-reviews.md", "# Reviews\n\n## Ann \xc2\xb7 1 May 2020\n\n> Nice.\n\n"
+             "### Bo \xc2\xb7 2 May 2020\n\n> Good.\n");
+    s = tu_load();
+    tu_expect(s, DIAG_WARNING, "80-reviews.md", 7, "###", "read as ##");
+    assert_int_equal(s->topics[0].cards[1].continues, 0);
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +367,8 @@ int main(void)
         T(test_content_second_title),
         T(test_content_menu_order),
         T(test_content_diag_format),
+        T(test_content_h3_continues_entry),
+        T(test_content_h3_before_any_h2_warns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

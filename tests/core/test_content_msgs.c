@@ -167,14 +167,14 @@ static void test_content_control_characters(void **state)
 static void test_status_touch_same_problems(void **state)
 {
     (void)state;
-    with_topic("10-a.md", "# A\n\nText.\n\n***\n\n### h\n");
+    with_topic("10-a.md", "# A\n\nText.\n\n***\n\n#### h\n");
     content_snapshot *a = tu_load();
     assert_int_equal(a->nwarnings, 2);
     assert_false(status_same_problems(NULL, a));
-    tu_write("10-a.md", "# A\n\nText.\n\n***\n\n### h\n");   /* saved again */
+    tu_write("10-a.md", "# A\n\nText.\n\n***\n\n#### h\n");   /* saved again */
     content_snapshot *b = tu_load();
     assert_true(status_same_problems(a, b));
-    tu_write("10-a.md", "# A\n\nText.\n\n\n***\n\n### h\n");   /* a line moved */
+    tu_write("10-a.md", "# A\n\nText.\n\n\n***\n\n#### h\n");   /* a line moved */
     content_snapshot *c = tu_load();
     assert_false(status_same_problems(b, c));
     tu_write("10-a.md", "# A\n\nText.\n\n\n***\n\n~~h~~\n");   /* other words */

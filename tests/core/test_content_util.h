@@ -27,6 +27,7 @@ static const char tu_good_ini[] =
     "[labels]\ntap_cue = Touch\nmenu_title = Menu\nback = Back\nhome = Home\n"
     "next = Next\nprevious = Previous\nidle_notice = Going back\n"
     "position = {n} / {total}\nphone_prefix = Call\ncontinued = continued\n"
+    "place = {topic} - {n} of {total}\n"
     "staff_title = Staff\nstaff_pin_prompt = PIN\nstaff_pin_wrong = Wrong\n"
     "staff_clear = Clear\nstaff_cancel = Cancel\nstaff_reload = Reload\n"
     "staff_close = Close\nstaff_address = Address\nstaff_no_address = none\n"

@@ -516,6 +516,10 @@ static void fx_check_deck(const content_snapshot *s, const layout_deck *d)
     fx_check_screen(&sc, s, "menu");
     for (int t = 0; t < s->ntopics; t++) {
         const layout_topic_pages *tp = &d->topic[t];
+        for (int p = 0; p < tp->ncontents; p++) {
+            layout_contents_screen(&sc, s, d, &fx_metrics, t, p);
+            fx_check_screen(&sc, s, "contents");
+        }
         for (int c = 0; c < s->topics[t].ncards && tp->npages; c++) {
             const content_card *card = &s->topics[t].cards[c];
             fx_cover cv;

@@ -293,6 +293,22 @@ static void test_live_swap_waits_while_visitor_reads(void **state)
     free_all(s, e, NULL);
 }
 
+/* A contents screen is read like a page: the new content waits until the
+ * visitor turns it, opens an entry or goes back. */
+static void test_live_swap_waits_on_contents(void **state)
+{
+    (void)state;
+    nav_view list = { NAV_CONTENTS, 2, 1, 0 };
+    nav_state s = screen(list, 0);
+    assert_false(live_swap_due(&s, list, 0));
+    s = screen((nav_view){ NAV_CONTENTS, 2, 1, 1 }, 1);   /* Next contents screen */
+    assert_true(live_swap_due(&s, list, 0));
+    s = screen((nav_view){ NAV_TOPIC, 2, 1, 0 }, 1);      /* an entry, page 0 */
+    assert_true(live_swap_due(&s, list, 0));
+    s = screen((nav_view){ NAV_CONTENTS, 2, 2, 0 }, 1);   /* another topic's */
+    assert_true(live_swap_due(&s, list, 0));
+}
+
 static void test_live_swap_rule(void **state)
 {
     (void)state;
@@ -432,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_live_folder_breaks_while_edit_waits),
         cmocka_unit_test(test_live_swap_waits_while_visitor_reads),
         cmocka_unit_test(test_live_swap_rule),
+        cmocka_unit_test(test_live_swap_waits_on_contents),
         cmocka_unit_test(test_live_edit_waiting_counts_as_shown),
         cmocka_unit_test(test_live_touch_with_errors_on_screen_is_not_news),
         cmocka_unit_test(test_live_touch_with_good_content_is_not_news),

@@ -540,7 +540,7 @@ static void test_nav_deck_from_layout(void **state)
         { .topic = 0, .card = 1, .part = 0, .nparts = 1 },
         { .topic = 1, .card = 0, .part = 0, .nparts = 1, .words = 12 },
     };
-    layout_topic_pages tp[2] = { { loop, 4 }, { loop + 4, 1 } };
+    layout_topic_pages tp[2] = { { .page = loop, .npages = 4 }, { .page = loop + 4, .npages = 1 } };
     layout_deck ld = { .w = 800, .h = 480, .loop = loop, .nloop = 5, .topic = tp };
     int words[5];
     nav_deck d;

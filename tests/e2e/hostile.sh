@@ -112,17 +112,17 @@ tap $((W / 2)) $((H / 2))
 wait_for 3000 shows_ref "$TMP/ref/menu.png" || fail "(a) a tap did not open the menu"
 # shellcheck disable=SC2046
 tap $(box "$TMP/ref" menu.png topic 2)
-wait_for 3000 shows_ref "$TMP/ref/causes-01.png" || fail "(a) the Causes tile did not open it"
+wait_for 3000 shows_ref "$TMP/ref/causes-contents-01.png" || fail "(a) the Causes tile did not open its contents"
 n=$(loads)
 # With its translation, as the staff guide says (a translation left behind
 # is reported as having no topic to translate).
 rm "$C/30-causes.md" "$C/es/30-causes.md"
 wait_for 5000 loaded_past "$n" || fail "(a) the deletion was not noticed"
 sleep 0.3
-shows_ref "$TMP/ref/causes-01.png" || fail "(a) the page being read changed before the visitor moved on"
+shows_ref "$TMP/ref/causes-contents-01.png" || fail "(a) the page being read changed before the visitor moved on"
 refs "$TMP/ref2"
 # shellcheck disable=SC2046
-tap $(box "$TMP/ref" causes-01.png next)
+tap $(box "$TMP/ref" causes-contents-01.png next)
 wait_for 5000 shows_ref "$TMP/ref2/menu.png" || {
     cp "$TMP/now.png" "$TMP/a-after.png"
     fail "(a) after the visitor's topic was deleted, Next did not lead to the menu without it"
@@ -249,8 +249,9 @@ log "(d) picture replaced by 12000 x 12000: its page shows, peak memory +$(( (hw
 cp "$SRC/content/images/evening-calm.jpg" "$C/images/"
 wait_for 5000 grep -q "No problems found" "$C/STATUS.txt" || fail "(d) the picture put back was not taken"
 # shellcheck disable=SC2046
-tap $(box "$TMP/ref2" massage-types-05.png home)
-wait_for 3000 shows_ref "$TMP/ref2/menu.png" || fail "(d) Home did not lead to the menu"
+# (Back: a topic without contents shows no Home, Back goes to the menu.)
+tap $(box "$TMP/ref2" massage-types-05.png back)
+wait_for 3000 shows_ref "$TMP/ref2/menu.png" || fail "(d) Back did not lead to the menu"
 sleep 0.4   # the swap ends the fade at once: a tap now would be a double tap
 # shellcheck disable=SC2046
 tap $(box "$TMP/ref2" menu.png back)

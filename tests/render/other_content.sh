@@ -93,6 +93,7 @@ button_says hot-springs-02.png next Onward
 button_says faq-01.png home Start
 ! grep -q "^hot-springs-02.png	home" "$dir/out/boxes.tsv" ||
     fail "Hot Springs has no contents screen, yet shows Home beside Back (both lead to the menu)"
+[ -f "$dir/out/faq-contents-01.png" ] || fail "the FAQ has no contents screen"
 ocr_has "$dir/out/loop-01.png" "Tap anywhere to begin" || fail "the loop does not show this folder's cue"
 ocr_all "$dir/out"
 "$kiosk" --render "$dir/tall" --size 720x1280 --content "$dir/content" >/dev/null ||
