@@ -8,7 +8,14 @@ static int same_view(visits_view a, visits_view b)
 {
     if (a.at != b.at)
         return 0;
-    return a.at != VISITS_AT_TOPIC || (a.topic == b.topic && a.page == b.page);
+    return (a.at != VISITS_AT_TOPIC && a.at != VISITS_AT_CONTENTS) ||
+           (a.topic == b.topic && a.page == b.page);
+}
+
+/* A topic's pages or its contents screen. */
+static int in_topic(visits_view v)
+{
+    return v.at == VISITS_AT_TOPIC || v.at == VISITS_AT_CONTENTS;
 }
 
 static unsigned button(layout_action act)
@@ -32,11 +39,12 @@ unsigned visits_classify(visits_view before, visits_view after, visits_touch why
         ev |= VE_SESSION_START;
     if (in_b && !in_a)
         ev |= VE_SESSION_END;
-    if (after.at == VISITS_AT_TOPIC) {
+    if (after.at == VISITS_AT_TOPIC)
         ev |= VE_PAGE;
-        if (before.at != VISITS_AT_TOPIC || before.topic != after.topic)
-            ev |= VE_TOPIC;
-    }
+    /* Opened: its contents or a page reached from outside the topic, so
+     * contents -> card -> Back -> contents is still one topic opened. */
+    if (in_topic(after) && (!in_topic(before) || before.topic != after.topic))
+        ev |= VE_TOPIC;
     if (!why.input)
         return ev;   /* the clock: a loop page, the idle return */
     if (why.act != ACT_NONE) {
@@ -45,7 +53,7 @@ unsigned visits_classify(visits_view before, visits_view after, visits_touch why
          * contents screen's rows are its only way into a topic. */
         if (before.at == VISITS_AT_CONTENTS && after.at == VISITS_AT_TOPIC)
             ev |= VE_ROW;
-    } else if (before.at == VISITS_AT_TOPIC) {
+    } else if (in_topic(before)) {
         /* Input that moved without a tap: a swipe. (On the loop nav
          * hit-tests nothing: a tap and a swipe both just open the menu.) */
         ev |= VE_SWIPE;

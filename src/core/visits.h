@@ -77,7 +77,7 @@ typedef enum visits_place {
 
 typedef struct visits_view {
     visits_place at;
-    int topic, page;           /* VISITS_AT_TOPIC */
+    int topic, page;           /* VISITS_AT_TOPIC and VISITS_AT_CONTENTS */
 } visits_view;
 
 /* What caused a change of screen: input (a touch) or not (the clock: loop

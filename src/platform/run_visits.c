@@ -50,6 +50,7 @@ static visits_view view_of(nav_view v)
     case NAV_LOOP: return (visits_view){VISITS_AT_LOOP, 0, 0};
     case NAV_MENU: return (visits_view){VISITS_AT_MENU, 0, 0};
     case NAV_TOPIC: return (visits_view){VISITS_AT_TOPIC, v.topic, v.page};
+    case NAV_CONTENTS: return (visits_view){VISITS_AT_CONTENTS, v.topic, v.page};
     default: return (visits_view){VISITS_AT_OTHER, 0, 0};
     }
 }

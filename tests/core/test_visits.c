@@ -91,11 +91,19 @@ static void test_classify_idle_return_ends_session_only(void **state)
 
 static void test_classify_contents_row(void **state)
 {
-    assert_int_equal(visits_classify(CONTENTS, topic(3, 2), tap(ACT_TOPIC)),
+    visits_view c3 = {VISITS_AT_CONTENTS, 3, 0}, c3b = {VISITS_AT_CONTENTS, 3, 1};
+    assert_int_equal(visits_classify(CONTENTS, topic(3, 2), tap(ACT_ENTRY)),
                      VE_TOPIC | VE_PAGE | VE_ROW);
-    /* the same topic from its contents: a page, no new topic */
-    assert_int_equal(visits_classify((visits_view){VISITS_AT_CONTENTS, 3, 0}, topic(3, 2),
-                                     tap(ACT_TOPIC)) & VE_ROW, VE_ROW);
+    /* the tile opens the topic on its contents: opened, no page read yet */
+    assert_int_equal(visits_classify(MENU, c3, tap(ACT_TOPIC)), VE_TOPIC);
+    /* a row of the topic's own contents: a page and a row, not a second opening */
+    assert_int_equal(visits_classify(c3, topic(3, 2), tap(ACT_ENTRY)), VE_PAGE | VE_ROW);
+    /* Back to the contents: a button, still the same topic */
+    assert_int_equal(visits_classify(topic(3, 2), c3, tap(ACT_BACK)), VE_BACK);
+    /* the contents paged by a swipe and by Next */
+    assert_int_equal(visits_classify(c3, c3b, SWIPE), VE_SWIPE);
+    assert_int_equal(visits_classify(c3, c3b, tap(ACT_NEXT)), VE_NEXT);
+    assert_int_equal(visits_classify(c3, c3, SWIPE), 0);
 }
 
 static void test_classify_same_screen_counts_nothing(void **state)
