@@ -155,7 +155,7 @@ static void topic_pages(const lay_ctx *c, const content_topic *t, int ti,
                         const lay_card_style *st, lay_area a, page_list *out)
 {
     for (int ci = 0; ci < t->ncards; ci++)
-        paginate(c, &t->cards[ci], st, booking_area(c, &t->cards[ci], card_area(c, a, t, ci)),
+        paginate(c, &t->cards[ci], st, card_area(c, booking_area(c, &t->cards[ci], a), t, ci),
                  ti, ci, out);
 }
 
@@ -279,10 +279,7 @@ static void card_screen(const lay_ctx *c, layout_screen *out, const content_snap
     if (p->card < 0 || p->card >= t->ncards)
         return;
     lay_cursor cur = { p->first_block, { p->first_run, p->first_off } };
-    const content_card *card = &t->cards[p->card];
-    if (card->booking)
-        a = lay_qr_place(c, out, a);
-    lay_card_page(c, out, card, st, a, p->part, &cur);
+    lay_card_page(c, out, &t->cards[p->card], st, a, p->part, &cur);
 }
 
 void layout_loop_screen(layout_screen *out, const content_snapshot *s,
@@ -333,10 +330,15 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                  counted);
     lay_card_style st = topic_style(&c);
     const layout_page *p = &tp->page[page];
-    if (topic < s->ntopics && p->card >= 0 && p->card < s->topics[topic].ncards)
-        card_screen(&c, out, s, p, &st,
-                    card_area(&c, topic_area(&c), &s->topics[topic], p->card));
-    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, lay_inner_w(&c));
+    if (topic >= s->ntopics || p->card < 0 || p->card >= s->topics[topic].ncards)
+        return;
+    /* A booking card's code takes its corner of the whole card area first,
+     * from the top: the place line and the words share what is left. */
+    lay_area a = topic_area(&c);
+    if (s->topics[topic].cards[p->card].booking)
+        a = lay_qr_place(&c, out, a);
+    card_screen(&c, out, s, p, &st, card_area(&c, a, &s->topics[topic], p->card));
+    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, a.w);
 }
 
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,
