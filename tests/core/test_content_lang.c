@@ -14,7 +14,8 @@ static const char es_ini[] =
     "[labels]\nlanguage = Español\ntap_cue = Toque la pantalla\n"
     "menu_title = ¿Qué le gustaría saber?\nback = Atrás\nhome = Inicio\n"
     "next = Siguiente\nprevious = Anterior\nidle_notice = Volviendo al inicio\n"
-    "position = {n} de {total}\nphone_prefix = Llame al\ncontinued = continúa\n";
+    "position = {n} de {total}\nphone_prefix = Llame al\ncontinued = continúa\n"
+    "place = {topic} - {n} de {total}\n";
 
 static const char topic_a[] = "# Knees\n\nOpening.\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\n";
 static const char topic_a_es[] =
@@ -184,7 +185,7 @@ static void test_content_lang_setting_not_a_label(void **state)
     snprintf(ini, sizeof ini, "%s[kiosk]\nidle_timeout = 30\n", es_ini);
     tu_write("es/kiosk.ini", ini);
     content_snapshot *s = tu_load();
-    tu_expect(s, DIAG_WARNING, "es/kiosk.ini", 14, "idle_timeout is not used",
+    tu_expect(s, DIAG_WARNING, "es/kiosk.ini", 15, "idle_timeout is not used",
               "only words under [labels]");
     assert_int_equal(s->settings.idle_timeout_s, 60);
     content_free(s);
@@ -233,7 +234,8 @@ static void test_content_lang_three_languages(void **state)
     tu_write("zh-Hant/kiosk.ini", "[labels]\nlanguage = 繁體中文\nnext = 下一頁\n"
              "tap_cue = 觸摸螢幕\nmenu_title = 您想知道什麼？\nback = 返回\n"
              "home = 首頁\nprevious = 上一頁\nidle_notice = 即將返回\n"
-             "position = {n} / {total}\nphone_prefix = 致電\ncontinued = 續\n");
+             "position = {n} / {total}\nphone_prefix = 致電\ncontinued = 續\n"
+             "place = {topic} - {n} / {total}\n");
     tu_write("zh-Hant/10-a.md", "# 膝蓋\n\n開始。\n\n## 一\n\n第一。\n\n## 二\n\n第二。\n");
     tu_write("zh-Hant/20-b.md", "# 蜜蜂\n\n嗡嗡。\n");
     content_snapshot *s = tu_load();
