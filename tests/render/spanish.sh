@@ -21,7 +21,10 @@ for size in 800x480 1920x1080; do
         >/dev/null || fail "--render --lang all at $size failed"
     check_pngs "$out/$size/es" "$w" "$h"
     # The same screens in both languages: card for card, none split in two.
-    diff <(cut -f1 "$out/$size/screens.tsv") <(cut -f1 "$out/$size/es/screens.tsv") ||
+    # (A contents screen may page differently: its rows are the titles, and
+    # longer Spanish titles can need one screen more.)
+    diff <(cut -f1 "$out/$size/screens.tsv" | grep -v -- '-contents-') \
+         <(cut -f1 "$out/$size/es/screens.tsv" | grep -v -- '-contents-') ||
         fail "the Spanish screens at $size are not the English ones, card for card"
     # Spanish titles, not English ones, and the staff screens only once.
     grep -q "$(printf 'menu.png\t¿Qué le gustaría saber?')" "$out/$size/es/screens.tsv" ||
