@@ -284,26 +284,38 @@ def check_tap(c, g, quick):
 
 def check_staff_edit(c, g):
     """alice (group staff) changes the title of the topic on the screen; the
-    screen shows the new title within 3 s of the file being saved."""
-    topic = c.refs.topic_name(0)
+    kiosk logs the new content on screen, and the menu shows the new title.
+    The kiosk's aim is 3 s; under TCG a reload is tens of times slower than
+    on a Pi, so the VM waits longer and says how long it took."""
     md = c.refs.topic_file(0)
     new_title = "Knee pain, explained again"
     edited = c.refs.edited(md, new_title)
     path = "/var/lib/kiosk/content/" + os.path.basename(md)
+    shown = "new content on screen"
+    before = journal_count(g, shown)
     g.sh("sed -i '0,/^# .*/s//# %s/' %s" % (new_title, path), user="alice")
     saved = time.monotonic()
     try:
-        # The kiosk's aim is 3 s; under TCG a reload is tens of times slower
-        # than on a Pi (the first start took 50 s to its first frame), so
-        # the VM waits longer and says how long it took.
-        screens.wait_screen(g, edited, topic + "-01.png", EDIT_S, exact=True)
+        wait_until("the kiosk's '%s'" % shown, EDIT_S, lambda: journal_count(g, shown) > before, 0.5)
     except Fail:
         _, j = g.sh("head -n 2 %s; journalctl -b -u kiosk --no-pager | tail -n 8" % path, check=False)
         raise Fail("a staff edit did not show within %d s; the file and the journal:\n%s" % (EDIT_S, j))
     took = time.monotonic() - saved
-    log("a staff edit (alice, over the guest's shell) showed %.1f s after the save (%s)" %
-        (took, "within 3 s" if took <= 3 else "over 3 s: the emulated CPU"))
+    log("a staff edit (alice, over the guest's shell) was on screen %.1f s after the save, "
+        "by the kiosk's log (%s)" % (took, "within 3 s" if took <= 3 else "over 3 s: the emulated CPU"))
+    # The kiosk is back on the loop by itself after its idle timeout (60 s,
+    # kiosk.ini): the new content's menu then shows the new title.
+    name = screens.wait_screen(g, edited, "loop-", 120)
+    g.tap(SIZE[0] // 2, SIZE[1] // 2)
+    screens.wait_screen(g, edited, "menu.png", 30, exact=True)
+    log("the loop (%s) and then the menu show the edited content (the new title)" % name)
     c.refs = edited
+
+
+def journal_count(g, words):
+    _, n = g.sh("journalctl -b --no-pager -o cat -u kiosk.service | grep -c %s" % shlex.quote(words),
+                check=False)
+    return int(n.strip() or 0)
 
 
 def check_watchdog(c, g):
