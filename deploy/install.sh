@@ -125,6 +125,12 @@ without_key() {
     done
 }
 
+# systemd runs this system (as on every Pi OS); not in a chroot of one, where
+# there is no udev or systemd to tell (sd_booted's test).
+booted() {
+    [ -d /run/systemd/system ]
+}
+
 # Rewrites the file only when the line changes, so a second run is a no-op.
 write_cmdline() {
     file=$1 new=$2
@@ -332,9 +338,14 @@ install_unit() {
     # Group video may switch the backlight and use HDMI-CEC (the screen
     # sleeps outside opening hours); applied now to the devices already there.
     put_file 99-kiosk-panel.rules "$panel_rules" 0644
-    system udevadm control --reload
-    system_try udevadm trigger --action=add --subsystem-match=backlight --subsystem-match=cec
-    system systemctl daemon-reload
+    if [ -n "$log" ] || booted; then
+        system udevadm control --reload
+        system_try udevadm trigger --action=add --subsystem-match=backlight --subsystem-match=cec
+        system systemctl daemon-reload
+    else
+        say "  systemd is not running here (a chroot, an image being made): udev and"
+        say "  systemd read the new rules and units when the system boots"
+    fi
     system systemctl enable kiosk.service
     # The kiosk takes tty1; no login prompt there. (Conflicts= in the unit
     # also stops one that logind starts.)
@@ -358,7 +369,7 @@ do_install() {
     # executable cannot always be overwritten) and started again at the end:
     # dark for seconds, not for the whole build.
     was_running=0
-    if [ -z "$log" ] && systemctl is-active --quiet kiosk.service; then
+    if [ -z "$log" ] && booted && systemctl is-active --quiet kiosk.service; then
         was_running=1
         say "Stopping the running kiosk for the upgrade"
         systemctl stop kiosk.service

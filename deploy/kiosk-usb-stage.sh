@@ -167,7 +167,10 @@ copy_files() {
         cp -P -- "$src/$rel" "$tmp/$rel" || return 1
     done <"$list"
     rm -f -- "$list"
-    find "$tmp" -type d -exec chmod u=rwx,g=rx,o= {} +
+    # g-s: the folders inherit set-group-ID from STATE/usb, and the unit's
+    # RestrictSUIDSGID=yes refuses a chmod that keeps it (EPERM, seen in the
+    # VM test), which left them 0700 and the kiosk unable to read the copy.
+    find "$tmp" -type d -exec chmod u=rwx,g=rx,o=,g-s {} +
     find "$tmp" -type f -exec chmod u=rw,g=r,o= {} +
 }
 

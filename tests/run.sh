@@ -37,10 +37,15 @@ run_ctest --test-dir build --output-on-failure -j "$jobs" -L 'e2e|deploy' -LE me
 kill "$stress" 2>/dev/null || true
 wait "$stress" 2>/dev/null || true
 trap - EXIT
-# Not here yet: tests/vm/run.sh --quick (the kiosk installed by
-# deploy/install.sh in a Debian 12 VM, booted: READY, the screen on KMSDRM, a
-# tap). Without KVM, install.sh's build inside the guest takes 24-35 minutes
-# and a cold quick path about 45, past CI's 40-minute budget (issue 13).
+# The kiosk installed by deploy/install.sh into a Debian 12 guest and booted
+# under QEMU on a quiet machine: READY, the screen on KMSDRM, a tap (issue
+# 13). Skipped (a tool missing, not root) fails CI as a skipped test does.
+rc=0
+tests/vm/run.sh --quick || rc=$?
+if [ "$rc" -eq 77 ]; then
+    echo "The VM test was skipped (above): run CI as root with deploy/deps.sh --test." >&2
+fi
+[ "$rc" -eq 0 ] || exit 1
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"

@@ -76,7 +76,7 @@ class Channel:
 
 class Guest:
     def __init__(self, workdir, disk, kernel, initrd, append, size=(1280, 800),
-                 extra_drives=(), extra_args=()):
+                 extra_args=()):
         self.workdir = workdir
         self.qmp_path = os.path.join(workdir, "qmp.sock")
         self.qga_path = os.path.join(workdir, "qga.sock")
@@ -92,6 +92,8 @@ class Guest:
             "-drive", "file=%s,if=virtio,format=qcow2,cache=writeback" % disk,
             "-device", "virtio-gpu-pci,xres=%d,yres=%d" % (w, h),
             "-device", "virtio-tablet-pci",
+            # A USB controller for the stick the full run plugs in (QMP).
+            "-device", "qemu-xhci,id=xhci",
             "-device", "virtio-serial-pci",
             "-chardev", "socket,id=qga0,path=%s,server=on,wait=off" % self.qga_path,
             "-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0",
@@ -100,8 +102,6 @@ class Guest:
             "-display", "none", "-vga", "none", "-nic", "none",
             "-rtc", "base=utc",
         ]
-        for i, d in enumerate(extra_drives):
-            args += ["-drive", "file=%s,if=virtio,format=raw,readonly=on" % d]
         args += list(extra_args)
         self.started = time.monotonic()
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL,

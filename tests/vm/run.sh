@@ -1,17 +1,20 @@
 #!/bin/sh
 # run.sh — the kiosk installed and booted in a virtual machine: a Debian 12
-# guest (built once by tests/vm/image.sh and cached), deploy/install.sh run
-# inside it as the README tells an installer, then booted under QEMU (TCG)
-# with virtio-gpu and virtio-tablet while tests/vm/driver.py checks over QMP:
-# the service reaches READY, the screen is `kiosk --render`'s picture, a tap
-# opens the menu and a tile its topic, a staff edit shows within 3 s, and a
-# hung kiosk (SIGSTOP) is restarted by systemd's watchdog.
+# guest's files (built once by tests/vm/image.sh and cached), deploy/install.sh
+# run in a chroot of them as the README tells an installer (on this host, at
+# native speed), then the guest booted under QEMU (TCG) with virtio-gpu,
+# virtio-tablet and a USB controller while tests/vm/driver.py checks over
+# QMP: the service reaches READY, the screen is `kiosk --render`'s picture, a
+# tap opens the menu and a tile its topic, a staff edit shows within 3 s, a
+# hung kiosk (SIGSTOP) is restarted by systemd's watchdog, and a USB stick
+# plugged in goes through the on-screen import (PIN tapped on the pad).
 #   tests/vm/run.sh                 all of that
 #   tests/vm/run.sh --quick         one boot: READY, the screenshot, one tap
 #   tests/vm/run.sh --power-cuts N  also N power cuts (QEMU killed) while staff
 #                                   save files; e2fsck and the screen after each
 # Cache: $KIOSK_VM_CACHE, else /var/cache/kiosk-vm as root, else
-# $XDG_CACHE_HOME/kiosk-vm. Exits 77 (skipped) when a tool is missing.
+# $XDG_CACHE_HOME/kiosk-vm. Needs root (mmdebstrap, chroot, mount). Exits 77
+# (skipped) when a tool is missing or it is not root.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
@@ -31,7 +34,13 @@ need() {
         command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
     done
 }
-need mmdebstrap qemu-system-x86_64 qemu-img mkfs.ext4 e2fsck python3 convert compare git flock cmake
+need mmdebstrap qemu-system-x86_64 qemu-img mkfs.ext4 e2fsck python3 convert compare git flock \
+    cmake chroot mount
+[ -n "$quick" ] || need mkfs.vfat mcopy
+if [ "$(id -u)" -ne 0 ]; then
+    echo "SKIP: the VM test needs root (mmdebstrap, and install.sh in a chroot)"
+    exit 77
+fi
 
 if [ -n "${KIOSK_VM_CACHE:-}" ]; then
     cache=$KIOSK_VM_CACHE

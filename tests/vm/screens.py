@@ -129,6 +129,31 @@ def wait_screen(g, refs, prefix, seconds, exact=False):
                     saved))
 
 
+def wait_nearest(g, refs, name, seconds):
+    """Screendumps until, of all the reference screens, name is the nearest
+    (for screens whose words depend on the moment: an offer's counts and
+    problems, the PIN pad's dots); fails saying which is nearest."""
+    shot = os.path.join(g.workdir, "now.png")
+    got = []
+
+    def probe():
+        g.check_alive()
+        g.screendump(shot)
+        if not drawn(shot):
+            return None
+        t = gray_thumb(shot)
+        got[:] = [min(refs.names, key=lambda n: thumb_dist(t, refs.thumb(n)))]
+        return got[0] == name
+
+    try:
+        return wait_until("the screen nearest %s" % name, seconds, probe, 0.3)
+    except Fail:
+        saved = os.path.join(g.workdir, "fail-%s" % name)
+        shutil.copy(shot, saved)
+        raise Fail("expected a screen like %s, the nearest is %s (saved as %s)" %
+                   (name, got[0] if got else "none (blank)", saved))
+
+
 def wait_any(g, refs_list, seconds):
     """Screendumps until the screen is any screen of any of the references
     (good content: old or new); returns its name."""
