@@ -38,14 +38,20 @@ kill "$stress" 2>/dev/null || true
 wait "$stress" 2>/dev/null || true
 trap - EXIT
 # The kiosk installed by deploy/install.sh into a Debian 12 guest and booted
-# under QEMU on a quiet machine: READY, the screen on KMSDRM, a tap (issue
-# 13). Skipped (a tool missing, not root) fails CI as a skipped test does.
-rc=0
-tests/vm/run.sh --quick || rc=$?
-if [ "$rc" -eq 77 ]; then
-    echo "The VM test was skipped (above): run CI as root with deploy/deps.sh --test." >&2
+# under QEMU: READY, the screen on KMSDRM, a tap (tests/vm/run.sh --quick,
+# issue 13). It passes, but its cold run (the guest image built from the
+# network) took 23 min 45 s on a 2-core machine at load 7-16, about 10 min
+# estimated on an idle one: with the rest of CI (about 26 min on a fresh
+# machine) that leaves the 40-minute budget no margin, so it runs only when
+# asked (KIOSK_VM=1), as root; a skip then fails as any skip does.
+if [ "${KIOSK_VM:-0}" = 1 ]; then
+    rc=0
+    tests/vm/run.sh --quick || rc=$?
+    if [ "$rc" -eq 77 ]; then
+        echo "The VM test was skipped (above): run CI as root with deploy/deps.sh --test." >&2
+    fi
+    [ "$rc" -eq 0 ] || exit 1
 fi
-[ "$rc" -eq 0 ] || exit 1
 
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
 cmake --build build-asan -j "$jobs"
