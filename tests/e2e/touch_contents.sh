@@ -41,7 +41,7 @@ while [ "$(topic_name $t)" != faq ]; do
 done
 
 # The loop, a tap: the menu; the FAQ's tile: its first contents screen.
-wait_loop >/dev/null
+wait_loop "$WAIT_S" >/dev/null
 tap $((LW / 2)) $((LH / 2))
 wait_for menu.png
 tap_box menu.png topic $t
