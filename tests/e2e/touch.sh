@@ -20,14 +20,7 @@ ROTATE=${TOUCH_ROTATE:-0}
 # runs afterwards on a kiosk started again with a short timeout.
 IDLE=20 NOTICE=10
 
-setup_tmp
-content_copy
-ini_set kiosk idle_timeout 3600
-ini_set loop min_seconds 3
-ini_set loop max_seconds 3
-ini_set screen rotate "$ROTATE"
-start_x "${size%x*}" "${size#*x}"
-render_refs
+walk_setup "$size"
 start_kiosk --content "$TMP/content"
 log "screen ${SW}x$SH, rotate $ROTATE, layout ${LW}x$LH"
 

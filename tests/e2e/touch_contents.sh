@@ -15,14 +15,7 @@ size=${TOUCH_SIZE:-800x480}
 ROTATE=${TOUCH_ROTATE:-0}
 QUESTION="How much should I tip?"
 
-setup_tmp
-content_copy
-ini_set kiosk idle_timeout 3600
-ini_set loop min_seconds 3
-ini_set loop max_seconds 3
-ini_set screen rotate "$ROTATE"
-start_x "${size%x*}" "${size#*x}"
-render_refs
+walk_setup "$size"
 start_kiosk --content "$TMP/content"
 log "screen ${SW}x$SH, rotate $ROTATE, layout ${LW}x$LH"
 

@@ -79,6 +79,20 @@ content_copy() {
 
 # ini_set SECTION KEY VALUE: in the copy's kiosk.ini, adding the section or
 # key when missing.
+# walk_setup WxH: for a visitor's walk, a copy of the bundled content with
+# no idle return and a loop card every 3 s, turned by ROTATE; X at WxH and
+# the reference renders.
+walk_setup() {
+    setup_tmp
+    content_copy
+    ini_set kiosk idle_timeout 3600
+    ini_set loop min_seconds 3
+    ini_set loop max_seconds 3
+    ini_set screen rotate "$ROTATE"
+    start_x "${1%x*}" "${1#*x}"
+    render_refs
+}
+
 ini_set() {
     local sec=$1 key=$2 val=$3 f=$TMP/content/kiosk.ini
     grep -q "^\[$sec\]" "$f" || printf '\n[%s]\n' "$sec" >> "$f"

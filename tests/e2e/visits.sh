@@ -14,13 +14,7 @@ KIOSK=$1 SRC=$2
 need Xvfb xdotool import convert compare
 IDLE=10
 
-setup_tmp
-content_copy
-ini_set kiosk idle_timeout 3600
-ini_set loop min_seconds 3
-ini_set loop max_seconds 3
-start_x 800 480
-render_refs
+walk_setup 800x480
 mkdir -p "$TMP/state"
 # A hostile counts file (it claims a million days) is set aside, not read.
 printf 'KVISITS1\001\0\0\0\0\0\0\0\100\102\017\0\0\0\0\0' > "$TMP/state/visits.bin"
