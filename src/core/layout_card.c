@@ -36,9 +36,7 @@ static int compose_title(const lay_ctx *c, const content_card *card, int part,
     if (n < 0)
         n = 0;
     if (n >= cap) {   /* cut at a code point boundary */
-        n = cap - 1;
-        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
-            n--;
+        n = lay_utf8_whole(buf, cap - 1);
         buf[n] = '\0';
     }
     return n;

@@ -238,8 +238,7 @@ static void lead_line(const lay_ctx *c, layout_screen *sc, const content_block *
         memcpy(buf + n, b->runs[r].text, (size_t)len);
         n += len;
     }
-    while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80)
-        n--;   /* a whole code point when the paragraph was cut short */
+    n = lay_utf8_whole(buf, n);   /* the paragraph may have been cut short */
     buf[n] = '\0';
     if (lay_width(c, FACE_REGULAR, px, buf, n) > w &&
         lay_width(c, FACE_REGULAR, c->z.px_small, buf, n) <= w)

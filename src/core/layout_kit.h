@@ -41,6 +41,9 @@ layout_face lay_face(unsigned style);
 int lay_line_height(const lay_ctx *c, int px);   /* baseline to baseline */
 int lay_font_height(const lay_ctx *c, layout_face f, int px);
 int lay_width(const lay_ctx *c, layout_face f, int px, const char *t, int len);
+/* The longest prefix of the first n bytes of valid UTF-8 s that ends on a
+ * whole code point: where to cut text that did not fit a buffer. */
+int lay_utf8_whole(const char *s, int n);
 
 lay_pos lay_text_start(const lay_text *t);
 int lay_at_end(const lay_text *t, lay_pos p);

@@ -10,6 +10,18 @@ layout_face lay_face(unsigned style)
     return b && i ? FACE_BOLD_ITALIC : b ? FACE_BOLD : i ? FACE_ITALIC : FACE_REGULAR;
 }
 
+int lay_utf8_whole(const char *s, int n)
+{
+    int lead = n;
+    while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return 0;   /* nothing but continuation bytes: not text */
+    unsigned char c = (unsigned char)s[--lead];
+    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return n - lead >= len ? n : lead;
+}
+
 int lay_font_height(const lay_ctx *c, layout_face f, int px)
 {
     int h = c->m->font_height(c->m->ctx, f, px);

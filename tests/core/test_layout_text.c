@@ -136,6 +136,19 @@ static void test_layout_text_emit_pieces(void **state)
     assert_int_equal(sc.box[2].face, FACE_REGULAR);
 }
 
+/* Text cut to fit a buffer keeps whole code points only, and looks at no
+ * byte past the cut (the contents screen's lead once read one it never
+ * copied, and drew differently from run to run). */
+static void test_layout_text_cut_inside_a_code_point(void **state)
+{
+    (void)state;
+    const char *s = "a\xE2\x80\x99" "b\xC3\xB1" "\xF0\x9F\x98\x80";   /* a ’ b ñ 😀 */
+    static const int want[] = {0, 1, 1, 1, 4, 5, 5, 7, 7, 7, 7, 11};
+    for (int n = 0; n <= 11; n++)
+        assert_int_equal(lay_utf8_whole(s, n), want[n]);
+    assert_int_equal(lay_utf8_whole("\x80\x80", 2), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +157,7 @@ int main(void)
         cmocka_unit_test(test_layout_text_long_word_breaks_at_code_points),
         cmocka_unit_test(test_layout_text_styled_runs),
         cmocka_unit_test(test_layout_text_emit_pieces),
+        cmocka_unit_test(test_layout_text_cut_inside_a_code_point),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
