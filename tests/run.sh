@@ -24,6 +24,8 @@ run_ctest() {
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_TEST_INPUT=ON >/dev/null
 cmake --build build -j "$jobs"
 run_ctest --test-dir build --output-on-failure -j "$jobs" -LE 'e2e|deploy'
+# The unit tests again under valgrind: reads of memory never written.
+tests/memcheck/run.sh build
 # Figures (frame budget, idle CPU) are measured on a quiet machine.
 run_ctest --test-dir build --output-on-failure -L measure
 # The kiosk and its tests on a machine as busy as a Pi 3 in the lobby always

@@ -474,7 +474,7 @@ static uint64_t random_wait(void)
 
 static void random_raw_event(fixture *f)
 {
-    nav_input_event ev;
+    nav_input_event ev = { 0 };   /* t_ms 0: "now", as an event without a time */
     int64_t fingers[] = { 1, 2, 3, -1, 123456789012345ll };
     ev.finger = fingers[rng() % 5];
     random_point(&ev.x, &ev.y);
