@@ -127,6 +127,8 @@ typedef enum content_label {
     LABEL_LANGUAGE,          /* "English": the language's name in itself, for
                                 the language button (needed only when the
                                 content has a translation) */
+    LABEL_LARGE_TEXT,        /* "Aa": the large text button (left out when unset) */
+    LABEL_MORE_TIME,         /* "More time": the idle notice's button (ditto) */
     LABEL_COUNT
 } content_label;
 
@@ -154,7 +156,12 @@ typedef struct content_settings {
                                 opens on its contents (the FAQ always) */
     int rotate;              /* [screen] rotate: 0, 90, 180 or 270 */
     int screen_sleep;        /* [screen] sleep: a content_sleep */
+    int more_time;           /* [kiosk] more_time: the idle wait times this
+                                for a visitor who asks for more time */
+    int high_contrast;       /* [kiosk] high_contrast: always the hc_ palette */
     kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */
+    /* [colours] hc_*: the high-contrast palette, with large text or always */
+    kiosk_rgb hc_ground, hc_surface, hc_text, hc_muted, hc_accent, hc_accent_text;
     const char *spa_name, *city, *phone;                          /* [spa] */
     const char *booking_link, *booking_card;                      /* [booking] */
     const char *label[LABEL_COUNT];                               /* [labels] */

@@ -31,7 +31,10 @@ typedef enum layout_box_kind { BOX_RECT, BOX_TEXT, BOX_IMAGE, BOX_QR } layout_bo
 /* What a tap on a box does. */
 typedef enum layout_action {
     ACT_NONE, ACT_OPEN_MENU, ACT_BACK, ACT_HOME, ACT_PREV, ACT_NEXT, ACT_TOPIC,
-    ACT_ENTRY          /* a contents row: arg = the entry's first topic page */
+    ACT_ENTRY,         /* a contents row: arg = the entry's first topic page */
+    ACT_LANGUAGE,      /* the language button: the next language */
+    ACT_LARGE_TEXT,    /* "Aa": large text (and high contrast) on or off */
+    ACT_MORE_TIME      /* the idle notice's button: a longer wait until the loop */
 } layout_action;
 
 /* Boxes are drawn in list order (later on top). The rules every screen keeps,
