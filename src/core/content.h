@@ -221,6 +221,9 @@ typedef struct content_snapshot {
                                     translation by folder name */
     int nlangs;                  /* 1 when there is no translation */
     const kiosk_qr *booking_qr;  /* [booking] link as a QR code, or NULL */
+    /* A view's presentation (content_view; 0 in a loaded snapshot): */
+    int lang;                    /* which of langs it shows */
+    int large_text;              /* 1: laid out at large text (layout_sizes_large) */
 } content_snapshot;
 
 /* Loads dir through fs. Never returns NULL but when out of memory. Always

@@ -349,6 +349,7 @@ content_snapshot content_view(const content_snapshot *s, int lang)
     if (lang <= 0 || lang >= s->nlangs || !s->langs)
         return v;
     const content_lang *g = &s->langs[lang];
+    v.lang = lang;
     v.topics = g->topics;
     memcpy(v.settings.label, g->label, sizeof v.settings.label);
     return v;

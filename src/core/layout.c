@@ -310,6 +310,20 @@ static unsigned topic_buttons(const content_snapshot *s, int topic, int n, int t
     return layout_topic_has_contents(s, topic) ? show | LAY_SHOW_HOME : show;
 }
 
+/* The booking code's corner starts under the visitor's buttons when they
+ * are at the top right; the words beside it still start at the top. */
+static lay_area qr_below_head(const lay_ctx *c, layout_screen *out, lay_area a)
+{
+    int drop = c->head_bottom > a.y ? c->head_bottom - a.y : 0;
+    lay_area below = { a.x, a.y + drop, a.w, a.h - drop };
+    lay_area r = lay_qr_place(c, out, below);
+    if (drop && r.y == below.y) {   /* a column at the right: words from the top */
+        r.y = a.y;
+        r.h += drop;
+    }
+    return r;
+}
+
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page)
@@ -336,9 +350,10 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
      * from the top: the place line and the words share what is left. */
     lay_area a = topic_area(&c);
     if (s->topics[topic].cards[p->card].booking)
-        a = lay_qr_place(&c, out, a);
+        a = qr_below_head(&c, out, a);
     card_screen(&c, out, s, p, &st, card_area(&c, a, &s->topics[topic], p->card));
-    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, a.w);
+    int pw = lay_head_right(&c, c.z.margin) - c.z.margin;
+    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, a.w < pw ? a.w : pw);
 }
 
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,

@@ -111,6 +111,13 @@ typedef struct layout_sizes {
 } layout_sizes;
 
 void layout_sizes_for(layout_sizes *z, int w, int h);
+/* Large text for a visitor who asked ("Aa"): the words' sizes times
+ * LAYOUT_LARGE_PCT / 100, the margins, gaps and targets as they were, so
+ * the screens lay out again at a bigger body size (not a zoom). 4/3: body
+ * text s/12 instead of s/16, a button's word still fits a target. A
+ * snapshot view with large_text set gets these sizes on every screen. */
+#define LAYOUT_LARGE_PCT 133
+void layout_sizes_large(layout_sizes *z);
 
 /* One screenful of a card. A card too long for one screen becomes several
  * topic pages (never smaller text). The attract loop shows one page per

@@ -407,6 +407,8 @@ static void review_page(const lay_ctx *c, layout_screen *sc, const content_card 
 {
     int qw = lay_quote_mark(c, sc, a.x, a.y);
     int drop = lay_quote_body_drop(c, st->body_px);
+    if (a.y + drop < c->head_bottom)
+        drop = c->head_bottom - a.y;   /* under the visitor's buttons */
     lay_area body = { a.x + qw + c->z.gap, a.y + drop, a.w - qw - c->z.gap, a.h - drop };
     int by_h = lay_byline(c, NULL, card, st->body_px, body.x, 0, body.w);
     flow f;
@@ -450,8 +452,16 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
         review_page(c, sc, card, st, a, cur);
         return;
     }
-    int th = lay_card_title(c, sc, card, st, a, part);
+    /* The title keeps clear of the visitor's buttons at the top right, and
+     * the words below start under them. */
+    lay_area ta = a;
+    int right = lay_head_right(c, a.y);
+    if (ta.x + ta.w > right)
+        ta.w = right - ta.x;
+    int th = lay_card_title(c, sc, card, st, ta, part);
     int top = a.y + (th ? th + c->z.gap : 0);
+    if (top < c->head_bottom)
+        top = c->head_bottom;
     lay_area body = { a.x, top, a.w, a.y + a.h - top };
     const content_block *img = side_image(c, card);
     if (img && part == 0) {

@@ -13,6 +13,10 @@ typedef struct lay_ctx {
     const content_snapshot *s;
     int w, h;
     layout_sizes z;
+    /* The top-right slot of the visitor's buttons (lay_bar.head): what
+     * starts at the top keeps head_w px off the right margin above
+     * head_bottom. 0, 0: none. */
+    int head_w, head_bottom;
 } lay_ctx;
 
 void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
@@ -108,7 +112,8 @@ void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_act
  * just left of Next. Portrait (or a landscape screen whose labels are too
  * long for one row): Back and Home at the edges of a row above Previous,
  * position, Next (the position between Back and Home when long labels
- * leave it no room there). */
+ * leave it no room there). The visitor's buttons (below) are on every
+ * screen with a bar. */
 typedef struct lay_bar {
     int rows;
     int top;                   /* top of the bar; what is above ends a gap higher */
@@ -116,8 +121,24 @@ typedef struct lay_bar {
     int back_x, home_x;
     int pos_left, pos_right;   /* room for the position label, */
     int pos_y;                 /* in this row (nav_y, or util_y when long labels need it) */
+    /* The visitor's buttons ("Aa" when [labels] large_text is set, the
+     * language when the content has a translation): after Home's place in
+     * a one-row bar, after Back in the row of Back and Home, or in a third
+     * row of their own above that when they do not fit there. */
+    int show_aa, lang_w;       /* lang_w 0: no language button */
+    int aa_x, lang_x, extra_y;
+    int extra_end;             /* right end of the last one (aa_x: none) */
+    int head;                  /* 1: at the top right (a landscape bar whose
+                                  row has no room for them): titles and
+                                  headings keep clear of it (lay_ctx.head_w) */
 } lay_bar;
 lay_bar lay_bar_for(const lay_ctx *c);
+/* The right end of what starts at the top at y (a title, a heading): the
+ * right margin, or the left of the visitor's buttons beside it. */
+int lay_head_right(const lay_ctx *c, int y);
+/* The visitor's buttons alone (lay_bar_emit draws them on every screen;
+ * a menu with Back beside its heading calls this itself). */
+void lay_bar_extras(const lay_ctx *c, layout_screen *sc, const lay_bar *b);
 /* Which of the bar's buttons a screen shows. */
 enum { LAY_SHOW_PREV = 1, LAY_SHOW_NEXT = 2, LAY_SHOW_BACK = 4, LAY_SHOW_HOME = 8 };
 /* Previous and Next for page n of total (1-based): none on the first and

@@ -313,12 +313,30 @@ static int menu_heading(const lay_ctx *c, layout_screen *sc, int x, int y, int W
  * grid unit from it, their middles level. Returns the row's height. */
 static int heading_row(const lay_ctx *c, layout_screen *sc)
 {
-    int M = c->z.margin, T = c->z.target, wb = lay_button_w(c, LABEL_BACK);
-    int room = lay_inner_w(c) - wb - c->z.gap;
+    int M = c->z.margin, T = c->z.target, G = c->z.gap, wb = lay_button_w(c, LABEL_BACK);
+    /* The visitor's buttons just left of Back: the bar is not drawn. */
+    lay_bar b = lay_bar_for(c);
+    int ex = b.show_aa || b.lang_w ? b.extra_end - b.aa_x + G : 0;
+    int room = lay_inner_w(c) - wb - G - ex;
     int hh = menu_heading(c, NULL, M, M, room), row = hh > T ? hh : T;
     menu_heading(c, sc, M, M + (row - hh) / 2, room);
     lay_button(c, sc, LABEL_BACK, ACT_BACK, c->w - M - wb, M + (row - T) / 2, 0);
+    int shift = c->w - M - wb - G - b.extra_end;
+    b.aa_x += shift;
+    b.lang_x += shift;
+    b.extra_y = M + (row - T) / 2;
+    lay_bar_extras(c, sc, &b);
     return row;
+}
+
+/* Where the strip may start in a one-row bar: after Back, and after the
+ * visitor's buttons in that row. */
+static int menu_strip_x0(const lay_ctx *c, const lay_bar *b)
+{
+    int x = b->back_x + lay_button_w(c, LABEL_BACK) + c->z.gap;
+    if (b->extra_y == b->util_y && b->extra_end > b->aa_x && b->extra_end + c->z.gap > x)
+        x = b->extra_end + c->z.gap;
+    return x;
 }
 
 /* Back where it is on a card; the spa strip beside it in a one-row bar, or
@@ -326,13 +344,13 @@ static int heading_row(const lay_ctx *c, layout_screen *sc)
  * left out. */
 static void menu_bar(const lay_ctx *c, layout_screen *out, const lay_bar *b, int strip)
 {
-    int T = c->z.target, G = c->z.gap, lh = lay_line_height(c, c->z.px_small);
+    int T = c->z.target, lh = lay_line_height(c, c->z.px_small);
     lay_bar_emit(c, out, b, LAY_SHOW_BACK, 0, 0);
     if (!strip)
         return;
     if (b->rows == 1)
-        lay_strip_row(c, out, b->back_x + lay_button_w(c, LABEL_BACK) + G,
-                      c->w - c->z.margin, b->util_y + (T - lh) / 2);
+        lay_strip_row(c, out, menu_strip_x0(c, b), c->w - c->z.margin,
+                      b->util_y + (T - lh) / 2);
     else if (lay_strip(c, NULL, c->h - c->z.margin) <= T)
         lay_strip(c, out, c->h - c->z.margin);   /* name and phone, in two lines if need be */
     else
@@ -357,8 +375,10 @@ static menu_form menu_form_for(const lay_ctx *c, const content_snapshot *s, cons
 {
     int M = c->z.margin, G = c->z.gap, W = lay_inner_w(c);
     lay_bar b = lay_bar_for(c);
-    int hh = menu_heading(c, NULL, M, M, W);
+    int hh = menu_heading(c, NULL, M, M, lay_head_right(c, M) - M);
     menu_form f = { 0, M + (hh ? hh + G : 0), b.top - G, 0, { 0 } };
+    if (f.top < c->head_bottom)
+        f.top = c->head_bottom;   /* under the visitor's buttons */
     if (n == 0)
         return f;
     f.px = best_grid(c, s, idx, n, W, f.bottom - f.top, 0, &f.g);
@@ -399,7 +419,7 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
     if (f.top_row) {
         heading_row(&c, out);
     } else {
-        menu_heading(&c, out, M, M, W);
+        menu_heading(&c, out, M, M, lay_head_right(&c, M) - M);
         /* The spa's name and phone must not outshout the tiles: where the
          * tiles' words are smaller than the strip's, it is left out. */
         lay_bar b = lay_bar_for(&c);
