@@ -111,11 +111,12 @@ typedef struct layout_sizes {
 } layout_sizes;
 
 void layout_sizes_for(layout_sizes *z, int w, int h);
-/* Large text for a visitor who asked ("Aa"): the words' sizes times
- * LAYOUT_LARGE_PCT / 100, the margins, gaps and targets as they were, so
- * the screens lay out again at a bigger body size (not a zoom). 4/3: body
- * text s/12 instead of s/16, a button's word still fits a target. A
- * snapshot view with large_text set gets these sizes on every screen. */
+/* Large text for a visitor who asked ("Aa"): body text and small print
+ * times LAYOUT_LARGE_PCT / 100 (4/3: body text s/12 instead of s/16);
+ * titles (large already), the buttons' words, margins, gaps and targets as
+ * they were, so every button keeps its place. The screens lay out again at
+ * the bigger body size (not a zoom): a snapshot view with large_text set
+ * gets these sizes on every screen. */
 #define LAYOUT_LARGE_PCT 133
 void layout_sizes_large(layout_sizes *z);
 
@@ -236,8 +237,10 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
  * screen: over the button row at the bottom, full width inside the margins,
  * above no words of a card (unless the label is too long for that room; on a
  * menu with Back beside its heading, over the last row of tiles). A
- * surface-coloured banner with an accent edge, its words at body size. It
- * has no action: any touch means stay. */
+ * surface-coloured banner with an accent edge, its words at body size.
+ * With [labels] more_time, a More time button (ACT_MORE_TIME) at the right
+ * of the words, or under them where that leaves the words less than half
+ * the width. The banner itself has no action: any touch means stay. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m);
 

@@ -43,12 +43,15 @@ static int large(int px)
 
 void layout_sizes_large(layout_sizes *z)
 {
-    z->px_headline = large(z->px_headline);
-    z->px_title = large(z->px_title);
+    /* Titles and headlines are large already (s/11 and more); beside the
+     * visitor's buttons at the top right of a landscape screen a larger
+     * title took the lines the card's words needed. */
     z->px_loop_body = large(z->px_loop_body);
     z->px_body = large(z->px_body);
     z->px_small = large(z->px_small);
-    z->px_button = large(z->px_button);
+    /* Buttons keep their words (body size already) and so their places:
+     * "Aa" stays under the finger that touched it, and larger words would
+     * take the bar a second row that the card's words need more. */
 }
 
 void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,

@@ -309,23 +309,39 @@ static int menu_heading(const lay_ctx *c, layout_screen *sc, int x, int y, int W
     return lay_paragraph(c, sc, &t, px, x, y, lines > 1 ? hi : W, 2, 0, COL_TEXT, 0);
 }
 
+/* The room the visitor's buttons take in a row (with one gap), 0: none. */
+static int up_extras_w(const lay_ctx *c, const lay_bar *b)
+{
+    return b->show_aa || b->lang_w ? b->extra_end - b->aa_x + c->z.gap : 0;
+}
+
+/* 1: the other form has the visitor's buttons in a bottom row. */
+static int up_extras_below(const lay_ctx *c, const lay_bar *b)
+{
+    int ex = up_extras_w(c, b), W = lay_inner_w(c);
+    return ex && W - lay_button_w(c, LABEL_BACK) - c->z.gap - ex < W / 3;
+}
+
 /* The other form's top row: the heading at the left, Back at the right end a
  * grid unit from it, their middles level. Returns the row's height. */
 static int heading_row(const lay_ctx *c, layout_screen *sc)
 {
     int M = c->z.margin, T = c->z.target, G = c->z.gap, wb = lay_button_w(c, LABEL_BACK);
-    /* The visitor's buttons just left of Back: the bar is not drawn. */
+    /* The visitor's buttons just left of Back (the bar is not drawn), or
+     * in a row of their own at the bottom when the heading would keep less
+     * than a third of the width. */
     lay_bar b = lay_bar_for(c);
-    int ex = b.show_aa || b.lang_w ? b.extra_end - b.aa_x + G : 0;
-    int room = lay_inner_w(c) - wb - G - ex;
+    int ex = up_extras_w(c, &b), below = up_extras_below(c, &b);
+    int room = lay_inner_w(c) - wb - G - (below ? 0 : ex);
     int hh = menu_heading(c, NULL, M, M, room), row = hh > T ? hh : T;
     menu_heading(c, sc, M, M + (row - hh) / 2, room);
     lay_button(c, sc, LABEL_BACK, ACT_BACK, c->w - M - wb, M + (row - T) / 2, 0);
-    int shift = c->w - M - wb - G - b.extra_end;
+    int shift = below ? M - b.aa_x : c->w - M - wb - G - b.extra_end;
     b.aa_x += shift;
     b.lang_x += shift;
-    b.extra_y = M + (row - T) / 2;
-    lay_bar_extras(c, sc, &b);
+    b.extra_y = below ? c->h - M - T : M + (row - T) / 2;
+    if (ex)
+        lay_bar_extras(c, sc, &b);
     return row;
 }
 
@@ -384,7 +400,8 @@ static menu_form menu_form_for(const lay_ctx *c, const content_snapshot *s, cons
     f.px = best_grid(c, s, idx, n, W, f.bottom - f.top, 0, &f.g);
     if (f.px >= c->z.px_body)
         return f;
-    menu_form up = { 1, M + heading_row(c, NULL) + G, c->h - M, 0, { 0 } };
+    int bottom = up_extras_below(c, &b) ? c->h - M - c->z.target - G : c->h - M;
+    menu_form up = { 1, M + heading_row(c, NULL) + G, bottom, 0, { 0 } };
     up.px = best_grid(c, s, idx, n, W, up.bottom - up.top, 0, &up.g);
     if (up.px > f.px)
         f = up;
