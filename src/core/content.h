@@ -249,6 +249,10 @@ int content_lang_code(const char *name);
  * It borrows from s (never content_free it): it must not outlive s. An
  * index out of range gives the default language. */
 content_snapshot content_view(const content_snapshot *s, int lang);
+/* content_view for one visitor: language lang, large text when large (the
+ * layout's business), and the high-contrast palette ([colours] hc_*) in
+ * settings' colours when large or [kiosk] high_contrast asks for it. */
+content_snapshot content_visitor_view(const content_snapshot *s, int lang, int large);
 
 /* "file:line: text" (or "file: text"), for STATUS.txt, the journal and --check. */
 int content_diag_format(const content_diag *d, char *buf, int cap);

@@ -97,7 +97,7 @@ const content_setting content_settings_table[] = {
     COLOUR("accent", accent, "#e0a96d", "things you can touch"),
     COLOUR("accent_text", accent_text, "#1d2b2a", "words on the accent colour"),
     COLOUR("hc_ground", hc_ground, "#000000", "high contrast: the background"),
-    COLOUR("hc_surface", hc_surface, "#000000", "high contrast: tiles and buttons"),
+    COLOUR("hc_surface", hc_surface, "#333333", "high contrast: tiles and buttons"),
     COLOUR("hc_text", hc_text, "#ffffff", "high contrast: the main text"),
     COLOUR("hc_muted", hc_muted, "#ffffff", "high contrast: small print"),
     COLOUR("hc_accent", hc_accent, "#ffd700", "high contrast: things you can touch"),

@@ -335,11 +335,14 @@ static int heading_row(const lay_ctx *c, layout_screen *sc)
     int room = lay_inner_w(c) - wb - G - (below ? 0 : ex);
     int hh = menu_heading(c, NULL, M, M, room), row = hh > T ? hh : T;
     menu_heading(c, sc, M, M + (row - hh) / 2, room);
-    lay_button(c, sc, LABEL_BACK, ACT_BACK, c->w - M - wb, M + (row - T) / 2, 0);
-    int shift = below ? M - b.aa_x : c->w - M - wb - G - b.extra_end;
+    /* Where the cards have them (the top right corner), Back before them;
+     * else Back at the right end, they before it. */
+    int back_x = b.head ? b.aa_x - G - wb : c->w - M - wb;
+    lay_button(c, sc, LABEL_BACK, ACT_BACK, back_x, b.head ? M : M + (row - T) / 2, 0);
+    int shift = below ? M - b.aa_x : b.head ? 0 : c->w - M - wb - G - b.extra_end;
     b.aa_x += shift;
     b.lang_x += shift;
-    b.extra_y = below ? c->h - M - T : M + (row - T) / 2;
+    b.extra_y = below ? c->h - M - T : b.head ? M : M + (row - T) / 2;
     if (ex)
         lay_bar_extras(c, sc, &b);
     return row;

@@ -145,6 +145,12 @@ void nav_move_topic(nav *n, int topic)
     n->view.topic = topic;   /* nav_set_deck clamps it and the page */
 }
 
+void nav_move_page(nav *n, int page)
+{
+    if (n->view.mode == NAV_TOPIC && page >= 0)
+        n->view.page = page;   /* nav_set_deck clamps it */
+}
+
 void nav_init(nav *n, const content_settings *s, const nav_deck *d,
               int w, int h, uint64_t now)
 {

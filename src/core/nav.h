@@ -313,6 +313,11 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now);
  * would put the visitor in another topic's page; a deleted topic leaves them
  * in the menu (without it). Elsewhere than in a topic: nothing. */
 void nav_move_topic(nav *n, int topic);
+/* Call before nav_set_deck with the same content laid out again (another
+ * language, large text), on a topic page: the page the card on screen
+ * starts on in the new deck, so the visitor keeps reading it. Elsewhere:
+ * nothing (contents screens keep their index). */
+void nav_move_page(nav *n, int page);
 /* Fills d from a built layout deck: words per loop page are the card's words
  * shared over its pages. loop_words: room for ld->nloop ints, owned by the
  * caller for as long as d is in use. */
