@@ -64,8 +64,9 @@ const content_setting content_settings_table[] = {
       "slideshow always shows it)", NULL, NULL },
     INT("kiosk", "idle_timeout", idle_timeout_s, 10, 3600, "seconds", "60",
         "quiet seconds before the screen goes back to the slideshow"),
-    INT("kiosk", "idle_notice", idle_notice_s, 3, 30, "seconds", "8",
-        "seconds the going-back notice shows first"),
+    INT("kiosk", "idle_notice", idle_notice_s, 3, 30, "seconds", "20",
+        "seconds the going-back notice shows first (20 gives a visitor the "
+        "time WCAG 2.2.1 asks to touch More time)"),
     INT("kiosk", "transition_ms", transition_ms, 250, 400, "milliseconds", "320",
         "how long a card slides or fades"),
     BOOL("kiosk", "reduce_motion", reduce_motion, "no", "gentle fades only"),
