@@ -111,7 +111,7 @@ void lay_place(const lay_ctx *c, layout_screen *sc, int topic, int card, int x, 
 
 /* Returns the height used by the title. */
 int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
-                      const lay_card_style *st, lay_area a, int part)
+                      const lay_card_style *st, lay_area a, int part, int beside)
 {
     char buf[TITLE_BYTES];
     int len = compose_title(c, card, part, buf, sizeof buf);
@@ -124,6 +124,8 @@ int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card
         px = st->alt_title_px;
         max = st->alt_max_lines;
     }
+    if (beside)
+        return lay_paragraph_beside(c, sc, &t, px, a.x, a.y, a.w, max, COL_TEXT, 1);
     return lay_paragraph(c, sc, &t, px, a.x, a.y, a.w, max, 0, COL_TEXT, 1);
 }
 
@@ -454,11 +456,7 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
     }
     /* The title keeps clear of the visitor's buttons at the top right, and
      * the words below start under them. */
-    lay_area ta = a;
-    int right = lay_head_right(c, a.y);
-    if (ta.x + ta.w > right)
-        ta.w = right - ta.x;
-    int th = lay_card_title(c, sc, card, st, ta, part);
+    int th = lay_card_title(c, sc, card, st, a, part, 1);
     int top = a.y + (th ? th + c->z.gap : 0);
     if (top < c->head_bottom)
         top = c->head_bottom;

@@ -61,6 +61,12 @@ int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
 int lay_line_width(const lay_ctx *c, const lay_text *t, int px, lay_line ln);
 /* Lines t needs at width (counting at most max). */
 int lay_count_lines(const lay_ctx *c, const lay_text *t, int px, int width, int max);
+/* lay_paragraph aligned left, each line kept clear of the visitor's
+ * buttons at the top right (lay_head_right at its top): a title's first
+ * line beside them, the next ones full width below. */
+int lay_paragraph_beside(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                         int x, int y, int width, int max_lines, layout_colour col,
+                         int copy);
 /* Width of the widest word of s (words split at spaces): a box whose words
  * must show whole is at least this wide. */
 int lay_widest_word(const lay_ctx *c, const char *s, layout_face f, int px);
