@@ -79,9 +79,11 @@ int run_build_deck(run *k, uint64_t now, int first)
      * topic is laid out (the whole deck took 2 s for 840 cards); main_loop
      * builds the whole deck right after that frame. */
     k->deck_first_only = first;
-    nav_state st;
-    nav_state_get(&k->nav, now, &st);
-    k->view = content_visitor_view(k->content, first ? 0 : st.lang, first ? 0 : st.large);
+    /* At start nav is not set up yet: the defaults. */
+    nav_state st = {0};
+    if (!first)
+        nav_state_get(&k->nav, now, &st);
+    k->view = content_visitor_view(k->content, st.lang, st.large);
     render_palette(&k->r, &k->view.settings);
     if ((first ? layout_deck_build_first : layout_deck_build)(
             &k->deck, &k->view, &k->m, k->disp.w, k->disp.h, &k->deck_arena) != 0) {
