@@ -228,7 +228,12 @@ lay_bar lay_bar_for(const lay_ctx *c)
     int group = wb + G + wh, gx = prev_r + G;
     char pos[KIOSK_MAX_VALUE_BYTES + 32];   /* room for a two-digit "88 / 88" */
     format_position(lay_label(c, LABEL_POSITION), 88, 88, pos, sizeof pos);
-    int pos_w = lay_text_w(c, pos, FACE_REGULAR, c->z.px_small);
+    /* At the usual small print's size even with large text: the bar is
+     * the same with it, so no button moves when Aa is touched (a position
+     * too wide for its room is left out). */
+    layout_sizes usual;
+    layout_sizes_for(&usual, c->w, c->h);
+    int pos_w = lay_text_w(c, pos, FACE_REGULAR, usual.px_small);
     b.nav_y = c->h - M - T;
     if (!c->z.portrait && gx + group + G + ex + pos_w + G <= next_l) {
         b.rows = 1;

@@ -426,6 +426,10 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
 {
     lay_ctx c;
     lay_ctx_init(&c, s, m, d->w, d->h);
+    /* Large text leaves the menu as it is: its tiles' words are the largest
+     * that fit already, and a larger floor for them moved Back (and Aa,
+     * under the finger that touched it) to the other form. */
+    layout_sizes_for(&c.z, c.w, c.h);
     lay_screen_start(out, &c, ACT_NONE);
     int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c);
 

@@ -181,6 +181,58 @@ static void test_layout_visitor_large_text_is_relaid_larger(void **state)
     content_free(s);
 }
 
+/* Touching Aa moves no button: every button of a card and of the menu is
+ * where it was, in each language, at the ten sizes. */
+static void same_buttons(const layout_screen *a, const layout_screen *b, const char *what)
+{
+    static const layout_action acts[] = { ACT_LARGE_TEXT, ACT_LANGUAGE, ACT_BACK,
+                                          ACT_HOME, ACT_NEXT, ACT_PREV };
+    for (size_t k = 0; k < sizeof acts / sizeof acts[0]; k++) {
+        const layout_box *x = fx_find_action(a, acts[k]), *y = fx_find_action(b, acts[k]);
+        /* Next and Previous come and go with the pages, which differ. */
+        if (!x || !y) {
+            if (acts[k] != ACT_NEXT && acts[k] != ACT_PREV && (x || y))
+                fail_msg("%s at %dx%d: button %d shows only with%s Aa", what, a->w, a->h,
+                         (int)acts[k], x ? "out" : "");
+            continue;
+        }
+        if (!same_rect(x, y))
+            fail_msg("%s at %dx%d: button %d is not where it was before Aa", what, a->w,
+                     a->h, (int)acts[k]);
+    }
+}
+
+static layout_screen sc2;
+
+static void test_layout_visitor_aa_moves_no_button(void **state)
+{
+    (void)state;
+    content_snapshot *s = bundled();
+    for (int lang = 0; lang < s->nlangs; lang++)
+        for (int i = 0; i < 5; i++)
+            for (int turn = 0; turn < 2; turn++) {
+                int w = fx_sizes[i][turn], h = fx_sizes[i][!turn];
+                content_snapshot v = content_view(s, lang), big = v;
+                big.large_text = 1;
+                vx_deck a, b;
+                build(&a, &v, w, h);
+                build(&b, &big, w, h);
+                layout_menu_screen(&sc, &v, &a.d, &fx_metrics);
+                layout_menu_screen(&sc2, &big, &b.d, &fx_metrics);
+                same_buttons(&sc, &sc2, "menu");
+                for (int t = 0; t < v.ntopics; t++) {
+                    if (a.d.topic[t].npages < 2 || b.d.topic[t].npages < 2)
+                        continue;
+                    layout_topic_screen(&sc, &v, &a.d, &fx_metrics, t, 1);
+                    layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, 1);
+                    same_buttons(&sc, &sc2, v.topics[t].name);
+                }
+                arena_fini(&a.a);
+                arena_fini(&b.a);
+            }
+    content_free(s);
+}
+
 static void test_layout_visitor_notice_more_time_button(void **state)
 {
     (void)state;
@@ -223,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_layout_visitor_language_button_names_the_next),
         cmocka_unit_test(test_layout_visitor_no_buttons_without_labels_or_translation),
         cmocka_unit_test(test_layout_visitor_large_text_is_relaid_larger),
+        cmocka_unit_test(test_layout_visitor_aa_moves_no_button),
         cmocka_unit_test(test_layout_visitor_notice_more_time_button),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
