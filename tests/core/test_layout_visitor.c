@@ -204,68 +204,77 @@ static void same_buttons(const layout_screen *a, const layout_screen *b, const c
 
 static layout_screen sc2;
 
-static void test_layout_visitor_aa_moves_no_button(void **state)
+/* Runs fn for every language of the bundled content at the five sizes
+ * turned both ways. */
+static void each_size(void (*fn)(const content_snapshot *v, int w, int h))
 {
-    (void)state;
     content_snapshot *s = bundled();
     for (int lang = 0; lang < s->nlangs; lang++)
         for (int i = 0; i < 5; i++)
             for (int turn = 0; turn < 2; turn++) {
-                int w = fx_sizes[i][turn], h = fx_sizes[i][!turn];
-                content_snapshot v = content_view(s, lang), big = v;
-                big.large_text = 1;
-                vx_deck a, b;
-                build(&a, &v, w, h);
-                build(&b, &big, w, h);
-                layout_menu_screen(&sc, &v, &a.d, &fx_metrics);
-                layout_menu_screen(&sc2, &big, &b.d, &fx_metrics);
-                same_buttons(&sc, &sc2, "menu");
-                for (int t = 0; t < v.ntopics; t++) {
-                    if (a.d.topic[t].npages < 2 || b.d.topic[t].npages < 2)
-                        continue;
-                    layout_topic_screen(&sc, &v, &a.d, &fx_metrics, t, 1);
-                    layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, 1);
-                    same_buttons(&sc, &sc2, v.topics[t].name);
-                }
-                arena_fini(&a.a);
-                arena_fini(&b.a);
+                content_snapshot v = content_view(s, lang);
+                fn(&v, fx_sizes[i][turn], fx_sizes[i][!turn]);
             }
     content_free(s);
+}
+
+static void aa_moves_nothing(const content_snapshot *v, int w, int h)
+{
+    content_snapshot big = *v;
+    big.large_text = 1;
+    vx_deck a, b;
+    build(&a, v, w, h);
+    build(&b, &big, w, h);
+    layout_menu_screen(&sc, v, &a.d, &fx_metrics);
+    layout_menu_screen(&sc2, &big, &b.d, &fx_metrics);
+    same_buttons(&sc, &sc2, "menu");
+    for (int t = 0; t < v->ntopics; t++) {
+        if (a.d.topic[t].npages < 2 || b.d.topic[t].npages < 2)
+            continue;
+        layout_topic_screen(&sc, v, &a.d, &fx_metrics, t, 1);
+        layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, 1);
+        same_buttons(&sc, &sc2, v->topics[t].name);
+    }
+    arena_fini(&a.a);
+    arena_fini(&b.a);
+}
+
+static void test_layout_visitor_aa_moves_no_button(void **state)
+{
+    (void)state;
+    each_size(aa_moves_nothing);
+}
+
+static void notice_has_more_time(const content_snapshot *v, int w, int h)
+{
+    vx_deck x;
+    build(&x, v, w, h);
+    layout_topic_screen(&sc, v, &x.d, &fx_metrics, 0, 0);
+    int before = sc.nbox;
+    layout_notice_overlay(&sc, v, &fx_metrics);
+    const layout_box *more = NULL;
+    for (int k = before; k < sc.nbox; k++)
+        if (sc.box[k].action == ACT_MORE_TIME)
+            more = &sc.box[k];
+    assert_non_null(more);
+    int s7 = (w < h ? w : h);
+    assert_true(more->w * 7 >= s7 && more->h * 7 >= s7);
+    assert_true(more->x >= 0 && more->x + more->w <= w && more->y + more->h <= h);
+    /* the topmost action there: a tap on it means more time */
+    int arg;
+    assert_int_equal(layout_hit(&sc, more->x + more->w / 2, more->y + more->h / 2, &arg),
+                     ACT_MORE_TIME);
+    /* none of the notice's words under the button */
+    for (int k = before; k < sc.nbox; k++)
+        if (sc.box[k].kind == BOX_TEXT && !fx_contains(more, &sc.box[k]))
+            assert_false(fx_overlap(more, &sc.box[k]));
+    arena_fini(&x.a);
 }
 
 static void test_layout_visitor_notice_more_time_button(void **state)
 {
     (void)state;
-    content_snapshot *s = bundled();
-    for (int lang = 0; lang < s->nlangs; lang++)
-        for (int i = 0; i < 5; i++)
-            for (int turn = 0; turn < 2; turn++) {
-                int w = fx_sizes[i][turn], h = fx_sizes[i][!turn];
-                content_snapshot v = content_view(s, lang);
-                vx_deck x;
-                build(&x, &v, w, h);
-                layout_topic_screen(&sc, &v, &x.d, &fx_metrics, 0, 0);
-                int before = sc.nbox;
-                layout_notice_overlay(&sc, &v, &fx_metrics);
-                const layout_box *more = NULL;
-                for (int k = before; k < sc.nbox; k++)
-                    if (sc.box[k].action == ACT_MORE_TIME)
-                        more = &sc.box[k];
-                assert_non_null(more);
-                int s7 = (w < h ? w : h);
-                assert_true(more->w * 7 >= s7 && more->h * 7 >= s7);
-                assert_true(more->x >= 0 && more->x + more->w <= w && more->y + more->h <= h);
-                /* the topmost action there: a tap on it means more time */
-                int arg;
-                assert_int_equal(layout_hit(&sc, more->x + more->w / 2, more->y + more->h / 2,
-                                            &arg), ACT_MORE_TIME);
-                /* none of the notice's words under the button */
-                for (int k = before; k < sc.nbox; k++)
-                    if (sc.box[k].kind == BOX_TEXT && !fx_contains(more, &sc.box[k]))
-                        assert_false(fx_overlap(more, &sc.box[k]));
-                arena_fini(&x.a);
-            }
-    content_free(s);
+    each_size(notice_has_more_time);
 }
 
 int main(void)
