@@ -129,8 +129,10 @@ typedef struct lay_bar {
     int pos_y;                 /* in this row (nav_y, or util_y when long labels need it) */
     /* The visitor's buttons ("Aa" when [labels] large_text is set, the
      * language when the content has a translation): after Home's place in
-     * a one-row bar, after Back in the row of Back and Home, or in a third
-     * row of their own above that when they do not fit there. */
+     * a one-row bar; in the top right corner of a landscape screen whose
+     * row is full (head); after Back in the row of Back and Home; or in a
+     * third row of their own above that when they do not fit there. The
+     * same with large text on (nothing moves under the finger on Aa). */
     int show_aa, lang_w;       /* lang_w 0: no language button */
     int aa_x, lang_x, extra_y;
     int extra_end;             /* right end of the last one (aa_x: none) */
