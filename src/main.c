@@ -72,6 +72,7 @@ static void usage(FILE *f)
     fputs("usage: kiosk [--content DIR] [--state DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
           "       kiosk --render OUTDIR [--size WxH] [--content DIR] [--lang all|CODE]\n"
+          "              [--large-text]\n"
           "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n"
           "       kiosk --stats [--state DIR] [--days N] [--png FILE [--size WxH]]"
           " [--content DIR]\n", f);
@@ -226,6 +227,10 @@ static int render_screens(const content_snapshot *s, const char *dir, metrics_tt
     return staff < 0 ? -1 : n + staff;
 }
 
+/* --large-text: the visitors' screens as a visitor who touched "Aa" sees
+ * them (large text, the high-contrast colours), without the staff view. */
+static int render_large;
+
 /* The visitors' screens of translation g of s into outdir (the staff view
  * is always in the default language). The number written, or -1 with a
  * plain sentence in err. */
@@ -237,7 +242,7 @@ static int render_lang(const content_snapshot *s, int g, const char *dir,
         snprintf(err, (size_t)cap, "could not make the folder %.400s", outdir);
         return -1;
     }
-    content_snapshot v = content_view(s, g);
+    content_snapshot v = content_visitor_view(s, g, render_large);
     preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, outdir};
     return preview_write(&j, err, cap);
 }
@@ -257,7 +262,8 @@ static int render_langs(const content_snapshot *s, const char *lang, const char 
                  "all or the name of a language folder in it (like es)", lang);
         return -1;
     }
-    int n = render_screens(s, dir, fonts, w, h, outdir, err, cap);
+    int n = render_large ? render_lang(s, 0, dir, fonts, w, h, outdir, err, cap)
+                         : render_screens(s, dir, fonts, w, h, outdir, err, cap);
     for (int g = 1; lang && g < s->nlangs && n >= 0; g++) {
         char sub[4096];
         snprintf(sub, sizeof sub, "%s/%s", outdir, s->langs[g].code);
@@ -351,6 +357,8 @@ int main(int argc, char **argv)
             assets = v, i++;
         } else if (!strcmp(a, "--render") && v) {
             outdir = v, i++;
+        } else if (!strcmp(a, "--large-text")) {
+            render_large = 1;   /* --render: as with "Aa" touched */
         } else if (!strcmp(a, "--lang") && v) {
             lang = v, i++;   /* --render: which languages (content/README.md) */
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--window")) && v) {

@@ -127,6 +127,8 @@ typedef enum content_label {
     LABEL_LANGUAGE,          /* "English": the language's name in itself, for
                                 the language button (needed only when the
                                 content has a translation) */
+    LABEL_LARGE_TEXT,        /* "Aa": the large text button (left out when unset) */
+    LABEL_MORE_TIME,         /* "More time": the idle notice's button (ditto) */
     LABEL_COUNT
 } content_label;
 
@@ -154,7 +156,12 @@ typedef struct content_settings {
                                 opens on its contents (the FAQ always) */
     int rotate;              /* [screen] rotate: 0, 90, 180 or 270 */
     int screen_sleep;        /* [screen] sleep: a content_sleep */
+    int more_time;           /* [kiosk] more_time: the idle wait times this
+                                for a visitor who asks for more time */
+    int high_contrast;       /* [kiosk] high_contrast: always the hc_ palette */
     kiosk_rgb ground, surface, text, muted, accent, accent_text; /* [colours] */
+    /* [colours] hc_*: the high-contrast palette, with large text or always */
+    kiosk_rgb hc_ground, hc_surface, hc_text, hc_muted, hc_accent, hc_accent_text;
     const char *spa_name, *city, *phone;                          /* [spa] */
     const char *booking_link, *booking_card;                      /* [booking] */
     const char *label[LABEL_COUNT];                               /* [labels] */
@@ -214,6 +221,9 @@ typedef struct content_snapshot {
                                     translation by folder name */
     int nlangs;                  /* 1 when there is no translation */
     const kiosk_qr *booking_qr;  /* [booking] link as a QR code, or NULL */
+    /* A view's presentation (content_view; 0 in a loaded snapshot): */
+    int lang;                    /* which of langs it shows */
+    int large_text;              /* 1: laid out at large text (layout_sizes_large) */
 } content_snapshot;
 
 /* Loads dir through fs. Never returns NULL but when out of memory. Always
@@ -239,6 +249,10 @@ int content_lang_code(const char *name);
  * It borrows from s (never content_free it): it must not outlive s. An
  * index out of range gives the default language. */
 content_snapshot content_view(const content_snapshot *s, int lang);
+/* content_view for one visitor: language lang, large text when large (the
+ * layout's business), and the high-contrast palette ([colours] hc_*) in
+ * settings' colours when large or [kiosk] high_contrast asks for it. */
+content_snapshot content_visitor_view(const content_snapshot *s, int lang, int large);
 
 /* "file:line: text" (or "file: text"), for STATUS.txt, the journal and --check. */
 int content_diag_format(const content_diag *d, char *buf, int cap);

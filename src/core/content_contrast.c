@@ -1,5 +1,5 @@
 /* content_contrast.c — --check's contrast rule: every pair of [colours]
- * the screens draw words with, against WCAG 2.x's minimum, reported at the
+ * the screens draw words with (in the usual and the high-contrast palette), against WCAG 2.x's minimum, reported at the
  * colour's line in plain words. A pair below it is an error like any other
  * bad setting: the kiosk keeps showing the last good content (and colours)
  * until it is fixed, since words nobody can read are no better than none. */
@@ -49,22 +49,35 @@ static double cut2(double v)
     return (double)(long)(v * 100) / 100;
 }
 
-void content_contrast_check(content_loader *L, const int *line)
+/* One pair in the palette whose keys start with prefix ("" or "hc_"). */
+static void check_pair(content_loader *L, const int *line, const contrast_pair *p,
+                       const char *prefix)
 {
     const content_settings *c = &L->s->settings;
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        const contrast_pair *p = &pairs[i];
-        double lf = lum_of(c, p->fg), lb = lum_of(c, p->bg);
-        double r = contrast_ratio_lum(lf, lb);
-        if (r >= p->min)
-            continue;
-        /* At the words' colour, else the ground's, as staff set them. */
-        int at = line_of(line, p->fg) ? line_of(line, p->fg) : line_of(line, p->bg);
-        int fg_lighter = lf >= lb;
-        loader_diag_add(L, DIAG_ERROR, at, "%s on %s has a contrast of only "
-                        "%.2f to 1; words need at least %.1f to 1 to be read "
-                        "(%s). Make %s %s or %s %s", p->fg, p->bg, cut2(r), p->min,
-                        p->where, p->fg, fg_lighter ? "lighter" : "darker", p->bg,
-                        fg_lighter ? "darker" : "lighter");
-    }
+    char fg[32], bg[32];
+    snprintf(fg, sizeof fg, "%s%s", prefix, p->fg);
+    snprintf(bg, sizeof bg, "%s%s", prefix, p->bg);
+    double lf = lum_of(c, fg), lb = lum_of(c, bg);
+    double r = contrast_ratio_lum(lf, lb);
+    if (r >= p->min)
+        return;
+    /* At the words' colour, else the ground's, as staff set them. */
+    int at = line_of(line, fg) ? line_of(line, fg) : line_of(line, bg);
+    int fg_lighter = lf >= lb;
+    loader_diag_add(L, DIAG_ERROR, at, "%s on %s has a contrast of only "
+                    "%.2f to 1; words need at least %.1f to 1 to be read "
+                    "(%s%s). Make %s %s or %s %s", fg, bg, cut2(r), p->min,
+                    *prefix ? "with large text or high_contrast: " : "", p->where,
+                    fg, fg_lighter ? "lighter" : "darker", bg,
+                    fg_lighter ? "darker" : "lighter");
+}
+
+/* Both palettes: the usual one, and the high-contrast one (hc_*) a visitor
+ * gets with large text, or every screen with [kiosk] high_contrast. */
+void content_contrast_check(content_loader *L, const int *line)
+{
+    static const char *const prefix[] = { "", "hc_" };
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+            check_pair(L, line, &pairs[i], prefix[k]);
 }

@@ -343,12 +343,29 @@ void content_langs_load(content_loader *L)
     names_distinct(L);
 }
 
+content_snapshot content_visitor_view(const content_snapshot *s, int lang, int large)
+{
+    content_snapshot v = content_view(s, lang);
+    content_settings *c = &v.settings;
+    v.large_text = large != 0;
+    if (large || c->high_contrast) {
+        c->ground = c->hc_ground;
+        c->surface = c->hc_surface;
+        c->text = c->hc_text;
+        c->muted = c->hc_muted;
+        c->accent = c->hc_accent;
+        c->accent_text = c->hc_accent_text;
+    }
+    return v;
+}
+
 content_snapshot content_view(const content_snapshot *s, int lang)
 {
     content_snapshot v = *s;
     if (lang <= 0 || lang >= s->nlangs || !s->langs)
         return v;
     const content_lang *g = &s->langs[lang];
+    v.lang = lang;
     v.topics = g->topics;
     memcpy(v.settings.label, g->label, sizeof v.settings.label);
     return v;

@@ -310,6 +310,20 @@ static unsigned topic_buttons(const content_snapshot *s, int topic, int n, int t
     return layout_topic_has_contents(s, topic) ? show | LAY_SHOW_HOME : show;
 }
 
+/* The booking code's corner starts under the visitor's buttons when they
+ * are at the top right; the words beside it still start at the top. */
+static lay_area qr_below_head(const lay_ctx *c, layout_screen *out, lay_area a)
+{
+    int drop = c->head_bottom > a.y ? c->head_bottom - a.y : 0;
+    lay_area below = { a.x, a.y + drop, a.w, a.h - drop };
+    lay_area r = lay_qr_place(c, out, below);
+    if (drop && r.y == below.y) {   /* a column at the right: words from the top */
+        r.y = a.y;
+        r.h += drop;
+    }
+    return r;
+}
+
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page)
@@ -336,9 +350,10 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
      * from the top: the place line and the words share what is left. */
     lay_area a = topic_area(&c);
     if (s->topics[topic].cards[p->card].booking)
-        a = lay_qr_place(&c, out, a);
+        a = qr_below_head(&c, out, a);
     card_screen(&c, out, s, p, &st, card_area(&c, a, &s->topics[topic], p->card));
-    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, a.w);
+    int pw = lay_head_right(&c, c.z.margin) - c.z.margin;
+    lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, a.w < pw ? a.w : pw);
 }
 
 void layout_empty_screen(layout_screen *out, const content_snapshot *s,
@@ -403,7 +418,12 @@ void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
         return;
     int px = c.z.px_body, G = c.z.gap, M = c.z.margin, W = lay_inner_w(&c);
     int edge = c.z.s / NOTICE_EDGE_DIV > 2 ? c.z.s / NOTICE_EDGE_DIV : 2;
-    int tw = W - 2 * (G + edge);
+    /* More time (WCAG 2.2.1): a button at the right of the words, or under
+     * them when beside them it would leave the words less than half. */
+    int bw = *lay_label(&c, LABEL_MORE_TIME) ? lay_button_w(&c, LABEL_MORE_TIME) : 0;
+    int tw = W - 2 * (G + edge), beside = bw && tw - bw - G >= W / 2;
+    if (beside)
+        tw -= bw + G;
     content_run whole = { msg, (int)strlen(msg), 0 }, runs[NOTICE_MAX_LINES];
     lay_text one = { &whole, 1, RUN_BOLD, { 0, 0 } }, seg[NOTICE_MAX_LINES];
     int lines = lay_count_lines(&c, &one, px, tw, NOTICE_MAX_LINES);
@@ -426,23 +446,30 @@ void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
      * gap: the lines close up to the font's height (Inter's has air above
      * its capitals) and the padding shrinks before any word is covered. */
     int step = lines * lh + 2 * pad <= room ? lh : fh;
-    int text_h = (lines - 1) * step + fh;
-    int h = text_h + 2 * pad;
+    int text_h = (lines - 1) * step + fh, T = c.z.target;
+    int block_h = !bw ? text_h : beside ? (text_h > T ? text_h : T) : text_h + G + T;
+    int h = block_h + 2 * pad;
     if (h > room)
-        h = text_h + 2 * (edge + 1) > room ? text_h + 2 * (edge + 1) : room;
+        h = block_h + 2 * (edge + 1) > room ? block_h + 2 * (edge + 1) : room;
     if (h < bottom - b.top)
         h = bottom - b.top;   /* the buttons are covered whole */
     int y = bottom - h, r = G * 2 / 3;
     lay_rect(sc, M, y, W, h, COL_ACCENT, r);
     lay_rect(sc, M + edge, y + edge, W - 2 * edge, h - 2 * edge, COL_SURFACE,
              r > edge ? r - edge : 0);
-    int top = y + (h - text_h) / 2 - (lh - fh) / 2, n = 0;   /* the first line box */
+    int btop = y + (h - block_h) / 2;
+    int top = (beside ? y + (h - text_h) / 2 : btop) - (lh - fh) / 2, n = 0; /* first line box */
+    int tx = M + (beside ? edge + G : 0), tspan = beside ? tw : W;
+    if (bw)
+        lay_button(&c, sc, LABEL_MORE_TIME, ACT_MORE_TIME,
+                   beside ? M + W - edge - G - bw : M + (W - bw) / 2,
+                   beside ? y + (h - T) / 2 : btop + text_h + G, 1);
     for (int i = 0; i < nseg; i++) {
         lay_pos p = lay_text_start(&seg[i]), next;
         lay_line ln;
         for (; n < lines && lay_break(&c, &seg[i], px, tw, p, &ln, &next); n++) {
             int lw = lay_line_width(&c, &seg[i], px, ln);
-            lay_emit_line(&c, sc, &seg[i], px, ln, M + (W - lw) / 2, top + n * step,
+            lay_emit_line(&c, sc, &seg[i], px, ln, tx + (tspan - lw) / 2, top + n * step,
                           COL_TEXT, 0);
             p = next;
         }

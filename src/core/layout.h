@@ -31,7 +31,10 @@ typedef enum layout_box_kind { BOX_RECT, BOX_TEXT, BOX_IMAGE, BOX_QR } layout_bo
 /* What a tap on a box does. */
 typedef enum layout_action {
     ACT_NONE, ACT_OPEN_MENU, ACT_BACK, ACT_HOME, ACT_PREV, ACT_NEXT, ACT_TOPIC,
-    ACT_ENTRY          /* a contents row: arg = the entry's first topic page */
+    ACT_ENTRY,         /* a contents row: arg = the entry's first topic page */
+    ACT_LANGUAGE,      /* the language button: the next language */
+    ACT_LARGE_TEXT,    /* "Aa": large text (and high contrast) on or off */
+    ACT_MORE_TIME      /* the idle notice's button: a longer wait until the loop */
 } layout_action;
 
 /* Boxes are drawn in list order (later on top). The rules every screen keeps,
@@ -108,6 +111,14 @@ typedef struct layout_sizes {
 } layout_sizes;
 
 void layout_sizes_for(layout_sizes *z, int w, int h);
+/* Large text for a visitor who asked ("Aa"): body text and small print
+ * times LAYOUT_LARGE_PCT / 100 (4/3: body text s/12 instead of s/16);
+ * titles (large already), the buttons' words, margins, gaps and targets as
+ * they were, so every button keeps its place. The screens lay out again at
+ * the bigger body size (not a zoom): a snapshot view with large_text set
+ * gets these sizes on every screen. */
+#define LAYOUT_LARGE_PCT 133
+void layout_sizes_large(layout_sizes *z);
 
 /* One screenful of a card. A card too long for one screen becomes several
  * topic pages (never smaller text). The attract loop shows one page per
@@ -226,8 +237,10 @@ void layout_empty_screen(layout_screen *out, const content_snapshot *s,
  * screen: over the button row at the bottom, full width inside the margins,
  * above no words of a card (unless the label is too long for that room; on a
  * menu with Back beside its heading, over the last row of tiles). A
- * surface-coloured banner with an accent edge, its words at body size. It
- * has no action: any touch means stay. */
+ * surface-coloured banner with an accent edge, its words at body size.
+ * With [labels] more_time, a More time button (ACT_MORE_TIME) at the right
+ * of the words, or under them where that leaves the words less than half
+ * the width. The banner itself has no action: any touch means stay. */
 void layout_notice_overlay(layout_screen *sc, const content_snapshot *s,
                            const layout_metrics *m);
 

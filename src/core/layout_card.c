@@ -109,7 +109,7 @@ void lay_place(const lay_ctx *c, layout_screen *sc, int topic, int card, int x, 
 
 /* Returns the height used by the title. */
 int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
-                      const lay_card_style *st, lay_area a, int part)
+                      const lay_card_style *st, lay_area a, int part, int beside)
 {
     char buf[TITLE_BYTES];
     int len = compose_title(c, card, part, buf, sizeof buf);
@@ -122,6 +122,8 @@ int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card
         px = st->alt_title_px;
         max = st->alt_max_lines;
     }
+    if (beside)
+        return lay_paragraph_beside(c, sc, &t, px, a.x, a.y, a.w, max, COL_TEXT, 1);
     return lay_paragraph(c, sc, &t, px, a.x, a.y, a.w, max, 0, COL_TEXT, 1);
 }
 
@@ -405,6 +407,8 @@ static void review_page(const lay_ctx *c, layout_screen *sc, const content_card 
 {
     int qw = lay_quote_mark(c, sc, a.x, a.y);
     int drop = lay_quote_body_drop(c, st->body_px);
+    if (a.y + drop < c->head_bottom)
+        drop = c->head_bottom - a.y;   /* under the visitor's buttons */
     lay_area body = { a.x + qw + c->z.gap, a.y + drop, a.w - qw - c->z.gap, a.h - drop };
     int by_h = lay_byline(c, NULL, card, st->body_px, body.x, 0, body.w);
     flow f;
@@ -441,6 +445,29 @@ static const content_block *side_image(const lay_ctx *c, const content_card *car
     return lay_card_image(card);
 }
 
+/* The title keeps clear of the visitor's buttons at the top right: beside
+ * them (its lines there narrower), or under them when a line fewer more
+ * than makes up for starting lower. Returns where the words start: under
+ * the title and the buttons. */
+static int title_clear_of_head(const lay_ctx *c, layout_screen *sc,
+                               const content_card *card, const lay_card_style *st,
+                               lay_area a, int part)
+{
+    int G = c->z.gap, below = a.y < c->head_bottom ? c->head_bottom : a.y;
+    int hb = lay_card_title(c, NULL, card, st, a, part, 1);
+    int top_beside = a.y + (hb ? hb + G : 0);
+    top_beside = top_beside > c->head_bottom ? top_beside : c->head_bottom;
+    lay_area low = { a.x, below, a.w, a.h - (below - a.y) };
+    int hl = below > a.y ? lay_card_title(c, NULL, card, st, low, part, 0) : hb;
+    int top_below = below + (hl ? hl + G : 0);
+    if (below > a.y && top_below < top_beside) {
+        lay_card_title(c, sc, card, st, low, part, 0);
+        return top_below;
+    }
+    lay_card_title(c, sc, card, st, a, part, 1);
+    return top_beside;
+}
+
 void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
                    const lay_card_style *st, lay_area a, int part, lay_cursor *cur)
 {
@@ -448,8 +475,7 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
         review_page(c, sc, card, st, a, cur);
         return;
     }
-    int th = lay_card_title(c, sc, card, st, a, part);
-    int top = a.y + (th ? th + c->z.gap : 0);
+    int top = title_clear_of_head(c, sc, card, st, a, part);
     lay_area body = { a.x, top, a.w, a.y + a.h - top };
     const content_block *img = side_image(c, card);
     if (img && part == 0) {

@@ -156,6 +156,8 @@ static void plan_try(const lay_ctx *c, const content_topic *t, plan *p, int cols
     p->top = c->z.margin + lay_line_height(c, title_px)
              + (p->has_lead ? lay_line_height(c, c->z.px_body) : 0) + G;
     p->bottom = b.top - G;
+    if (p->top < c->head_bottom)
+        p->top = c->head_bottom;   /* under the visitor's buttons */
     p->npages = paginate(c, t, p);
 }
 
@@ -300,13 +302,13 @@ void layout_contents_screen(layout_screen *out, const content_snapshot *s,
     plan p;
     const content_topic *t = &s->topics[topic];
     plan_for(&c, t, &p);
-    int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c), y = M;
-    lay_one_line(&c, out, t->title ? t->title : "", FACE_BOLD, p.title_px, M, y, W,
-                 COL_TEXT, 0);
+    int M = c.z.margin, G = c.z.gap, y = M;
+    lay_one_line(&c, out, t->title ? t->title : "", FACE_BOLD, p.title_px, M, y,
+                 lay_head_right(&c, y) - M, COL_TEXT, 0);
     y += lay_line_height(&c, p.title_px);
     const content_block *lead = lead_block(t);
     if (lead)
-        lead_line(&c, out, lead, M, y, W);
+        lead_line(&c, out, lead, M, y, lay_head_right(&c, y) - M);
     y = p.top;
     int last = page < p.npages ? p.first[page + 1] : p.n;
     for (int e = page < p.npages ? p.first[page] : p.n; e < last; e += p.cols) {

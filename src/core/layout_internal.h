@@ -49,9 +49,10 @@ lay_text lay_block_text(const lay_flow *f, const content_block *b);
  * returns 0 when the area filled up first (*from: where to go on). */
 int lay_flow_text(const lay_ctx *c, layout_screen *sc, lay_flow *f, const content_block *b,
                   const lay_text *t, int gap_before, lay_pos *from);
-/* Card title in st's sizes at the top of a; returns its height. */
+/* Card title in st's sizes at the top of a; returns its height. beside: a
+ * topic card's, its lines kept clear of the visitor's buttons. */
 int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
-                   const lay_card_style *st, lay_area a, int part);
+                   const lay_card_style *st, lay_area a, int part, int beside);
 /* Image b fitted inside a (never enlarged more than twice), at a's top,
  * centred across a when centre; returns the height it takes. */
 int lay_image_fit(layout_screen *sc, const content_block *b, lay_area a, int centre);

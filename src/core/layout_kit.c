@@ -36,6 +36,24 @@ void layout_sizes_for(layout_sizes *z, int w, int h)
         z->px_loop_body = z->px_body;
 }
 
+static int large(int px)
+{
+    return px * LAYOUT_LARGE_PCT / 100;
+}
+
+void layout_sizes_large(layout_sizes *z)
+{
+    /* Titles and headlines are large already (s/11 and more); beside the
+     * visitor's buttons at the top right of a landscape screen a larger
+     * title took the lines the card's words needed. */
+    z->px_loop_body = large(z->px_loop_body);
+    z->px_body = large(z->px_body);
+    z->px_small = large(z->px_small);
+    /* Buttons keep their words (body size already) and so their places:
+     * "Aa" stays under the finger that touched it, and larger words would
+     * take the bar a second row that the card's words need more. */
+}
+
 void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
                   int w, int h)
 {
@@ -44,6 +62,19 @@ void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m
     c->w = w;
     c->h = h;
     layout_sizes_for(&c->z, w, h);
+    if (s && s->large_text)
+        layout_sizes_large(&c->z);
+    c->head_w = c->head_bottom = 0;
+    lay_bar b = lay_bar_for(c);
+    if (b.head) {
+        c->head_w = b.extra_end - b.aa_x + c->z.gap;
+        c->head_bottom = c->z.margin + c->z.target + c->z.gap;
+    }
+}
+
+int lay_head_right(const lay_ctx *c, int y)
+{
+    return c->w - c->z.margin - (y < c->head_bottom ? c->head_w : 0);
 }
 
 const char *lay_label(const lay_ctx *c, content_label l)
@@ -149,24 +180,78 @@ static void format_position(const char *fmt, int n, int total, char *buf, int ca
     }
 }
 
+/* The language button's width: the widest of the languages' names, so it
+ * keeps its size whichever it names. 0 without a translation. */
+static int lang_button_w(const lay_ctx *c)
+{
+    const content_snapshot *s = c->s;
+    if (!s || s->nlangs < 2 || !s->langs)
+        return 0;
+    int w = 0;
+    for (int i = 0; i < s->nlangs; i++) {
+        const char *name = s->langs[i].name ? s->langs[i].name : "";
+        int wi = lay_text_w(c, name, FACE_BOLD, c->z.px_button) + 2 * button_pad(c);
+        w = wi > w ? wi : w;
+    }
+    int max = (lay_inner_w(c) - c->z.gap) / 2;
+    w = w < max ? w : max;
+    return w > c->z.target ? w : c->z.target;
+}
+
+/* The visitor's buttons, "Aa" and the language, each with the gap after
+ * it: the room they take in a row (0: neither shows). */
+static int extras_w(const lay_ctx *c, int *wa, int *wl)
+{
+    *wa = *lay_label(c, LABEL_LARGE_TEXT) ? lay_button_w(c, LABEL_LARGE_TEXT) : 0;
+    *wl = lang_button_w(c);
+    return (*wa ? *wa + c->z.gap : 0) + (*wl ? *wl + c->z.gap : 0);
+}
+
+/* The visitor's buttons from x in row y. */
+static void place_extras(lay_bar *b, int x, int y, int wa, int G)
+{
+    b->extra_y = y;
+    b->aa_x = x;
+    b->lang_x = x + (wa ? wa + G : 0);
+}
+
 /* Where the buttons go: see lay_bar in layout_kit.h. */
 lay_bar lay_bar_for(const lay_ctx *c)
 {
     lay_bar b;
+    memset(&b, 0, sizeof b);
     int M = c->z.margin, G = c->z.gap, T = c->z.target;
     int wp = lay_button_w(c, LABEL_PREVIOUS), wn = lay_button_w(c, LABEL_NEXT);
     int wb = lay_button_w(c, LABEL_BACK), wh = lay_button_w(c, LABEL_HOME);
+    int wa, wl, ex = extras_w(c, &wa, &wl);
     int prev_r = M + wp, next_l = c->w - M - wn;
     int group = wb + G + wh, gx = prev_r + G;
     char pos[KIOSK_MAX_VALUE_BYTES + 32];   /* room for a two-digit "88 / 88" */
     format_position(lay_label(c, LABEL_POSITION), 88, 88, pos, sizeof pos);
-    int pos_w = lay_text_w(c, pos, FACE_REGULAR, c->z.px_small);
+    /* At the usual small print's size even with large text: the bar is
+     * the same with it, so no button moves when Aa is touched (a position
+     * too wide for its room is left out). */
+    layout_sizes usual;
+    layout_sizes_for(&usual, c->w, c->h);
+    int pos_w = lay_text_w(c, pos, FACE_REGULAR, usual.px_small);
     b.nav_y = c->h - M - T;
-    if (!c->z.portrait && gx + group + G + pos_w + G <= next_l) {
+    if (!c->z.portrait && gx + group + G + ex + pos_w + G <= next_l) {
         b.rows = 1;
         b.util_y = b.nav_y;
         b.back_x = gx;
         b.home_x = gx + wb + G;
+        place_extras(&b, gx + group + G, b.nav_y, wa, G);
+        b.pos_left = gx + group + G + ex;
+    } else if (!c->z.portrait && ex && gx + group + G + pos_w + G <= next_l) {
+        /* Landscape (800x480: Previous, Back, Home, the position and Next
+         * fill the row): the top right corner, where titles rarely reach;
+         * a second row would cost the card two lines. */
+        b.rows = 1;
+        b.util_y = b.nav_y;
+        b.back_x = gx;
+        b.home_x = gx + wb + G;
+        b.head = 1;
+        place_extras(&b, c->w - M - (ex - G), M, wa, G);
         b.pos_left = gx + group + G;
     } else {
         b.rows = 2;
@@ -174,19 +259,43 @@ lay_bar lay_bar_for(const lay_ctx *c)
         b.back_x = M;
         b.home_x = c->w - M - wh;
         b.pos_left = prev_r + G;
+        /* Between Back and Home; a row of their own above when too wide. */
+        if (M + wb + G + ex <= b.home_x) {
+            place_extras(&b, M + wb + G, b.util_y, wa, G);
+        } else {
+            b.rows = 3;
+            place_extras(&b, M, b.util_y - G - T, wa, G);
+        }
     }
     b.pos_right = next_l - G;
     b.pos_y = b.nav_y;
     /* Long labels on a narrow screen leave no room between Previous and
-     * Next: the position goes between Back and Home, or is left out (cut,
-     * "1 / 4" would read "1"). */
-    if (b.rows == 2 && b.pos_right - b.pos_left < pos_w) {
-        b.pos_left = M + wb + G;
+     * Next: the position goes between Back and Home (after the visitor's
+     * buttons when they are there), or is left out (cut, "1 / 4" would
+     * read "1"). */
+    if (b.rows >= 2 && b.pos_right - b.pos_left < pos_w) {
+        b.pos_left = M + wb + G + (b.extra_y == b.util_y ? ex : 0);
         b.pos_right = b.home_x - G;
         b.pos_y = b.util_y;
     }
-    b.top = b.util_y;
+    b.top = b.rows == 3 ? b.extra_y : b.util_y;   /* the head is not the bar */
+    b.extra_end = ex ? b.aa_x + ex - G : b.aa_x;
+    b.show_aa = wa > 0;
+    b.lang_w = wl;
     return b;
+}
+
+void lay_bar_extras(const lay_ctx *c, layout_screen *sc, const lay_bar *b)
+{
+    if (b->show_aa)
+        lay_button(c, sc, LABEL_LARGE_TEXT, ACT_LARGE_TEXT, b->aa_x, b->extra_y, 0);
+    if (!b->lang_w)
+        return;
+    /* It names the language a tap shows: the next one. */
+    const content_snapshot *s = c->s;
+    const char *next = s->langs[(s->lang + 1) % s->nlangs].name;
+    lay_key(c, sc, next ? next : "", c->z.px_button, button_pad(c), ACT_LANGUAGE, 0,
+            b->lang_x, b->extra_y, b->lang_w, c->z.target, 0, 0);
 }
 
 unsigned lay_bar_paging(int n, int total)
@@ -206,6 +315,7 @@ void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, unsigne
         lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
     if (show & LAY_SHOW_HOME)
         lay_button(c, sc, LABEL_HOME, ACT_HOME, b->home_x, b->util_y, 0);
+    lay_bar_extras(c, sc, b);
     /* "1 / 1" tells a visitor nothing (a topic of one review, one answer). */
     if (total < 2)
         return;

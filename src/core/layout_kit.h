@@ -13,6 +13,10 @@ typedef struct lay_ctx {
     const content_snapshot *s;
     int w, h;
     layout_sizes z;
+    /* The top-right slot of the visitor's buttons (lay_bar.head): what
+     * starts at the top keeps head_w px off the right margin above
+     * head_bottom. 0, 0: none. */
+    int head_w, head_bottom;
 } lay_ctx;
 
 void lay_ctx_init(lay_ctx *c, const content_snapshot *s, const layout_metrics *m,
@@ -60,6 +64,12 @@ int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
 int lay_line_width(const lay_ctx *c, const lay_text *t, int px, lay_line ln);
 /* Lines t needs at width (counting at most max). */
 int lay_count_lines(const lay_ctx *c, const lay_text *t, int px, int width, int max);
+/* lay_paragraph aligned left, each line kept clear of the visitor's
+ * buttons at the top right (lay_head_right at its top): a title's first
+ * line beside them, the next ones full width below. */
+int lay_paragraph_beside(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                         int x, int y, int width, int max_lines, layout_colour col,
+                         int copy);
 /* Width of the widest word of s (words split at spaces): a box whose words
  * must show whole is at least this wide. */
 int lay_widest_word(const lay_ctx *c, const char *s, layout_face f, int px);
@@ -111,7 +121,8 @@ void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_act
  * just left of Next. Portrait (or a landscape screen whose labels are too
  * long for one row): Back and Home at the edges of a row above Previous,
  * position, Next (the position between Back and Home when long labels
- * leave it no room there). */
+ * leave it no room there). The visitor's buttons (below) are on every
+ * screen with a bar. */
 typedef struct lay_bar {
     int rows;
     int top;                   /* top of the bar; what is above ends a gap higher */
@@ -119,8 +130,26 @@ typedef struct lay_bar {
     int back_x, home_x;
     int pos_left, pos_right;   /* room for the position label, */
     int pos_y;                 /* in this row (nav_y, or util_y when long labels need it) */
+    /* The visitor's buttons ("Aa" when [labels] large_text is set, the
+     * language when the content has a translation): after Home's place in
+     * a one-row bar; in the top right corner of a landscape screen whose
+     * row is full (head); after Back in the row of Back and Home; or in a
+     * third row of their own above that when they do not fit there. The
+     * same with large text on (nothing moves under the finger on Aa). */
+    int show_aa, lang_w;       /* lang_w 0: no language button */
+    int aa_x, lang_x, extra_y;
+    int extra_end;             /* right end of the last one (aa_x: none) */
+    int head;                  /* 1: at the top right (a landscape bar whose
+                                  row has no room for them): titles and
+                                  headings keep clear of it (lay_ctx.head_w) */
 } lay_bar;
 lay_bar lay_bar_for(const lay_ctx *c);
+/* The right end of what starts at the top at y (a title, a heading): the
+ * right margin, or the left of the visitor's buttons beside it. */
+int lay_head_right(const lay_ctx *c, int y);
+/* The visitor's buttons alone (lay_bar_emit draws them on every screen;
+ * a menu with Back beside its heading calls this itself). */
+void lay_bar_extras(const lay_ctx *c, layout_screen *sc, const lay_bar *b);
 /* Which of the bar's buttons a screen shows. */
 enum { LAY_SHOW_PREV = 1, LAY_SHOW_NEXT = 2, LAY_SHOW_BACK = 4, LAY_SHOW_HOME = 8 };
 /* Previous and Next for page n of total (1-based): none on the first and

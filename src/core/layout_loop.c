@@ -364,7 +364,7 @@ int lay_loop_card(const lay_ctx *c, layout_screen *sc, int topic, const content_
     }
     /* Otherwise the headline across the whole width: beside a picture it
      * would wrap and leave the teaser no room. */
-    int th = lay_card_title(c, sc, card, st, head, 0);
+    int th = lay_card_title(c, sc, card, st, head, 0, 0);
     int top = a.y + (th ? th + c->z.gap : 0);
     lay_area body = { a.x, top, head.w, a.y + a.h - top };
     if (img && text && !c->z.portrait) {

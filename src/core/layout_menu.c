@@ -309,16 +309,53 @@ static int menu_heading(const lay_ctx *c, layout_screen *sc, int x, int y, int W
     return lay_paragraph(c, sc, &t, px, x, y, lines > 1 ? hi : W, 2, 0, COL_TEXT, 0);
 }
 
+/* The room the visitor's buttons take in a row (with one gap), 0: none. */
+static int up_extras_w(const lay_ctx *c, const lay_bar *b)
+{
+    return b->show_aa || b->lang_w ? b->extra_end - b->aa_x + c->z.gap : 0;
+}
+
+/* 1: the other form has the visitor's buttons in a bottom row. */
+static int up_extras_below(const lay_ctx *c, const lay_bar *b)
+{
+    int ex = up_extras_w(c, b), W = lay_inner_w(c);
+    return ex && W - lay_button_w(c, LABEL_BACK) - c->z.gap - ex < W / 3;
+}
+
 /* The other form's top row: the heading at the left, Back at the right end a
  * grid unit from it, their middles level. Returns the row's height. */
 static int heading_row(const lay_ctx *c, layout_screen *sc)
 {
-    int M = c->z.margin, T = c->z.target, wb = lay_button_w(c, LABEL_BACK);
-    int room = lay_inner_w(c) - wb - c->z.gap;
+    int M = c->z.margin, T = c->z.target, G = c->z.gap, wb = lay_button_w(c, LABEL_BACK);
+    /* The visitor's buttons just left of Back (the bar is not drawn), or
+     * in a row of their own at the bottom when the heading would keep less
+     * than a third of the width. */
+    lay_bar b = lay_bar_for(c);
+    int ex = up_extras_w(c, &b), below = up_extras_below(c, &b);
+    int room = lay_inner_w(c) - wb - G - (below ? 0 : ex);
     int hh = menu_heading(c, NULL, M, M, room), row = hh > T ? hh : T;
     menu_heading(c, sc, M, M + (row - hh) / 2, room);
-    lay_button(c, sc, LABEL_BACK, ACT_BACK, c->w - M - wb, M + (row - T) / 2, 0);
+    /* Where the cards have them (the top right corner), Back before them;
+     * else Back at the right end, they before it. */
+    int back_x = b.head ? b.aa_x - G - wb : c->w - M - wb;
+    lay_button(c, sc, LABEL_BACK, ACT_BACK, back_x, b.head ? M : M + (row - T) / 2, 0);
+    int shift = below ? M - b.aa_x : b.head ? 0 : c->w - M - wb - G - b.extra_end;
+    b.aa_x += shift;
+    b.lang_x += shift;
+    b.extra_y = below ? c->h - M - T : b.head ? M : M + (row - T) / 2;
+    if (ex)
+        lay_bar_extras(c, sc, &b);
     return row;
+}
+
+/* Where the strip may start in a one-row bar: after Back, and after the
+ * visitor's buttons in that row. */
+static int menu_strip_x0(const lay_ctx *c, const lay_bar *b)
+{
+    int x = b->back_x + lay_button_w(c, LABEL_BACK) + c->z.gap;
+    if (b->extra_y == b->util_y && b->extra_end > b->aa_x && b->extra_end + c->z.gap > x)
+        x = b->extra_end + c->z.gap;
+    return x;
 }
 
 /* Back where it is on a card; the spa strip beside it in a one-row bar, or
@@ -326,13 +363,13 @@ static int heading_row(const lay_ctx *c, layout_screen *sc)
  * left out. */
 static void menu_bar(const lay_ctx *c, layout_screen *out, const lay_bar *b, int strip)
 {
-    int T = c->z.target, G = c->z.gap, lh = lay_line_height(c, c->z.px_small);
+    int T = c->z.target, lh = lay_line_height(c, c->z.px_small);
     lay_bar_emit(c, out, b, LAY_SHOW_BACK, 0, 0);
     if (!strip)
         return;
     if (b->rows == 1)
-        lay_strip_row(c, out, b->back_x + lay_button_w(c, LABEL_BACK) + G,
-                      c->w - c->z.margin, b->util_y + (T - lh) / 2);
+        lay_strip_row(c, out, menu_strip_x0(c, b), c->w - c->z.margin,
+                      b->util_y + (T - lh) / 2);
     else if (lay_strip(c, NULL, c->h - c->z.margin) <= T)
         lay_strip(c, out, c->h - c->z.margin);   /* name and phone, in two lines if need be */
     else
@@ -357,14 +394,17 @@ static menu_form menu_form_for(const lay_ctx *c, const content_snapshot *s, cons
 {
     int M = c->z.margin, G = c->z.gap, W = lay_inner_w(c);
     lay_bar b = lay_bar_for(c);
-    int hh = menu_heading(c, NULL, M, M, W);
+    int hh = menu_heading(c, NULL, M, M, lay_head_right(c, M) - M);
     menu_form f = { 0, M + (hh ? hh + G : 0), b.top - G, 0, { 0 } };
+    if (f.top < c->head_bottom)
+        f.top = c->head_bottom;   /* under the visitor's buttons */
     if (n == 0)
         return f;
     f.px = best_grid(c, s, idx, n, W, f.bottom - f.top, 0, &f.g);
     if (f.px >= c->z.px_body)
         return f;
-    menu_form up = { 1, M + heading_row(c, NULL) + G, c->h - M, 0, { 0 } };
+    int bottom = up_extras_below(c, &b) ? c->h - M - c->z.target - G : c->h - M;
+    menu_form up = { 1, M + heading_row(c, NULL) + G, bottom, 0, { 0 } };
     up.px = best_grid(c, s, idx, n, W, up.bottom - up.top, 0, &up.g);
     if (up.px > f.px)
         f = up;
@@ -386,6 +426,10 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
 {
     lay_ctx c;
     lay_ctx_init(&c, s, m, d->w, d->h);
+    /* Large text leaves the menu as it is: its tiles' words are the largest
+     * that fit already, and a larger floor for them moved Back (and Aa,
+     * under the finger that touched it) to the other form. */
+    layout_sizes_for(&c.z, c.w, c.h);
     lay_screen_start(out, &c, ACT_NONE);
     int M = c.z.margin, G = c.z.gap, W = lay_inner_w(&c);
 
@@ -399,7 +443,7 @@ void layout_menu_screen(layout_screen *out, const content_snapshot *s,
     if (f.top_row) {
         heading_row(&c, out);
     } else {
-        menu_heading(&c, out, M, M, W);
+        menu_heading(&c, out, M, M, lay_head_right(&c, M) - M);
         /* The spa's name and phone must not outshout the tiles: where the
          * tiles' words are smaller than the strip's, it is left out. */
         lay_bar b = lay_bar_for(&c);

@@ -333,6 +333,25 @@ int lay_paragraph(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px
     return n * lh;
 }
 
+int lay_paragraph_beside(const lay_ctx *c, layout_screen *sc, const lay_text *t, int px,
+                         int x, int y, int width, int max_lines, layout_colour col,
+                         int copy)
+{
+    int lh = lay_line_height(c, px), n = 0;
+    lay_pos p = lay_text_start(t), next;
+    lay_line ln;
+    for (;;) {
+        int top = y + n * lh, right = lay_head_right(c, top);
+        int w = x + width > right ? right - x : width;
+        if (n >= max_lines || !lay_break(c, t, px, w, p, &ln, &next))
+            break;
+        lay_emit_line(c, sc, t, px, ln, x, top, col, copy);
+        n++;
+        p = next;
+    }
+    return n * lh;
+}
+
 int lay_widest_word(const lay_ctx *c, const char *s, layout_face f, int px)
 {
     int best = 0;

@@ -10,6 +10,8 @@
 #define NAV_DEFAULT_WPM 160
 #define NAV_DEFAULT_LOOP_MIN_S 7
 #define NAV_LONGEST_WAIT_S 86400
+/* The parser's top for [kiosk] more_time: a day at most bounds it anyway. */
+#define NAV_MAX_MORE_TIME 10
 
 static int clampi(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
@@ -27,6 +29,7 @@ void nav_set_settings(nav *n, const content_settings *s)
     n->loop_max_ms = max_s * 1000;
     n->wpm = s->words_per_minute > 0 ? s->words_per_minute : NAV_DEFAULT_WPM;
     n->reduce_motion = s->reduce_motion != 0;
+    n->more_time = clampi(s->more_time, 1, NAV_MAX_MORE_TIME);
     n->transition_ms = n->reduce_motion ? NAV_TRANSITION_MIN_MS
         : clampi(s->transition_ms, NAV_TRANSITION_MIN_MS, NAV_TRANSITION_MAX_MS);
 }
@@ -113,6 +116,9 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
 {
     n->deck = *d;
     n->deck.nloop = d->nloop > 0 ? d->nloop : 0;
+    n->deck.nlangs = d->nlangs > 1 ? d->nlangs : 1;
+    if (n->lang >= n->deck.nlangs)
+        n->lang = 0;
     n->deck.ntopics = clampi(d->ntopics, 0, KIOSK_MAX_TOPICS);
     for (int t = 0; t < n->deck.ntopics; t++)
         n->deck.ncontents[t] = d->ncontents[t] > 0 ? d->ncontents[t] : 0;
@@ -137,6 +143,12 @@ void nav_move_topic(nav *n, int topic)
         return;
     }
     n->view.topic = topic;   /* nav_set_deck clamps it and the page */
+}
+
+void nav_move_page(nav *n, int page)
+{
+    if (n->view.mode == NAV_TOPIC && page >= 0)
+        n->view.page = page;   /* nav_set_deck clamps it */
 }
 
 void nav_init(nav *n, const content_settings *s, const nav_deck *d,
@@ -170,8 +182,10 @@ static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
     n->tr_by_touch = 0;        /* on_tap / on_swipe say otherwise */
     n->view = to;
     n->notice = 0;
-    if (to.mode == NAV_LOOP)
+    if (to.mode == NAV_LOOP) {
         n->loop_until = now + (uint64_t)nav_loop_page_ms(n, to.loop);
+        n->lang = n->large = n->extended = 0;   /* the next visitor's defaults */
+    }
     n->changed++;
     return 1;
 }
@@ -202,7 +216,7 @@ static uint64_t transition_end(const nav *n)
 
 static uint64_t idle_return_at(const nav *n)
 {
-    return n->last_input + (uint64_t)n->idle_ms;
+    return n->last_input + (uint64_t)n->idle_ms * (uint64_t)(n->extended ? n->more_time : 1);
 }
 
 static uint64_t notice_at(const nav *n)
@@ -296,6 +310,23 @@ static int back(nav *n, uint64_t now)
     return go_loop(n, v->loop, now);   /* the page they left, not the next */
 }
 
+/* The screen stays; what it shows changes at once (no transition): the
+ * platform lays it out again in the new language or size. */
+static int visitor_choice(nav *n, layout_action act)
+{
+    if (act == ACT_LANGUAGE) {
+        if (n->deck.nlangs < 2)
+            return 0;
+        n->lang = (n->lang + 1) % n->deck.nlangs;
+    } else if (act == ACT_LARGE_TEXT) {
+        n->large = !n->large;
+    } else {
+        n->extended = 1;
+    }
+    n->changed++;
+    return 1;
+}
+
 static int tap_action(nav *n, layout_action act, int arg, uint64_t now)
 {
     const nav_view *v = &n->view;
@@ -320,6 +351,10 @@ static int tap_action(nav *n, layout_action act, int arg, uint64_t now)
         return go_mode(n, v->mode, v->topic, v->page + 1, NAV_MOTION_SLIDE_LEFT, now);
     case ACT_BACK:
         return back(n, now);
+    case ACT_LANGUAGE:
+    case ACT_LARGE_TEXT:
+    case ACT_MORE_TIME:
+        return visitor_choice(n, act);
     case ACT_HOME:
     case ACT_OPEN_MENU:
         return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
@@ -440,6 +475,17 @@ static uint64_t event_time(const nav *n, const nav_input_event *ev, uint64_t now
     return t < n->clock ? n->clock : t;
 }
 
+/* The notice goes when the touch ends: until then the tap may still land
+ * on its More time button. */
+static int notice_off(nav *n)
+{
+    if (!n->notice || n->g.nfingers > 0)
+        return 0;
+    n->notice = 0;
+    n->changed++;
+    return NAV_OUT_CHANGED;
+}
+
 int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
 {
     /* Everything happens at the event's time: the touch counts before any
@@ -449,11 +495,6 @@ int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
     now = event_time(n, ev, now);
     n->last_input = now;
     int out = nav_tick(n, now);
-    if (n->notice) {
-        n->notice = 0;
-        n->changed++;
-        out |= NAV_OUT_CHANGED;
-    }
     switch (ev->kind) {
     case NAV_IN_PRESS:
         out |= press(n, ev, now);
@@ -472,7 +513,7 @@ int nav_input(nav *n, const nav_input_event *ev, uint64_t now)
         nav_gesture_cancel(&n->g);
         break;
     }
-    return out | feedback(n, now);
+    return out | notice_off(n) | feedback(n, now);
 }
 
 uint64_t nav_next_deadline(const nav *n)
@@ -525,37 +566,13 @@ void nav_state_get(const nav *n, uint64_t now, nav_state *out)
     out->tr = n->tr;
     out->progress = nav_transition_progress(n, now);
     out->notice = n->notice;
+    out->lang = n->lang;
+    out->large = n->large;
+    out->extended = n->extended;
     out->pressed = n->pressed;
     if (n->pressed)
         nav_gesture_pressing(&n->g, &out->press_x, &out->press_y);
     out->changed = n->changed;
-}
-
-void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
-                          const content_snapshot *s, int *loop_words)
-{
-    memset(d, 0, sizeof *d);
-    d->ntopics = clampi(s->ntopics, 0, KIOSK_MAX_TOPICS);
-    for (int t = 0; t < d->ntopics && ld->topic; t++) {
-        d->npages[t] = ld->topic[t].npages;
-        d->ncontents[t] = ld->topic[t].ncontents;
-        d->contents_of[t] = ld->topic[t].contents_of;
-    }
-    d->nloop = ld->nloop > 0 ? ld->nloop : 0;
-    d->loop_words = loop_words;
-    for (int i = 0; i < d->nloop; i++) {
-        const layout_page *p = &ld->loop[i];
-        if (p->words > 0) {        /* what the loop page really shows */
-            loop_words[i] = p->words;
-            continue;
-        }
-        int words = 0;
-        if (p->topic >= 0 && p->topic < s->ntopics
-            && p->card >= 0 && p->card < s->topics[p->topic].ncards)
-            words = s->topics[p->topic].cards[p->card].words;
-        int parts = p->nparts > 0 ? p->nparts : 1;
-        loop_words[i] = (words + parts - 1) / parts;
-    }
 }
 
 int nav_view_same(nav_view a, nav_view b)

@@ -31,6 +31,11 @@
  *   ACT_BACK       one step: topic -> its contents (the screen listing the
  *                  page's entry), or the menu when it has none; contents ->
  *                  menu; menu -> loop (the loop page the visitor left)
+ *   ACT_LANGUAGE   the next language (wrapping), the same screen: no
+ *                  transition, the whole screen changes at once
+ *   ACT_LARGE_TEXT large text on or off, the same screen at once
+ *   ACT_MORE_TIME  (the idle notice's button) this visitor's wait until the
+ *                  loop is more_time times idle_timeout from now on
  *   ACT_HOME       -> menu. "Home" of an explorer is the menu of topics, not the
  *                  loop: the loop is for people who are not touching. Same
  *                  for ACT_OPEN_MENU.
@@ -38,11 +43,17 @@
  * Swipes page a topic or its contents (finger to the left = next); on the
  * loop a swipe opens the menu like a tap; on the menu a swipe does nothing.
  *
+ * Visitor's choices: language (an index into content_snapshot.langs), large
+ * text and more time belong to one visitor: they go back to the default
+ * language, normal text and the normal wait whenever the loop returns.
+ *
  * Idle: idle_timeout_s after the last input event (press, move or release) in
  * MENU or TOPIC, the loop returns at the page after the one the visitor left.
  * idle_notice_s before that, state.notice is raised so the renderer shows the
- * banner. Any input clears the notice and restarts the wait; the touch that
- * did so still works normally (a tap on Next is a tap on Next), which is the
+ * banner. Any input restarts the wait; the notice goes when the touch ends
+ * (so the tap is hit-tested on the screen with the notice and its More time
+ * button, the screen the visitor saw); the touch that did so still works
+ * normally (a tap on Next is a tap on Next), which is the
  * least surprising rule. A finger held perfectly still sends no events, so it
  * does not keep the kiosk out of the loop forever (a stuck touch cannot).
  *
@@ -171,6 +182,7 @@ typedef struct nav_deck {
      * goes (NULL: the first). Read until the next nav_set_deck, like
      * loop_words: it points into the layout deck. */
     const int *contents_of[KIOSK_MAX_TOPICS];
+    int nlangs;                /* languages of the content (0 or 1: one) */
 } nav_deck;
 
 /* Input, already translated by the platform layer: positions in screen px
@@ -239,7 +251,11 @@ typedef struct nav {
     /* settings, in ms */
     int idle_ms, notice_ms, loop_min_ms, loop_max_ms, wpm, transition_ms;
     int reduce_motion;
+    int more_time;             /* idle wait multiplier after ACT_MORE_TIME */
     nav_deck deck;
+    int lang;                  /* this visitor's language: index into langs */
+    int large;                 /* this visitor asked for large text */
+    int extended;              /* this visitor asked for more time */
     nav_view view;
     nav_transition tr;
     uint64_t loop_until;       /* NAV_LOOP: when the current page gives way */
@@ -264,6 +280,7 @@ typedef struct nav_state {
     nav_transition tr;         /* tr.active: draw tr.from -> tr.to at progress */
     float progress;            /* 0..1, eased; 1 when no transition */
     int notice;                /* show the idle notice banner */
+    int lang, large, extended; /* this visitor's choices (see nav.c) */
     int pressed;               /* one finger is down, still a tap (not yet held
                                   NAV_TAP_MAX_MS): darken what is */
     int press_x, press_y;      /* under press_x, press_y (feedback within 100 ms) */
@@ -296,6 +313,11 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now);
  * would put the visitor in another topic's page; a deleted topic leaves them
  * in the menu (without it). Elsewhere than in a topic: nothing. */
 void nav_move_topic(nav *n, int topic);
+/* Call before nav_set_deck with the same content laid out again (another
+ * language, large text), on a topic page: the page the card on screen
+ * starts on in the new deck, so the visitor keeps reading it. Elsewhere:
+ * nothing (contents screens keep their index). */
+void nav_move_page(nav *n, int page);
 /* Fills d from a built layout deck: words per loop page are the card's words
  * shared over its pages. loop_words: room for ld->nloop ints, owned by the
  * caller for as long as d is in use. */

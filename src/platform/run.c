@@ -36,7 +36,7 @@ void run_release_slots(run *k)
 
 static void lay_out(run *k, layout_screen *sc, run_key key)
 {
-    const content_snapshot *s = k->content;
+    const content_snapshot *s = &k->view;
     if (k->deck.nloop == 0 && key.view.mode == NAV_LOOP) {
         layout_empty_screen(sc, s, &k->m, k->disp.w, k->disp.h);
         return;
@@ -79,8 +79,14 @@ int run_build_deck(run *k, uint64_t now, int first)
      * topic is laid out (the whole deck took 2 s for 840 cards); main_loop
      * builds the whole deck right after that frame. */
     k->deck_first_only = first;
+    /* At start nav is not set up yet: the defaults. */
+    nav_state st = {0};
+    if (!first)
+        nav_state_get(&k->nav, now, &st);
+    k->view = content_visitor_view(k->content, st.lang, st.large);
+    render_palette(&k->r, &k->view.settings);
     if ((first ? layout_deck_build_first : layout_deck_build)(
-            &k->deck, k->content, &k->m, k->disp.w, k->disp.h, &k->deck_arena) != 0) {
+            &k->deck, &k->view, &k->m, k->disp.w, k->disp.h, &k->deck_arena) != 0) {
         fprintf(stderr, "kiosk: the content is too large to lay out on this screen\n");
         return -1;
     }
@@ -88,7 +94,7 @@ int run_build_deck(run *k, uint64_t now, int first)
     k->loop_words = calloc((size_t)k->deck.nloop + 1, sizeof *k->loop_words);
     if (!k->loop_words)
         return -1;
-    nav_deck_from_layout(&k->nd, &k->deck, k->content, k->loop_words);
+    nav_deck_from_layout(&k->nd, &k->deck, &k->view, k->loop_words);
     if (first) {
         nav_init(&k->nav, &k->content->settings, &k->nd, k->disp.w, k->disp.h, now);
     } else {
@@ -99,6 +105,28 @@ int run_build_deck(run *k, uint64_t now, int first)
     }
     k->dirty = 1;
     return 0;
+}
+
+void run_follow_visitor(run *k, uint64_t now)
+{
+    nav_state st;
+    nav_state_get(&k->nav, now, &st);
+    if (st.lang == k->view.lang && st.large == k->view.large_text)
+        return;
+    /* Counted when a visitor switches, not when the loop switches back. */
+    if (st.view.mode != NAV_LOOP && st.lang != k->view.lang)
+        run_visits_switch(k, VC_LANGUAGE, now);
+    if (st.view.mode != NAV_LOOP && st.large != k->view.large_text)
+        run_visits_switch(k, VC_LARGE_TEXT, now);
+    /* The card on screen: where it starts in the new deck. */
+    int card = -1, topic = st.view.topic;
+    if (st.view.mode == NAV_TOPIC && topic < k->deck.ntopics
+        && st.view.page < k->deck.topic[topic].npages)
+        card = k->deck.topic[topic].page[st.view.page].card;
+    if (run_build_deck(k, now, 0) != 0 || card < 0)
+        return;
+    nav_move_page(&k->nav, layout_card_first_page(&k->deck, topic, card));
+    nav_set_deck(&k->nav, &k->nd, now);
 }
 
 void run_apply_screen_size(run *k, uint64_t now)
@@ -165,6 +193,7 @@ static void input(run *k, const SDL_Event *e, nav_input_kind kind, int64_t finge
     run_visits_before(k);
     int out = nav_input(&k->nav, &ev, now);
     run_visits_after(k, 1, now);
+    run_follow_visitor(k, now);
     if (out & NAV_OUT_STAFF_REQUEST)
         run_staff_request(k, now);
 }
@@ -294,6 +323,7 @@ static void main_loop(run *k)
         run_visits_before(k);
         int out = nav_tick(&k->nav, now);
         run_visits_after(k, 0, now);
+        run_follow_visitor(k, now);   /* the loop's return: the defaults again */
         if (out & NAV_OUT_STAFF_REQUEST)
             run_staff_request(k, now);
         run_staff_tick(k, now);

@@ -75,6 +75,10 @@ typedef struct run {
      * and the screens show, where its pictures are read, the waker the loop
      * answers, STATUS.txt's body for the staff view. */
     content_snapshot *content;
+    /* What the deck is laid out from: content as this visitor reads it
+     * (language, large text, palette; content_visitor_view), borrowing
+     * from content. */
+    content_snapshot view;
     char shown_dir[PATH_MAX];
     platform_wake *wake;
     Uint32 wake_event;
@@ -107,6 +111,9 @@ typedef struct run {
 
 /* run.c */
 void run_release_slots(run *k);
+/* After nav moved: lays the deck out again when the visitor switched
+ * language or large text (or the loop switched them back). */
+void run_follow_visitor(run *k, uint64_t now);
 int run_build_deck(run *k, uint64_t now, int first);
 void run_apply_screen_size(run *k, uint64_t now);
 

@@ -224,6 +224,7 @@ static void pictures_from_saved_copy(run *k)
     run_staff_release(k);
     snprintf(k->shown_dir, sizeof k->shown_dir, "%s", k->live.saved_dir);
     render_reset(&k->r, &k->content->settings, k->shown_dir);
+    render_palette(&k->r, &k->view.settings);   /* a visitor's high contrast */
     k->dirty = 1;
 }
 

@@ -142,6 +142,7 @@ static void tap(run *k, staff_key key, uint64_t now)
         run_visits_before(k);
         nav_go_loop(&k->nav, now);
         run_visits_after(k, 0, now);
+        run_follow_visitor(k, now);
     }
     if (out & STAFF_OUT_RELOAD) {
         fprintf(stderr, "kiosk: reload asked from the staff view\n");

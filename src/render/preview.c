@@ -29,11 +29,12 @@ typedef struct preview {
 static void note_targets(preview *p, const char *name)
 {
     static const char *const act[] = {"none", "menu", "back", "home", "previous",
-                                      "next", "topic", "entry"};
+                                      "next", "topic", "entry", "language",
+                                      "large_text", "more_time"};
     const layout_screen *sc = &p->screen->layout;
     for (int i = 0; i < sc->nbox; i++) {
         const layout_box *b = &sc->box[i];
-        if (b->action == ACT_NONE || b->backdrop || (unsigned)b->action > ACT_ENTRY)
+        if (b->action == ACT_NONE || b->backdrop || (unsigned)b->action > ACT_MORE_TIME)
             continue;
         fprintf(p->boxes, "%s\t%s\t%d\t%d\t%d\t%d\t%d\n", name, act[b->action],
                 b->arg, b->x, b->y, b->w, b->h);

@@ -85,6 +85,11 @@ void render_reset(render *r, const content_settings *set, const char *content_di
     drop_all(r);
     metrics_ttf_reset(r->fonts);
     snprintf(r->content_dir, sizeof r->content_dir, "%s", content_dir);
+    render_palette(r, set);
+}
+
+void render_palette(render *r, const content_settings *set)
+{
     r->colour[COL_GROUND] = rgb(set->ground);
     r->colour[COL_SURFACE] = rgb(set->surface);
     r->colour[COL_TEXT] = rgb(set->text);

@@ -89,6 +89,9 @@ void render_fini(render *r);
 /* A new content snapshot: drops every cached image and font size, takes the
  * colours and the folder images are read from. Release screens first. */
 void render_reset(render *r, const content_settings *set, const char *content_dir);
+/* Only the colours (a visitor's high-contrast palette): release the
+ * prepared screens first, their words are drawn in the old ones. */
+void render_palette(render *r, const content_settings *set);
 
 /* Pictures come from q from now on: with q.ask (the running kiosk),
  * render_prepare only asks for them. Until then none are drawn. */

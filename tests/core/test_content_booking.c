@@ -167,6 +167,23 @@ static void test_content_contrast_every_pair_named(void **state)
     content_free(s);
 }
 
+/* The high-contrast palette (hc_*) is held to the same pairs, named with
+ * its keys; the defaults pass (test_content_contrast_defaults_and_bundled_pass). */
+static void test_content_contrast_high_contrast_pair_too_weak(void **state)
+{
+    (void)state;
+    /* gold on white: 1.4:1 */
+    with_ini("[colours]\nhc_ground = #ffffff\nhc_surface = #000000\nhc_text = #000000\n"
+             "hc_muted = #000000\nhc_accent = #ffd700\nhc_accent_text = #000000\n");
+    content_snapshot *s = tu_load();
+    int l = ini_line0();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 5, "hc_accent on hc_ground", "large text",
+              "4.5 to 1", "darker");
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", l + 3, "hc_text on hc_surface", "1.00 to 1");
+    assert_int_equal(s->nerrors, 2);
+    content_free(s);
+}
+
 /* A colour left at its default is reported at the other one's line. */
 static void test_content_contrast_ground_only_changed(void **state)
 {
@@ -253,6 +270,7 @@ int main(void)
         T(test_content_contrast_muted_too_dark),
         T(test_content_contrast_every_pair_named),
         T(test_content_contrast_ground_only_changed),
+        T(test_content_contrast_high_contrast_pair_too_weak),
         T(test_content_contrast_defaults_and_bundled_pass),
         cmocka_unit_test(test_qr_matrix_patterns),
         cmocka_unit_test(test_qr_longer_link_bigger_version),

@@ -203,7 +203,9 @@ static void test_content_ini_defaults(void **state)
     tu_expect_clean(s);
     const content_settings *c = &s->settings;
     assert_int_equal(c->idle_timeout_s, 60);
-    assert_int_equal(c->idle_notice_s, 8);
+    assert_int_equal(c->idle_notice_s, 20);   /* WCAG 2.2.1: 20 s to ask for more */
+    assert_int_equal(c->more_time, 3);
+    assert_false(c->high_contrast);
     assert_int_equal(c->loop_min_s, 7);
     assert_int_equal(c->loop_max_s, 20);
     assert_false(c->has_hours);

@@ -165,8 +165,11 @@ static void test_layout_bar_bundled_buttons_never_move(void **state)
     for (int t = 0; t < s->ntopics; t++)
         layout_topic_has_contents(s, t) ? with++ : without++;
     assert_true(with > 0 && without > 0);
-    /* Portrait menus of eight topics keep Back in its place. */
-    check_content(s, "bundled", 5);
+    /* Portrait menus of eight topics keep Back in its place (but 800x1280).
+     * Landscape menus put it beside the heading: the visitor's buttons
+     * ("Aa", the language) take the top right corner there, and the
+     * heading beside them leaves the tiles too little room below. */
+    check_content(s, "bundled", 3);
     content_free(s);
 }
 

@@ -132,16 +132,18 @@ static void test_nav_contents_taps_bundled(void **state)
         tally t;
         count_taps(s, fx_sizes[i][0], fx_sizes[i][1], "bundled", &t);
         assert_true(t.entries >= 9 + 9);   /* the FAQ's questions, the causes */
-        /* The FAQ's nine questions: at most two page turns anywhere, one in
-         * portrait. None at all (issue 14 hoped so for 1920x1080) cannot be
+        /* The FAQ's nine questions: at most two page turns anywhere, three
+         * at 1280x800. (One in portrait and two at 1280x800 before the
+         * visitor's buttons, "Aa" and the language, took a third row of the
+         * bar on 720x1280, where Back, Aa, English and Home do not fit one
+         * row of 600 px, and the top right corner of landscape screens,
+         * which the rows must start below.) None at all (issue 14 hoped so for 1920x1080) cannot be
          * had at 16:9 with rows a target (s/7) tall, s/24 apart, words at
          * body size and the button bar below: 900 px inside the margins,
          * less the bar and its gap (200), hold three rows (555) and no
          * fourth (755); a second or third column would need each question
          * on one line of 14 to 23 characters, and most have 26 to 30. */
-        assert_true(t.faq_turns <= 2);
-        if (fx_sizes[i][1] > fx_sizes[i][0])
-            assert_true(t.faq_turns <= 1);
+        assert_true(t.faq_turns <= (fx_sizes[i][0] == 1280 ? 3 : 2));
     }
     content_free(s);
 }
