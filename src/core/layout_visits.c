@@ -112,7 +112,20 @@ static void bar_chart(const lay_ctx *c, layout_screen *sc, const visits_chart *c
     axis_labels(c, sc, ch, kind, bx, bw, y + h - lh);
 }
 
-/* A heading, then a row per topic that fits: its name, a bar for how
+/* What staff know a topic by: its title when the content still has a topic
+ * of that file name, else the name the counts were kept under (a topic
+ * since renamed or removed, or the --stats chart drawn without content). */
+static const char *topic_label(const lay_ctx *c, const char *name)
+{
+    for (int i = 0; c->s && i < c->s->ntopics; i++) {
+        const content_topic *t = &c->s->topics[i];
+        if (t->name && t->title && *t->title && !strcmp(t->name, name))
+            return t->title;
+    }
+    return name;
+}
+
+/* A heading, then a row per topic that fits: its title, a bar for how
  * often it was opened, the number at the right end. */
 static void topic_chart(const lay_ctx *c, layout_screen *sc, const visits_chart *ch,
                         int x, int y, int w, int h)
@@ -129,7 +142,7 @@ static void topic_chart(const lay_ctx *c, layout_screen *sc, const visits_chart 
     snprintf(t, sizeof t, "%u", ch->topic[0].opened);
     int numw = lay_text_w(c, t, FACE_REGULAR, px), namew = 0;
     for (int i = 0; i < rows; i++) {
-        int nw = lay_text_w(c, ch->topic[i].name, FACE_REGULAR, px);
+        int nw = lay_text_w(c, topic_label(c, ch->topic[i].name), FACE_REGULAR, px);
         namew = nw > namew ? nw : namew;
     }
     if (namew > w * 3 / 5)
@@ -138,7 +151,8 @@ static void topic_chart(const lay_ctx *c, layout_screen *sc, const visits_chart 
     uint32_t max = ch->topic[0].opened ? ch->topic[0].opened : 1;
     for (int i = 0; i < rows; i++) {
         int ry = y + lh + G / 4 + i * row;
-        lay_one_line(c, sc, ch->topic[i].name, FACE_REGULAR, px, x, ry, namew, COL_TEXT, 1);
+        lay_one_line(c, sc, topic_label(c, ch->topic[i].name), FACE_REGULAR, px, x, ry,
+                     namew, COL_TEXT, 1);
         int len = bw > 0 ? (int)((uint64_t)ch->topic[i].opened * (uint64_t)bw / max) : 0;
         if (len > 0)
             lay_rect(sc, bx, ry + lh / 4, len, lh / 2, COL_ACCENT, 0);

@@ -84,6 +84,23 @@ static void test_chart_month_keeps_rules(void **state)
     fx_free(s);
 }
 
+/* Staff read a topic's title, not the file name its counts are kept under;
+ * a name no topic has any more (renamed, removed) is shown as kept. */
+static void test_chart_names_topics_by_their_titles(void **state)
+{
+    content_snapshot *s = chart_snapshot();
+    s->topics[FX_CAUSES].name = "causes";
+    fill(30);
+    for (int z = 0; z < 5; z++) {
+        layout_visits_screen(&SC, s, &fx_metrics, fx_sizes[z][0], fx_sizes[z][1], &CH);
+        assert_false(fx_has_text(&SC, "causes"));
+    }
+    /* 4K has rows for the most opened topics. */
+    assert_true(fx_has_text(&SC, "Nine Causes"));
+    assert_true(fx_has_text(&SC, "runners-knee"));
+    fx_free(s);
+}
+
 static void test_chart_400_days_fits_the_boxes(void **state)
 {
     content_snapshot *s = chart_snapshot();
@@ -132,6 +149,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chart_month_keeps_rules),
+        cmocka_unit_test(test_chart_names_topics_by_their_titles),
         cmocka_unit_test(test_chart_400_days_fits_the_boxes),
         cmocka_unit_test(test_chart_nothing_counted_says_so),
         cmocka_unit_test(test_staff_view_last_page_is_the_charts),
