@@ -11,6 +11,8 @@ set -eu
 build=${1:?usage: tests/memcheck/run.sh BUILD_DIR}
 command -v valgrind >/dev/null || { echo "FAIL: valgrind is missing (deploy/deps.sh --test)" >&2; exit 1; }
 jobs=$(nproc 2>/dev/null || echo 2)
+# The tests that time a content load allow it this many times their second.
+export KIOSK_TEST_TIME_SCALE=40
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 ctest --test-dir "$build" --show-only=json-v1 -L unit |
