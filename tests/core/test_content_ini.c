@@ -166,9 +166,23 @@ static void name_setting(const char *section, const char *good, int want,
 static void test_content_ini_loop_languages_unknown_word(void **state)
 {
     (void)state;
-    name_setting("loop", "languages = All", LOOP_LANGS_ALL, "languages = both",
+    name_setting("loop", "languages = DEFAULT", LOOP_LANGS_DEFAULT, "languages = both",
                  "write default or all", offsetof(content_settings, loop_languages),
                  LOOP_LANGS_DEFAULT);
+}
+
+/* languages = all without a translation: taken (the kiosk shows the one
+ * language), with a warning at its line saying why nothing changes. */
+static void test_content_ini_loop_languages_without_translation(void **state)
+{
+    (void)state;
+    with_ini("[loop]\nlanguages = All\n");
+    content_snapshot *s = tu_load();
+    assert_true(content_usable(s));
+    assert_int_equal(s->settings.loop_languages, LOOP_LANGS_ALL);
+    tu_expect(s, DIAG_WARNING, "kiosk.ini", ini_line0() + 1, "languages = all",
+              "no translation");
+    content_free(s);
 }
 
 /* [screen] sleep is a word: any case taken, a word it does not know (dpms,
@@ -346,6 +360,7 @@ int main(void)
         T(test_content_ini_staff_labels),
         T(test_content_ini_sleep_unknown_word),
         T(test_content_ini_loop_languages_unknown_word),
+        T(test_content_ini_loop_languages_without_translation),
         T(test_content_ini_settings),
         T(test_content_ini_defaults),
     };
