@@ -72,7 +72,7 @@ static void usage(FILE *f)
     fputs("usage: kiosk [--content DIR] [--state DIR] [--window WxH] [--assets DIR]\n"
           "       kiosk --check [--content DIR]\n"
           "       kiosk --render OUTDIR [--size WxH] [--content DIR] [--lang all|CODE]\n"
-          "              [--large-text]\n"
+          "              [--large-text] [--notice]\n"
           "       kiosk --bench [--quick] [--size WxH] [--content DIR]\n"
           "       kiosk --stats [--state DIR] [--days N] [--png FILE [--size WxH]]"
           " [--content DIR]\n", f);
@@ -214,6 +214,10 @@ static int run_check(const char *dir, const char *assets)
     return ok ? 0 : 1;
 }
 
+/* --notice: the idle notice (and its More time button, in boxes.tsv) over
+ * the menu, contents and cards, as shown before the loop returns. */
+static int render_notice;
+
 /* Every screen of s at w x h into outdir, the staff view's too when it has
  * a PIN. The number written, or -1 with a plain sentence in err. */
 static int render_screens(const content_snapshot *s, const char *dir, metrics_ttf *fonts,
@@ -221,7 +225,8 @@ static int render_screens(const content_snapshot *s, const char *dir, metrics_tt
 {
     char addr[512];
     platform_addresses(addr, sizeof addr);
-    preview_job j = {s, dir, fonts, platform_pictures_for_render(NULL), addr, w, h, outdir};
+    preview_job j = {s, dir, fonts, platform_pictures_for_render(NULL), addr, w, h, outdir,
+                     render_notice};
     int n = preview_write(&j, err, cap);
     int staff = n < 0 ? 0 : preview_staff_write(&j, err, cap);
     return staff < 0 ? -1 : n + staff;
@@ -243,7 +248,8 @@ static int render_lang(const content_snapshot *s, int g, const char *dir,
         return -1;
     }
     content_snapshot v = content_visitor_view(s, g, render_large);
-    preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, outdir};
+    preview_job j = {&v, dir, fonts, platform_pictures_for_render(NULL), "", w, h, outdir,
+                     render_notice};
     return preview_write(&j, err, cap);
 }
 
@@ -359,6 +365,8 @@ int main(int argc, char **argv)
             outdir = v, i++;
         } else if (!strcmp(a, "--large-text")) {
             render_large = 1;   /* --render: as with "Aa" touched */
+        } else if (!strcmp(a, "--notice")) {
+            render_notice = 1;  /* --render: with the idle notice */
         } else if (!strcmp(a, "--lang") && v) {
             lang = v, i++;   /* --render: which languages (content/README.md) */
         } else if ((!strcmp(a, "--size") || !strcmp(a, "--window")) && v) {

@@ -141,6 +141,13 @@ typedef enum content_sleep {
     SLEEP_BLACK              /* only a black picture, the panel left on */
 } content_sleep;
 
+/* [loop] languages: which languages the slideshow shows (the order of the
+ * words in content_settings.c). */
+typedef enum content_loop_langs {
+    LOOP_LANGS_DEFAULT,      /* the first language only */
+    LOOP_LANGS_ALL           /* its whole cycle in each language in turn */
+} content_loop_langs;
+
 /* Opening hours of one weekday, minutes after midnight; open == close means closed. */
 typedef struct content_hours { int open_min, close_min; } content_hours;
 
@@ -150,6 +157,7 @@ typedef struct content_settings {
     int loop_min_s;          /* [loop] min_seconds: shortest time a loop card shows */
     int loop_max_s;          /* [loop] max_seconds: longest */
     int words_per_minute;    /* [loop] words_per_minute: reading speed */
+    int loop_languages;      /* [loop] languages: a content_loop_langs */
     int transition_ms;       /* [kiosk] transition_ms: 250..400 */
     int reduce_motion;       /* [kiosk] reduce_motion: fades instead of slides */
     int contents_from;       /* [kiosk] contents_from: entries from which a topic

@@ -306,6 +306,11 @@ static void cross_checks(ini_state *st)
         loader_diag_add(L, DIAG_ERROR, seen_at(st, "loop", "max_seconds"),
                         "max_seconds (%d) must not be shorter than min_seconds "
                         "(%d)", c->loop_max_s, c->loop_min_s);
+    if (c->loop_languages == LOOP_LANGS_ALL && L->nlang_dirs == 0)
+        loader_diag_add(L, DIAG_WARNING, seen_at(st, "loop", "languages"),
+                        "languages = all, but the content has no translation (a "
+                        "language folder like es/), so the slideshow shows one "
+                        "language; add a translation, or remove this line");
     required_missing(st, 1);
     content_contrast_check(L, st->seen);
     L->booking_card_line = seen_at(st, "booking", "card");

@@ -34,6 +34,8 @@
 static const int rotations[] = { 0, 90, 180, 270, -1 };
 /* In content_sleep's order. */
 static const char *const sleep_names[] = { "auto", "backlight", "cec", "black", NULL };
+/* In content_loop_langs' order. */
+static const char *const loop_lang_names[] = { "default", "all", NULL };
 
 static const char *place_check(const char *v)
 {
@@ -86,6 +88,9 @@ const content_setting content_settings_table[] = {
         "the shortest time a card stays"),
     INT("loop", "max_seconds", loop_max_s, 3, 120, "seconds", "20",
         "the longest time a card stays"),
+    { "loop", "languages", SETTING_NAME, AT(loop_languages), 0, 0, NULL, NULL, "default",
+      0, NULL, "the slideshow in the first language only (default), or its "
+      "whole round in each language in turn (all)", NULL, loop_lang_names },
     { "screen", "rotate", SETTING_CHOICE, AT(rotate), 0, 0, NULL, rotations,
       "0", 0, NULL, "turns the picture for a screen mounted on its side", NULL,
       NULL },

@@ -30,6 +30,9 @@ void nav_set_settings(nav *n, const content_settings *s)
     n->wpm = s->words_per_minute > 0 ? s->words_per_minute : NAV_DEFAULT_WPM;
     n->reduce_motion = s->reduce_motion != 0;
     n->more_time = clampi(s->more_time, 1, NAV_MAX_MORE_TIME);
+    n->loop_all = s->loop_languages == LOOP_LANGS_ALL;
+    if (!n->loop_all)
+        n->loop_lang = 0;
     n->transition_ms = n->reduce_motion ? NAV_TRANSITION_MIN_MS
         : clampi(s->transition_ms, NAV_TRANSITION_MIN_MS, NAV_TRANSITION_MAX_MS);
 }
@@ -119,6 +122,8 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
     n->deck.nlangs = d->nlangs > 1 ? d->nlangs : 1;
     if (n->lang >= n->deck.nlangs)
         n->lang = 0;
+    if (n->loop_lang >= n->deck.nlangs)
+        n->loop_lang = 0;
     n->deck.ntopics = clampi(d->ntopics, 0, KIOSK_MAX_TOPICS);
     for (int t = 0; t < n->deck.ntopics; t++)
         n->deck.ncontents[t] = d->ncontents[t] > 0 ? d->ncontents[t] : 0;
@@ -180,6 +185,8 @@ static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
     n->tr.start_ms = now;
     n->tr.duration_ms = n->transition_ms;
     n->tr_by_touch = 0;        /* on_tap / on_swipe say otherwise */
+    if (n->view.mode == NAV_LOOP && to.mode != NAV_LOOP)
+        n->lang = n->loop_lang;   /* a visitor goes on in the language they saw */
     n->view = to;
     n->notice = 0;
     if (to.mode == NAV_LOOP) {
@@ -238,13 +245,36 @@ static int tick_transition(nav *n, uint64_t now)
     return NAV_OUT_CHANGED;
 }
 
+/* Languages the loop goes through: all of them with [loop] languages = all. */
+static int loop_langs(const nav *n)
+{
+    return n->loop_all ? n->deck.nlangs : 1;
+}
+
+/* The loop shows something else in time: another page or language. */
+static int loop_moves(const nav *n)
+{
+    return n->view.mode == NAV_LOOP && n->deck.nloop >= 1
+        && (n->deck.nloop >= 2 || loop_langs(n) >= 2);
+}
+
 static int tick_loop(nav *n, uint64_t now)
 {
-    if (n->view.mode != NAV_LOOP || n->deck.nloop < 2 || now < n->loop_until)
+    if (!loop_moves(n) || now < n->loop_until)
         return 0;
     /* One page on, timed from now: after a long sleep or a clock jump the
-     * loop simply carries on instead of racing through missed pages. */
-    return go_loop(n, n->view.loop + 1, now) ? NAV_OUT_CHANGED : 0;
+     * loop simply carries on instead of racing through missed pages. After
+     * its last page, its first in the next language. */
+    int next = n->view.loop + 1;
+    if (next >= n->deck.nloop) {
+        next = 0;
+        n->loop_lang = (n->loop_lang + 1) % loop_langs(n);
+    }
+    if (!go_loop(n, next, now)) {   /* one page: the same, in another language */
+        n->loop_until = now + (uint64_t)nav_loop_page_ms(n, next);
+        n->changed++;
+    }
+    return NAV_OUT_CHANGED;
 }
 
 int nav_go_loop(nav *n, uint64_t now)
@@ -454,16 +484,6 @@ static int feedback(nav *n, uint64_t now)
     return NAV_OUT_CHANGED;
 }
 
-uint64_t nav_event_time(uint32_t stamp, uint64_t now)
-{
-    if (stamp == 0)
-        return now;
-    uint32_t age = (uint32_t)now - stamp;   /* modulo 2^32: wrapping is no jump */
-    if (age > NAV_INPUT_MAX_LATE_MS || age > now)
-        return now;                         /* from the future, or nonsense */
-    return now - age;
-}
-
 /* When ev happened, kept between what nav already applied and now. */
 static uint64_t event_time(const nav *n, const nav_input_event *ev, uint64_t now)
 {
@@ -523,7 +543,7 @@ uint64_t nav_next_deadline(const nav *n)
         t = nav_gesture_tap_deadline(&n->g);
     if (n->tr.active && transition_end(n) < t)
         t = transition_end(n);
-    if (n->view.mode == NAV_LOOP && n->deck.nloop >= 2 && n->loop_until < t)
+    if (loop_moves(n) && n->loop_until < t)
         t = n->loop_until;
     if (exploring(n)) {
         if (idle_return_at(n) < t)
@@ -539,26 +559,6 @@ int nav_animating(const nav *n, uint64_t now)
     return n->tr.active && now < transition_end(n);
 }
 
-float nav_ease_out(float t)
-{
-    if (t <= 0.0f)
-        return 0.0f;
-    if (t >= 1.0f)
-        return 1.0f;
-    float u = 1.0f - t;
-    return 1.0f - u * u * u;
-}
-
-float nav_transition_progress(const nav *n, uint64_t now)
-{
-    if (!n->tr.active || n->tr.duration_ms <= 0)
-        return 1.0f;
-    if (now <= n->tr.start_ms)
-        return 0.0f;
-    float t = (float)(now - n->tr.start_ms) / (float)n->tr.duration_ms;
-    return nav_ease_out(t);
-}
-
 void nav_state_get(const nav *n, uint64_t now, nav_state *out)
 {
     memset(out, 0, sizeof *out);
@@ -566,7 +566,7 @@ void nav_state_get(const nav *n, uint64_t now, nav_state *out)
     out->tr = n->tr;
     out->progress = nav_transition_progress(n, now);
     out->notice = n->notice;
-    out->lang = n->lang;
+    out->lang = n->view.mode == NAV_LOOP ? n->loop_lang : n->lang;
     out->large = n->large;
     out->extended = n->extended;
     out->pressed = n->pressed;

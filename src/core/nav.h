@@ -47,6 +47,17 @@
  * text and more time belong to one visitor: they go back to the default
  * language, normal text and the normal wait whenever the loop returns.
  *
+ * The loop's languages: with [loop] languages = all (loop_all) the loop
+ * shows its whole round of pages in the default language, then the whole
+ * round in the next language, and so on through deck.nlangs, wrapping (with
+ * one loop page, that page in each language in turn, each for its time).
+ * The loop keeps this round of its own: a visitor leaving does not reset
+ * it. A touch on the loop starts the visitor in the language it shows (a
+ * Spanish speaker who stopped at a Spanish card reads on in Spanish; the
+ * language button still switches, and the menu needs no new layout at the
+ * touch). nav_state.lang is the language on screen: the loop's on the
+ * loop, the visitor's elsewhere.
+ *
  * Idle: idle_timeout_s after the last input event (press, move or release) in
  * MENU or TOPIC, the loop returns at the page after the one the visitor left.
  * idle_notice_s before that, state.notice is raised so the renderer shows the
@@ -252,10 +263,12 @@ typedef struct nav {
     int idle_ms, notice_ms, loop_min_ms, loop_max_ms, wpm, transition_ms;
     int reduce_motion;
     int more_time;             /* idle wait multiplier after ACT_MORE_TIME */
+    int loop_all;              /* [loop] languages = all: the loop in each in turn */
     nav_deck deck;
     int lang;                  /* this visitor's language: index into langs */
     int large;                 /* this visitor asked for large text */
     int extended;              /* this visitor asked for more time */
+    int loop_lang;             /* the language the loop shows (its own round) */
     nav_view view;
     nav_transition tr;
     uint64_t loop_until;       /* NAV_LOOP: when the current page gives way */
@@ -280,7 +293,9 @@ typedef struct nav_state {
     nav_transition tr;         /* tr.active: draw tr.from -> tr.to at progress */
     float progress;            /* 0..1, eased; 1 when no transition */
     int notice;                /* show the idle notice banner */
-    int lang, large, extended; /* this visitor's choices (see nav.c) */
+    int lang;                  /* the language shown: the visitor's, or on the
+                                  loop the loop's (loop_lang) */
+    int large, extended;       /* this visitor's choices (see nav.c) */
     int pressed;               /* one finger is down, still a tap (not yet held
                                   NAV_TAP_MAX_MS): darken what is */
     int press_x, press_y;      /* under press_x, press_y (feedback within 100 ms) */

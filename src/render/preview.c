@@ -19,6 +19,7 @@ typedef struct preview {
     FILE *index;               /* screens.tsv: file name, then the title shown */
     FILE *boxes;               /* boxes.tsv: every tap target of every screen */
     int written;
+    int notice;                /* the idle notice over screens a visitor touches */
     char *err;
     int cap;
 } preview;
@@ -93,6 +94,14 @@ static const char *menu_title(const content_snapshot *s, const layout_deck *d,
     return label;
 }
 
+/* The idle notice over the screen laid out, as the kiosk shows it before
+ * going back to the loop (with --notice). */
+static void notice(preview *p, const content_snapshot *s, const layout_metrics *m)
+{
+    if (p->notice)
+        layout_notice_overlay(&p->screen->layout, s, m);
+}
+
 static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d,
                      const layout_metrics *m)
 {
@@ -104,17 +113,20 @@ static int shoot_all(preview *p, const content_snapshot *s, const layout_deck *d
             return -1;
     }
     layout_menu_screen(&p->screen->layout, s, d, m);
+    notice(p, s, m);
     if (shoot(p, "menu.png", menu_title(s, d, &p->screen->layout)))
         return -1;
     for (int t = 0; t < s->ntopics; t++) {
         for (int pg = 0; pg < d->topic[t].ncontents; pg++) {
             layout_contents_screen(&p->screen->layout, s, d, m, t, pg);
+            notice(p, s, m);
             snprintf(name, sizeof name, "%s-contents-%02d.png", s->topics[t].name, pg + 1);
             if (shoot(p, name, s->topics[t].title))
                 return -1;
         }
         for (int pg = 0; pg < d->topic[t].npages; pg++) {
             layout_topic_screen(&p->screen->layout, s, d, m, t, pg);
+            notice(p, s, m);
             const layout_page *lp = &d->topic[t].page[pg];
             snprintf(name, sizeof name, "%s-%02d.png", s->topics[t].name, pg + 1);
             if (shoot(p, name, card_title(s, lp->topic, lp->card)))
@@ -161,7 +173,7 @@ static int finish(FILE *f, int rc, const char *name, const char *outdir, char *e
 
 int preview_write(const preview_job *j, char *err, int cap)
 {
-    preview p = {.outdir = j->outdir, .err = err, .cap = cap};
+    preview p = {.outdir = j->outdir, .notice = j->notice, .err = err, .cap = cap};
     p.surface = SDL_CreateRGBSurfaceWithFormat(0, j->w, j->h, 32, SDL_PIXELFORMAT_ARGB8888);
     p.screen = calloc(1, sizeof *p.screen);
     SDL_Renderer *sdl = p.surface ? SDL_CreateSoftwareRenderer(p.surface) : NULL;

@@ -17,6 +17,8 @@ typedef struct preview_job {
     const char *addresses;       /* the staff view's network addresses */
     int w, h;
     const char *outdir;          /* must exist */
+    int notice;                  /* the idle notice over the menu, contents and
+                                    cards (kiosk --render --notice) */
 } preview_job;
 
 /* Writes loop-NN.png, menu.png, <topic>-NN.png and empty.png for a w x h

@@ -139,24 +139,62 @@ static void test_content_ini_staff_labels(void **state)
     content_free(s);
 }
 
+/* A setting that is a word (SETTING_NAME) at offset `at` of the settings:
+ * good (any case) gives want; bad is refused at its line naming the words
+ * allowed, and the setting keeps its default def. */
+static void name_setting(const char *section, const char *good, int want,
+                         const char *bad, const char *words, size_t at, int def)
+{
+    char ini[256], line[128];
+    snprintf(ini, sizeof ini, "[%s]\n%s\n", section, good);
+    with_ini(ini);
+    content_snapshot *s = tu_load();
+    tu_expect_clean(s);
+    assert_int_equal(*(const int *)((const char *)&s->settings + at), want);
+    content_free(s);
+    snprintf(ini, sizeof ini, "[%s]\n%s\n", section, bad);
+    snprintf(line, sizeof line, "%s", bad);
+    with_ini(ini);
+    s = tu_load();
+    tu_expect(s, DIAG_ERROR, "kiosk.ini", ini_line0() + 1, line, words);
+    assert_int_equal(*(const int *)((const char *)&s->settings + at), def);
+    content_free(s);
+}
+
+/* [loop] languages: all or default; a word it does not know (both, which
+ * a staff member might well write) refused at its line, naming the two. */
+static void test_content_ini_loop_languages_unknown_word(void **state)
+{
+    (void)state;
+    name_setting("loop", "languages = DEFAULT", LOOP_LANGS_DEFAULT, "languages = both",
+                 "write default or all", offsetof(content_settings, loop_languages),
+                 LOOP_LANGS_DEFAULT);
+}
+
+/* languages = all without a translation: taken (the kiosk shows the one
+ * language), with a warning at its line saying why nothing changes. */
+static void test_content_ini_loop_languages_without_translation(void **state)
+{
+    (void)state;
+    with_ini("[loop]\nlanguages = All\n");
+    content_snapshot *s = tu_load();
+    assert_true(content_usable(s));
+    assert_int_equal(s->settings.loop_languages, LOOP_LANGS_ALL);
+    tu_expect(s, DIAG_WARNING, "kiosk.ini", ini_line0() + 1, "languages = all",
+              "no translation");
+    content_free(s);
+}
+
 /* [screen] sleep is a word: any case taken, a word it does not know (dpms,
  * which the kiosk cannot do under KMSDRM) refused naming the four. */
 static void test_content_ini_sleep_unknown_word(void **state)
 {
     (void)state;
-    with_ini("[screen]\nsleep = CEC\n");
-    content_snapshot *s = tu_load();
-    tu_expect_clean(s);
-    assert_int_equal(s->settings.screen_sleep, SLEEP_CEC);
-    content_free(s);
-    with_ini("[screen]\nsleep = dpms\n");
-    s = tu_load();
-    tu_expect(s, DIAG_ERROR, "kiosk.ini", ini_line0() + 1, "sleep = dpms",
-              "auto, backlight, cec or black");
-    assert_int_equal(s->settings.screen_sleep, SLEEP_AUTO);
-    content_free(s);
+    name_setting("screen", "sleep = CEC", SLEEP_CEC, "sleep = dpms",
+                 "auto, backlight, cec or black", offsetof(content_settings, screen_sleep),
+                 SLEEP_AUTO);
     tu_write("kiosk.ini", tu_good_ini);
-    s = tu_load();
+    content_snapshot *s = tu_load();
     assert_int_equal(s->settings.screen_sleep, SLEEP_AUTO);
     content_free(s);
 }
@@ -321,6 +359,8 @@ int main(void)
         T(test_content_ini_labels),
         T(test_content_ini_staff_labels),
         T(test_content_ini_sleep_unknown_word),
+        T(test_content_ini_loop_languages_unknown_word),
+        T(test_content_ini_loop_languages_without_translation),
         T(test_content_ini_settings),
         T(test_content_ini_defaults),
     };

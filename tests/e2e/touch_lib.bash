@@ -140,13 +140,32 @@ render_refs() {
     case $ROTATE in 90|270) LW=$SH LH=$SW ;; esac
     "$KIOSK" --render "$TMP/ref" --size "${LW}x$LH" --content "$TMP/content" >/dev/null ||
         fail "kiosk --render failed"
-    # Thumbnails of them all, one line of grey levels each, for which_screen.
+    rm -f "$TMP/ref.names" "$TMP/ref.thumbs"
+    ref_thumbs .
+}
+
+# render_more DIR ARGS: more reference screens in $TMP/ref/DIR, drawn with
+# --render ARGS (--lang es, --large-text, --notice; a later --content
+# another folder); named DIR/<screen>, like es/menu.png.
+render_more() {
+    local dir=$1
+    shift
+    "$KIOSK" --render "$TMP/ref/$dir" --size "${LW}x$LH" --content "$TMP/content" "$@" \
+        >/dev/null || fail "kiosk --render $* failed"
+    ref_thumbs "$dir"
+}
+
+# ref_thumbs DIR: thumbnails of the reference screens in $TMP/ref/DIR (.:
+# all), one line of grey levels each, added to those which_screen compares.
+ref_thumbs() {
     local names
-    mapfile -t names < <(cd "$TMP/ref" && find . -name '*.png' | sed 's|^\./||' | sort)
-    printf '%s\n' "${names[@]}" > "$TMP/ref.names"
-    # shellcheck disable=SC2086
-    (cd "$TMP/ref" && convert "${names[@]}" $THUMB gray:-) |
-        od -An -v -tu1 -w$THUMB_BYTES > "$TMP/ref.thumbs"
+    mapfile -t names < <(cd "$TMP/ref" && find "$1" -name '*.png' | sed 's|^\./||' | sort)
+    printf '%s\n' "${names[@]}" >> "$TMP/ref.names"
+    # Forty at a time: ImageMagick holds every picture of one command in
+    # memory, and hundreds (translations, large text) exhaust its cache.
+    (cd "$TMP/ref" && printf '%s\0' "${names[@]}" |
+        xargs -0 -n 40 sh -c "convert \"\$@\" $THUMB gray:-" thumbs) |
+        od -An -v -tu1 -w$THUMB_BYTES >> "$TMP/ref.thumbs"
 }
 
 # stop_kiosk: ends the kiosk started last (to start it again on other settings).
@@ -208,13 +227,22 @@ drag() {
     xdotool mousemove "$SX" "$SY" mousedown 1 "${steps[@]}" mouseup 1
 }
 
+# ref_tsv SCREEN FILE: sets TSV to the FILE (boxes.tsv, screens.tsv) that
+# lists SCREEN and NAME to SCREEN's name in it: es/menu.png is menu.png of
+# $TMP/ref/es/.
+ref_tsv() {
+    TSV=$TMP/ref/$2 NAME=$1
+    case $1 in */*) TSV=$TMP/ref/${1%/*}/$2 NAME=${1##*/} ;; esac
+}
+
 # box SCREEN ACTION [TOPIC]: "cx cy", the centre of that tap target on that
 # screen of --render's boxes.tsv.
 box() {
     local b
-    b=$(awk -F '\t' -v s="$1" -v a="$2" -v t="${3:-0}" \
+    ref_tsv "$1" boxes.tsv
+    b=$(awk -F '\t' -v s="$NAME" -v a="$2" -v t="${3:-0}" \
         '$1 == s && $2 == a && $3 == t { print int($4 + $6 / 2), int($5 + $7 / 2); exit }' \
-        "$TMP/ref/boxes.tsv")
+        "$TSV")
     [ -n "$b" ] || fail "no $2 ${3:-} on $1 in boxes.tsv"
     echo "$b"
 }
@@ -224,12 +252,18 @@ box() {
 # side by side confuse OCR of the whole screen). The crop is made black on
 # white and doubled: tesseract misses a lone word on a tile's mid-tone.
 read_box() {
-    local r text w total=0 found=0
-    r=$(awk -F '\t' -v s="$2" -v a="$3" -v t="$4" \
+    local r text w neg total=0 found=0
+    ref_tsv "$2" boxes.tsv
+    r=$(awk -F '\t' -v s="$NAME" -v a="$3" -v t="$4" \
         '$1 == s && $2 == a && $3 == t { print $6 "x" $7 "+" $4 "+" $5; exit }' \
-        "$TMP/ref/boxes.tsv")
+        "$TSV")
     [ -n "$r" ] || fail "no $3 $4 on $2 in boxes.tsv"
-    text=$(convert "$TMP/$1.png" -crop "$r" +repage -colorspace Gray -negate \
+    # Dark words on a light button (the accent colour) are print already.
+    neg=-negate
+    convert "$TMP/$1.png" -crop "$r" +repage -colorspace Gray -format '%[fx:mean]' info: |
+        awk '{ exit !($1 > 0.5) }' && neg=''
+    # shellcheck disable=SC2086
+    text=$(convert "$TMP/$1.png" -crop "$r" +repage -colorspace Gray $neg \
                -threshold 50% -bordercolor white -border 20 -resize 200% png:- |
            OMP_THREAD_LIMIT=1 tesseract - - --psm 6 2>/dev/null |
            iconv -f UTF-8 -t ASCII//TRANSLIT 2>/dev/null | tr 'A-Z' 'a-z' | tr -c 'a-z' ' ')
@@ -314,7 +348,7 @@ wait_loop() {
 }
 
 # title REF: the title screens.tsv gives for a reference screen.
-title() { awk -F '\t' -v s="$1" '$1 == s { print $2; exit }' "$TMP/ref/screens.tsv"; }
+title() { ref_tsv "$1" screens.tsv; awk -F '\t' -v s="$NAME" '$1 == s { print $2; exit }' "$TSV"; }
 
 # read_title SHOT REF: OCR of the live screenshot finds REF's title.
 read_title() {
