@@ -88,6 +88,7 @@ typedef struct plan {
     int head;                  /* the sizes of title and lead (plan_head) */
     int title_px, lead_px;     /* the topic's title, and its lead at most */
     int has_lead;
+    int bar_top;               /* the button bar's top */
     int top, bottom;           /* the rows' area */
     int pad_h, pad_v, step;    /* inside a row; step: one line of its words */
     int npages;
@@ -217,7 +218,6 @@ static void plan_head(const lay_ctx *c, plan *p, int head)
  * the top right corner, above the bar, a gap from each; and the screens. */
 static void plan_rows(const lay_ctx *c, plan *p, int head, int pad_v)
 {
-    lay_bar b = lay_bar_for(c);
     plan_head(c, p, head);
     p->pad_v = pad_v;
     p->top = c->z.margin + lay_line_height(c, p->title_px)
@@ -225,7 +225,7 @@ static void plan_rows(const lay_ctx *c, plan *p, int head, int pad_v)
     int corner = c->head_bottom - c->z.gap + p->gap;   /* head_bottom: a grid unit below */
     if (c->head_bottom && p->top < corner)
         p->top = corner;
-    p->bottom = b.top - p->gap;
+    p->bottom = p->bar_top - p->gap;
     p->npages = paginate(c, p);
 }
 
@@ -282,6 +282,7 @@ static void plan_for(const lay_ctx *c, const content_topic *t, plan *p)
     p->has_lead = lead_block(t) != NULL;
     p->pad_h = c->z.gap;
     p->step = lay_font_height(c, FACE_BOLD, c->z.px_body);
+    p->bar_top = lay_bar_for(c).top;
     int max_cols = c->z.portrait ? 2 : 3;
     int gap_min = (c->z.s + GAP_MIN_DIV - 1) / GAP_MIN_DIV;
     const int gaps[2] = { c->z.gap, gap_min < c->z.gap ? gap_min : c->z.gap };
