@@ -70,7 +70,9 @@ enum { GAP_MIN_DIV = 60, PAD_MIN_DIV = 360 };
 /* Words in more than this many lines in a column, or with a word wider
  * than one, take a grid line across the whole width: a narrow column of
  * three-line rows reads badly and holds fewer entries than one wide, and
- * one long title should not cost every other entry its column. */
+ * one long title should not cost every other entry its column. The line
+ * before it, cut short, spreads its rows across the width too (no lone
+ * half-width row beside a hole). */
 enum { GRID_MAX_LINES = 2 };
 
 /* How the rows of one topic are laid at one size. A grid line holds up to
@@ -83,7 +85,8 @@ typedef struct plan {
     int nrows;                 /* grid lines */
     int row_first[KIOSK_MAX_CARDS_PER_TOPIC + 1];   /* first entry of each */
     int row_lines[KIOSK_MAX_CARDS_PER_TOPIC];       /* its longest words' lines */
-    unsigned char row_wide[KIOSK_MAX_CARDS_PER_TOPIC];   /* 1: across the width */
+    unsigned char row_wide[KIOSK_MAX_CARDS_PER_TOPIC];   /* 1: its rows share the
+                                                            whole width */
     int cols, col_w, gap;      /* gap: between rows, and to the bar and corner */
     int head;                  /* the sizes of title and lead (plan_head) */
     int title_px, lead_px;     /* the topic's title, and its lead at most */
@@ -112,7 +115,10 @@ static int count_lines(const lay_ctx *c, const char *title, int w)
 /* Width of a row in grid line r, and of its words. */
 static int row_w(const lay_ctx *c, const plan *p, int r)
 {
-    return p->row_wide[r] ? lay_inner_w(c) : p->col_w;
+    int k = p->row_first[r + 1] - p->row_first[r];
+    if (!p->row_wide[r] || k < 1)
+        return p->col_w;
+    return (lay_inner_w(c) - (k - 1) * p->gap) / k;
 }
 
 static int text_w(const plan *p, int w)
@@ -160,7 +166,7 @@ static const content_block *lead_block(const content_topic *t)
     return NULL;
 }
 
-/* Ends grid line r at entry e. */
+/* Closes the open grid line when it holds an entry; the next starts at e. */
 static void close_row(plan *p, int e)
 {
     if (p->row_first[p->nrows] < e)
@@ -168,9 +174,17 @@ static void close_row(plan *p, int e)
     p->row_first[p->nrows] = e;
 }
 
+/* Whether a title of lines lines in a column needs the whole width. */
+static int needs_width(const lay_ctx *c, const char *title, int lines, int col_tw)
+{
+    return lines > GRID_MAX_LINES ||
+           lay_widest_word(c, title, FACE_BOLD, c->z.px_body) > col_tw;
+}
+
 /* Columns of width for cols apart by gap, and the entries in grid lines:
  * each in the next column, or across the whole width when its words need
- * it (GRID_MAX_LINES). */
+ * it (GRID_MAX_LINES); a line cut short by such an entry is spread across
+ * the width too. */
 static void plan_grid(const lay_ctx *c, const content_topic *t, plan *p, int cols, int gap)
 {
     p->cols = cols;
@@ -178,28 +192,34 @@ static void plan_grid(const lay_ctx *c, const content_topic *t, plan *p, int col
     p->col_w = (lay_inner_w(c) - (cols - 1) * gap) / cols;
     p->nrows = 0;
     p->row_first[0] = 0;
-    int wide_w = text_w(p, lay_inner_w(c)), col_tw = text_w(p, p->col_w);
+    int col_tw = text_w(p, p->col_w);
     for (int e = 0; e < p->n; e++) {
         const char *title = entry_title(t, p, e);
-        int lines = count_lines(c, title, col_tw), wide = 0;
-        if (cols > 1 && (lines > GRID_MAX_LINES ||
-                         lay_widest_word(c, title, FACE_BOLD, c->z.px_body) > col_tw)) {
-            wide = 1;
-            lines = count_lines(c, title, wide_w);
-            close_row(p, e);     /* a line of its own */
-        }
+        int lines = count_lines(c, title, col_tw);
+        int wide = cols > 1 && needs_width(c, title, lines, col_tw);
         int r = p->nrows;
-        if (e == p->row_first[r]) {
-            p->row_wide[r] = (unsigned char)wide;
-            p->row_lines[r] = 0;
+        if (wide && e > p->row_first[r]) {   /* the line before, cut short */
+            p->row_wide[r] = 1;
+            close_row(p, e);
+            r = p->nrows;
         }
+        if (e == p->row_first[r])
+            p->row_wide[r] = (unsigned char)wide;
         p->lines[e] = lines;
-        if (lines > p->row_lines[r])
-            p->row_lines[r] = lines;
         if (wide || e + 1 - p->row_first[r] == cols)
             close_row(p, e + 1);
     }
     close_row(p, p->n);
+    /* Lines of each grid line, at its rows' width. */
+    for (int r = 0; r < p->nrows; r++) {
+        p->row_lines[r] = 1;
+        for (int e = p->row_first[r]; e < p->row_first[r + 1]; e++) {
+            if (p->row_wide[r])
+                p->lines[e] = count_lines(c, entry_title(t, p, e), text_w(p, row_w(c, p, r)));
+            if (p->lines[e] > p->row_lines[r])
+                p->row_lines[r] = p->lines[e];
+        }
+    }
 }
 
 /* The sizes of the title and the lead, roomiest first: the title at a
@@ -255,7 +275,7 @@ static int choice_better(plan_choice a, plan_choice b)
 }
 
 /* The largest room in a row, from half a grid unit down, that still gives
- * the fewest screens this grid and title can have. */
+ * the fewest screens this grid and head can have. */
 static void plan_pad(const lay_ctx *c, plan *p, int head)
 {
     int pad_min = (c->z.s + PAD_MIN_DIV - 1) / PAD_MIN_DIV, pad = c->z.gap / 2;
