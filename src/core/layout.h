@@ -47,7 +47,9 @@ typedef enum layout_action {
  *  - a RECT that touches a TEXT or IMAGE box contains it whole (a button, a
  *    tile, the cue's pill); bars and bullet dots touch no text.
  *  - tap targets (boxes with an action, the backdrop aside) are at least
- *    s/7 wide and tall and never closer to one another than s/24.
+ *    s/7 wide and tall and never closer to one another than s/24; a
+ *    contents row (ACT_ENTRY) may come to s/60 of another target when that
+ *    saves the visitor a screen (layout_contents.c says why that is enough).
  * Overlays (layout_notice_overlay) are drawn over a finished screen and are
  * exempt from the overlap rules against what lies beneath. */
 typedef struct layout_box {

@@ -58,17 +58,44 @@ int layout_topic_has_contents(const content_snapshot *s, int topic)
 
 /* ---- the plan: grid and screens ---- */
 
-/* How the rows of one topic are laid at one size. */
+/* Spacing a topic's rows may give up, only when that saves a screen: the
+ * gap between rows from the grid unit (s/24) down to s/60 (8 px, 1.5 mm
+ * on a 7" 800x480; 18 px, 5 mm on a 24" 1080p screen: wider than the 8 dp
+ * touch guides ask between targets, and the rows stay distinct boxes on
+ * the ground), and the room above and below a row's lines from half a
+ * grid unit down to s/360 (3 px at 1080): the font's line box holds a
+ * quarter of an em above the capitals already, the few pixels keep
+ * descenders off the row's edge. */
+enum { GAP_MIN_DIV = 60, PAD_MIN_DIV = 360 };
+/* Words in more than this many lines in a column, or with a word wider
+ * than one, take a grid line across the whole width: a narrow column of
+ * three-line rows reads badly and holds fewer entries than one wide, and
+ * one long title should not cost every other entry its column. The line
+ * before it, cut short, spreads its rows across the width too (no lone
+ * half-width row beside a hole). */
+enum { GRID_MAX_LINES = 2 };
+
+/* How the rows of one topic are laid at one size. A grid line holds up to
+ * cols entries side by side (or one across the whole width); its rows
+ * share a height. */
 typedef struct plan {
     int n;                     /* entries */
     int card[KIOSK_MAX_CARDS_PER_TOPIC];    /* each entry's card */
-    int cols, col_w;
-    int title_px;              /* the topic's title */
+    int lines[KIOSK_MAX_CARDS_PER_TOPIC];   /* each entry's lines in its row */
+    int nrows;                 /* grid lines */
+    int row_first[KIOSK_MAX_CARDS_PER_TOPIC + 1];   /* first entry of each */
+    int row_lines[KIOSK_MAX_CARDS_PER_TOPIC];       /* its longest words' lines */
+    unsigned char row_wide[KIOSK_MAX_CARDS_PER_TOPIC];   /* 1: its rows share the
+                                                            whole width */
+    int cols, col_w, gap;      /* gap: between rows, and to the bar and corner */
+    int head;                  /* the sizes of title and lead (plan_head) */
+    int title_px, lead_px;     /* the topic's title, and its lead at most */
     int has_lead;
+    int bar_top;               /* the button bar's top */
     int top, bottom;           /* the rows' area */
     int pad_h, pad_v, step;    /* inside a row; step: one line of its words */
     int npages;
-    int first[KIOSK_MAX_CARDS_PER_TOPIC + 1];   /* first entry of each screen */
+    int first[KIOSK_MAX_CARDS_PER_TOPIC + 1];   /* first grid line of each screen */
 } plan;
 
 static const char *entry_title(const content_topic *t, const plan *p, int e)
@@ -77,7 +104,7 @@ static const char *entry_title(const content_topic *t, const plan *p, int e)
     return title ? title : "";
 }
 
-static int row_lines(const lay_ctx *c, const char *title, int w)
+static int count_lines(const lay_ctx *c, const char *title, int w)
 {
     content_run run = { title, (int)strlen(title), 0 };
     lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
@@ -85,52 +112,46 @@ static int row_lines(const lay_ctx *c, const char *title, int w)
     return n < 1 ? 1 : n;
 }
 
-static int row_text_w(const plan *p)
+/* Width of a row in grid line r, and of its words. */
+static int row_w(const lay_ctx *c, const plan *p, int r)
 {
-    return p->col_w - 2 * p->pad_h;
+    int k = p->row_first[r + 1] - p->row_first[r];
+    if (!p->row_wide[r] || k < 1)
+        return p->col_w;
+    return (lay_inner_w(c) - (k - 1) * p->gap) / k;
 }
 
-/* Height of the grid row that starts at entry e: a target at least, or its
- * longest words' lines with room above and below. */
-static int grid_row_h(const lay_ctx *c, const content_topic *t, const plan *p, int e)
+static int text_w(const plan *p, int w)
 {
-    int lines = 1;
-    for (int i = e; i < e + p->cols && i < p->n; i++) {
-        int l = row_lines(c, entry_title(t, p, i), row_text_w(p));
-        if (l > lines)
-            lines = l;
-    }
-    int h = lines * p->step + 2 * p->pad_v;
+    return w - 2 * p->pad_h;
+}
+
+/* Height of grid line r: a target at least, or its longest words' lines
+ * with room above and below. */
+static int grid_row_h(const lay_ctx *c, const plan *p, int r)
+{
+    int h = p->row_lines[r] * p->step + 2 * p->pad_v;
     return h > c->z.target ? h : c->z.target;
 }
 
-/* Cuts the grid rows into screens; returns how many. A grid row taller
+/* Cuts the grid lines into screens; returns how many. A grid line taller
  * than a screen's room still gets a screen of its own. */
-static int paginate(const lay_ctx *c, const content_topic *t, plan *p)
+static int paginate(const lay_ctx *c, plan *p)
 {
     int room = p->bottom - p->top, used = 0, pages = 0;
-    for (int e = 0; e < p->n; e += p->cols) {
-        int h = grid_row_h(c, t, p, e);
-        if (pages == 0 || used + c->z.gap + h > room) {
-            p->first[pages++] = e;
+    for (int r = 0; r < p->nrows; r++) {
+        int h = grid_row_h(c, p, r);
+        if (pages == 0 || used + p->gap + h > room) {
+            p->first[pages++] = r;
             used = h;
         } else {
-            used += c->z.gap + h;
+            used += p->gap + h;
         }
     }
     if (pages == 0)
         p->first[pages++] = 0;   /* no entries: one empty screen */
-    p->first[pages] = p->n;
+    p->first[pages] = p->nrows;
     return pages;
-}
-
-/* Every row's words fit its column whole: no word is cut. */
-static int words_fit(const lay_ctx *c, const content_topic *t, const plan *p)
-{
-    for (int e = 0; e < p->n; e++)
-        if (lay_widest_word(c, entry_title(t, p, e), FACE_BOLD, c->z.px_body) > row_text_w(p))
-            return 0;
-    return 1;
 }
 
 /* The topic's first paragraph, its lead, or NULL. */
@@ -145,26 +166,133 @@ static const content_block *lead_block(const content_topic *t)
     return NULL;
 }
 
-static void plan_try(const lay_ctx *c, const content_topic *t, plan *p, int cols,
-                     int title_px)
+/* Closes the open grid line when it holds an entry; the next starts at e. */
+static void close_row(plan *p, int e)
 {
-    lay_bar b = lay_bar_for(c);
-    int G = c->z.gap;
-    p->cols = cols;
-    p->col_w = (lay_inner_w(c) - (cols - 1) * G) / cols;
-    p->title_px = title_px;
-    p->top = c->z.margin + lay_line_height(c, title_px)
-             + (p->has_lead ? lay_line_height(c, c->z.px_body) : 0) + G;
-    p->bottom = b.top - G;
-    if (p->top < c->head_bottom)
-        p->top = c->head_bottom;   /* under the visitor's buttons */
-    p->npages = paginate(c, t, p);
+    if (p->row_first[p->nrows] < e)
+        p->nrows++;
+    p->row_first[p->nrows] = e;
 }
 
-/* The grid with the fewest screens: one to three columns in landscape, one
- * or two in portrait, the topic's title at a card title's size or, when
- * that saves a screen, at body size. Ties go to fewer columns (longer
- * lines read better) and the larger title. */
+/* Whether a title of lines lines in a column needs the whole width. */
+static int needs_width(const lay_ctx *c, const char *title, int lines, int col_tw)
+{
+    return lines > GRID_MAX_LINES ||
+           lay_widest_word(c, title, FACE_BOLD, c->z.px_body) > col_tw;
+}
+
+/* Columns of width for cols apart by gap, and the entries in grid lines:
+ * each in the next column, or across the whole width when its words need
+ * it (GRID_MAX_LINES); a line cut short by such an entry is spread across
+ * the width too. */
+static void plan_grid(const lay_ctx *c, const content_topic *t, plan *p, int cols, int gap)
+{
+    p->cols = cols;
+    p->gap = gap;
+    p->col_w = (lay_inner_w(c) - (cols - 1) * gap) / cols;
+    p->nrows = 0;
+    p->row_first[0] = 0;
+    int col_tw = text_w(p, p->col_w);
+    for (int e = 0; e < p->n; e++) {
+        const char *title = entry_title(t, p, e);
+        int lines = count_lines(c, title, col_tw);
+        int wide = cols > 1 && needs_width(c, title, lines, col_tw);
+        int r = p->nrows;
+        if (wide && e > p->row_first[r]) {   /* the line before, cut short */
+            p->row_wide[r] = 1;
+            close_row(p, e);
+            r = p->nrows;
+        }
+        if (e == p->row_first[r])
+            p->row_wide[r] = (unsigned char)wide;
+        p->lines[e] = lines;
+        if (wide || e + 1 - p->row_first[r] == cols)
+            close_row(p, e + 1);
+    }
+    close_row(p, p->n);
+    /* Lines of each grid line, at its rows' width. */
+    for (int r = 0; r < p->nrows; r++) {
+        p->row_lines[r] = 1;
+        for (int e = p->row_first[r]; e < p->row_first[r + 1]; e++) {
+            if (p->row_wide[r])
+                p->lines[e] = count_lines(c, entry_title(t, p, e), text_w(p, row_w(c, p, r)));
+            if (p->lines[e] > p->row_lines[r])
+                p->row_lines[r] = p->lines[e];
+        }
+    }
+}
+
+/* The sizes of the title and the lead, roomiest first: the title at a
+ * card title's size or at body size, the lead at body size or in small
+ * print; each smaller one only when it saves a screen. */
+enum { PLAN_HEADS = 4 };
+
+static void plan_head(const lay_ctx *c, plan *p, int head)
+{
+    p->head = head;
+    p->title_px = head < 2 ? c->z.px_title : c->z.px_body;
+    p->lead_px = head % 2 ? c->z.px_small : c->z.px_body;
+}
+
+/* The rows' area under the title (and lead) and the visitor's buttons in
+ * the top right corner, above the bar, a gap from each; and the screens. */
+static void plan_rows(const lay_ctx *c, plan *p, int head, int pad_v)
+{
+    plan_head(c, p, head);
+    p->pad_v = pad_v;
+    p->top = c->z.margin + lay_line_height(c, p->title_px)
+             + (p->has_lead ? lay_line_height(c, p->lead_px) : 0) + p->gap;
+    int corner = c->head_bottom - c->z.gap + p->gap;   /* head_bottom: a grid unit below */
+    if (c->head_bottom && p->top < corner)
+        p->top = corner;
+    p->bottom = p->bar_top - p->gap;
+    p->npages = paginate(c, p);
+}
+
+/* What a plan gives up, most important first: screens (fewer), a grid
+ * without lines across the width (fewer: a mixed grid reads in a zigzag),
+ * the title's size, the gap, the room in a row (larger), columns (fewer:
+ * longer lines read better). */
+typedef struct plan_choice { int npages, nwide, head, gap, pad_v, cols; } plan_choice;
+
+static plan_choice choice_of(const plan *p)
+{
+    int wide = 0;
+    for (int r = 0; r < p->nrows; r++)
+        wide += p->row_wide[r];
+    return (plan_choice){ p->npages, wide, p->head, p->gap, p->pad_v, p->cols };
+}
+
+/* 1 when a beats b. */
+static int choice_better(plan_choice a, plan_choice b)
+{
+    const int ka[6] = { -a.npages, -a.nwide, -a.head, a.gap, a.pad_v, -a.cols };
+    const int kb[6] = { -b.npages, -b.nwide, -b.head, b.gap, b.pad_v, -b.cols };
+    for (int i = 0; i < 6; i++)
+        if (ka[i] != kb[i])
+            return ka[i] > kb[i];
+    return 0;
+}
+
+/* The largest room in a row, from half a grid unit down, that still gives
+ * the fewest screens this grid and head can have. */
+static void plan_pad(const lay_ctx *c, plan *p, int head)
+{
+    int pad_min = (c->z.s + PAD_MIN_DIV - 1) / PAD_MIN_DIV, pad = c->z.gap / 2;
+    plan_rows(c, p, head, pad_min);
+    int fewest = p->npages;
+    for (; pad > pad_min; pad--) {
+        plan_rows(c, p, head, pad);
+        if (p->npages == fewest)
+            return;
+    }
+    plan_rows(c, p, head, pad_min);
+}
+
+/* The grid with the fewest screens (choice_better): one to three columns
+ * in landscape, one or two in portrait; rows a grid unit apart or, when
+ * that saves a screen, less; the title and lead smaller only when that
+ * saves a screen (plan_head). */
 static void plan_for(const lay_ctx *c, const content_topic *t, plan *p)
 {
     p->n = 0;
@@ -173,22 +301,23 @@ static void plan_for(const lay_ctx *c, const content_topic *t, plan *p)
             p->card[p->n++] = i;
     p->has_lead = lead_block(t) != NULL;
     p->pad_h = c->z.gap;
-    p->pad_v = c->z.gap / 2;
     p->step = lay_font_height(c, FACE_BOLD, c->z.px_body);
-    int max_cols = c->z.portrait ? 2 : 3, best = -1, best_cols = 1, best_px = 0;
-    const int sizes[2] = { c->z.px_title, c->z.px_body };
+    p->bar_top = lay_bar_for(c).top;
+    int max_cols = c->z.portrait ? 2 : 3;
+    int gap_min = (c->z.s + GAP_MIN_DIV - 1) / GAP_MIN_DIV;
+    const int gaps[2] = { c->z.gap, gap_min < c->z.gap ? gap_min : c->z.gap };
+    plan_choice best = { 0, 0, 0, 0, 0, 0 };
     for (int cols = 1; cols <= max_cols && (cols == 1 || cols <= p->n); cols++)
-        for (int i = 0; i < 2; i++) {
-            plan_try(c, t, p, cols, sizes[i]);
-            if (cols > 1 && !words_fit(c, t, p))
-                continue;
-            if (best < 0 || p->npages < best) {
-                best = p->npages;
-                best_cols = cols;
-                best_px = sizes[i];
+        for (int g = 0; g < 2; g++) {
+            plan_grid(c, t, p, cols, gaps[g]);
+            for (int head = 0; head < (p->has_lead ? PLAN_HEADS : PLAN_HEADS / 2); head++) {
+                plan_pad(c, p, p->has_lead ? head : head * 2);
+                if (best.npages == 0 || choice_better(choice_of(p), best))
+                    best = choice_of(p);
             }
         }
-    plan_try(c, t, p, best_cols, best_px);
+    plan_grid(c, t, p, best.cols, best.gap);
+    plan_rows(c, p, best.head, best.pad_v);
 }
 
 /* ---- the deck's part: how many screens, and which lists each page ---- */
@@ -196,7 +325,7 @@ static void plan_for(const lay_ctx *c, const content_topic *t, plan *p)
 static int page_of_entry(const plan *p, int e)
 {
     int pg = 0;
-    while (pg + 1 < p->npages && p->first[pg + 1] <= e)
+    while (pg + 1 < p->npages && p->row_first[p->first[pg + 1]] <= e)
         pg++;
     return pg;
 }
@@ -224,15 +353,16 @@ int lay_contents_pages(const lay_ctx *c, const content_snapshot *s, int topic,
 
 /* ---- the screen ---- */
 
-/* The lead in one line of width w: at body size, or in small print when
- * that shows the whole sentence (portrait: "Nine things can lead to…" lost
+/* The lead in one line of width w: at px (body size unless the plan took
+ * small print to save a screen), or in small print when that shows the
+ * whole sentence (portrait: "Nine things can lead to…" lost
  * its point); else its words as far as they fit, cut at a word and ended
  * with "…". */
-static void lead_line(const lay_ctx *c, layout_screen *sc, const content_block *b, int x,
-                      int y, int w)
+static void lead_line(const lay_ctx *c, layout_screen *sc, const content_block *b, int px,
+                      int x, int y, int w)
 {
     char buf[KIOSK_MAX_LINE_BYTES + 8];
-    int n = 0, px = c->z.px_body;
+    int n = 0;
     for (int r = 0; r < b->nruns && n < KIOSK_MAX_LINE_BYTES; r++) {
         int len = b->runs[r].len;
         if (len > KIOSK_MAX_LINE_BYTES - n)
@@ -262,9 +392,9 @@ static void lead_line(const lay_ctx *c, layout_screen *sc, const content_block *
 
 /* One row: a surface box carrying ACT_ENTRY, its words centred in height. */
 static void row(const lay_ctx *c, layout_screen *sc, const content_topic *t, const plan *p,
-                int e, int page, int x, int y, int h)
+                int e, int page, lay_area a)
 {
-    layout_box *b = lay_add(sc, BOX_RECT, x, y, p->col_w, h);
+    layout_box *b = lay_add(sc, BOX_RECT, a.x, a.y, a.w, a.h);
     if (!b)
         return;
     b->colour = COL_SURFACE;
@@ -274,15 +404,15 @@ static void row(const lay_ctx *c, layout_screen *sc, const content_topic *t, con
     const char *title = entry_title(t, p, e);
     content_run run = { title, (int)strlen(title), 0 };
     lay_text text = { &run, 1, RUN_BOLD, { 0, 0 } };
-    int px = c->z.px_body, tw = row_text_w(p), lh = lay_line_height(c, px);
-    int lines = row_lines(c, title, tw);
+    int px = c->z.px_body, tw = text_w(p, a.w), lh = lay_line_height(c, px);
+    int lines = p->lines[e];
     /* Line boxes are lh tall with the glyphs centred: start half the
      * difference higher, so the glyphs are centred in the row. */
-    int ly = y + (h - lines * p->step) / 2 - (lh - p->step) / 2;
+    int ly = a.y + (a.h - lines * p->step) / 2 - (lh - p->step) / 2;
     lay_pos pos = lay_text_start(&text), next;
     lay_line ln;
     for (int i = 0; i < lines && lay_break(c, &text, px, tw, pos, &ln, &next); i++) {
-        lay_emit_line(c, sc, &text, px, ln, x + p->pad_h, ly + i * p->step, COL_TEXT, 0);
+        lay_emit_line(c, sc, &text, px, ln, a.x + p->pad_h, ly + i * p->step, COL_TEXT, 0);
         pos = next;
     }
 }
@@ -302,23 +432,22 @@ void layout_contents_screen(layout_screen *out, const content_snapshot *s,
     plan p;
     const content_topic *t = &s->topics[topic];
     plan_for(&c, t, &p);
-    int M = c.z.margin, G = c.z.gap, y = M;
+    int M = c.z.margin, G = p.gap, y = M;
     lay_one_line(&c, out, t->title ? t->title : "", FACE_BOLD, p.title_px, M, y,
                  lay_head_right(&c, y) - M, COL_TEXT, 0);
     y += lay_line_height(&c, p.title_px);
     const content_block *lead = lead_block(t);
     if (lead)
-        lead_line(&c, out, lead, M, y, lay_head_right(&c, y) - M);
+        lead_line(&c, out, lead, p.lead_px, M, y, lay_head_right(&c, y) - M);
     y = p.top;
-    int last = page < p.npages ? p.first[page + 1] : p.n;
-    for (int e = page < p.npages ? p.first[page] : p.n; e < last; e += p.cols) {
-        int h = grid_row_h(&c, t, &p, e);
-        for (int i = e; i < e + p.cols && i < last; i++) {
+    for (int r = p.first[page]; page < p.npages && r < p.first[page + 1]; r++) {
+        lay_area a = { M, y, row_w(&c, &p, r), grid_row_h(&c, &p, r) };
+        for (int i = p.row_first[r]; i < p.row_first[r + 1]; i++, a.x += a.w + G) {
             int first = layout_card_first_page(d, topic, p.card[i]);
             if (first >= 0)
-                row(&c, out, t, &p, i, first, M + (i - e) * (p.col_w + G), y, h);
+                row(&c, out, t, &p, i, first, a);
         }
-        y += h + G;
+        y += a.h + G;
     }
     /* Back and Home would both lead to the menu from here: Back alone. */
     lay_bar b = lay_bar_for(&c);

@@ -1,10 +1,14 @@
 /* test_layout_contents.c — contents screens and the place line with fake
  * metrics: which topics have contents (FAQ always, reviews never, articles
  * from [kiosk] contents_from entries, ### cards not counted), the rows at
- * body size and a target tall, the rules of layout.h at five sizes and four
- * rotations, every entry listed once with its first page, Back/Home and
- * Previous/Next, where Back leads from each page, the lead cut with "…",
- * and "Causes · 3 of 9" on every card but the opening one. */
+ * body size and a target tall, a grid line's rows of one height, two lines
+ * at most in a column, the bar where the cards have it, the rules of
+ * layout.h at five sizes and four rotations, every entry listed once with
+ * its first page, Back/Home and Previous/Next, where Back leads from each
+ * page, nine short questions on one screen at 1920x1080 and the bundled
+ * FAQ on two, spacing kept when it fits, a long title across the width,
+ * the lead cut with "…", and "Causes · 3 of 9" on every card but the
+ * opening one. */
 #include "test_layout_fixture.h"
 
 static layout_screen sc;   /* big: not on the stack */
@@ -109,6 +113,59 @@ static void test_layout_contents_which_topics(void **state)
     fx_free(s);
 }
 
+/* The grid of a contents screen: rows of one grid line share a top and a
+ * height; a row narrower than the width between the margins (one of two or
+ * three columns) holds its words in at most two lines, a row across it in
+ * at most three. (Overlaps, and rows nearer than s/60 to one another, the
+ * bar or the corner's buttons: fx_check_screen.) */
+static void check_grid(const layout_screen *scr, const layout_sizes *z)
+{
+    for (int i = 0; i < scr->nbox; i++) {
+        const layout_box *b = &scr->box[i];
+        if (b->action != ACT_ENTRY)
+            continue;
+        int lines = 0, last_y = -1;
+        for (int j = 0; j < scr->nbox; j++) {
+            const layout_box *x = &scr->box[j];
+            if (x->kind == BOX_TEXT && fx_contains(b, x) && x->y != last_y) {
+                lines++;
+                last_y = x->y;
+            }
+            if (j != i && x->action == ACT_ENTRY && x->y < b->y + b->h && b->y < x->y + x->h) {
+                assert_int_equal(x->y, b->y);
+                assert_int_equal(x->h, b->h);
+            }
+        }
+        assert_true(lines <= (b->w < scr->w - 2 * z->margin ? 2 : 3));
+    }
+}
+
+/* The bar's buttons on a contents screen lie where they lie on the
+ * topic's cards: Back on every card, Previous and Next on a card that has
+ * them. */
+static void check_bar_places(const content_snapshot *s, const layout_deck *d, int t,
+                             const layout_screen *scr)
+{
+    static layout_screen card;   /* big: not on the stack */
+    static const layout_action acts[] = { ACT_BACK, ACT_PREV, ACT_NEXT };
+    for (size_t k = 0; k < sizeof acts / sizeof *acts; k++) {
+        const layout_box *here = fx_find_action(scr, acts[k]);
+        if (!here)
+            continue;
+        const layout_box *there = NULL;
+        for (int p = 0; p < d->topic[t].npages && !there; p++) {
+            layout_topic_screen(&card, s, d, &fx_metrics, t, p);
+            there = fx_find_action(&card, acts[k]);
+        }
+        if (!there)
+            continue;   /* a topic of one page has no Previous or Next */
+        assert_int_equal(here->x, there->x);
+        assert_int_equal(here->y, there->y);
+        assert_int_equal(here->w, there->w);
+        assert_int_equal(here->h, there->h);
+    }
+}
+
 /* Every contents screen at five sizes and four rotations: the rules, rows
  * a target tall and wide with words at body size inside, each entry once
  * with its first page, only Back (Home would do the same), Previous and
@@ -158,6 +215,8 @@ static void check_contents(const content_snapshot *s, const layout_deck *d, int 
             assert_true(words >= 1);
         }
         assert_true(rows >= 1);
+        check_grid(&sc, &z);
+        check_bar_places(s, d, t, &sc);
     }
     for (int e = 0; e < n; e++)
         assert_int_equal(seen[e], 1);
@@ -211,6 +270,158 @@ static void test_layout_contents_bundled(void **state)
             check_all_contents(s, w, h);
         }
     content_free(s);
+}
+
+/* Contents screens of topic t at w x h. */
+static int screens_of(const content_snapshot *s, int t, int w, int h)
+{
+    arena a;
+    arena_init(&a, 0);
+    layout_deck d;
+    assert_int_equal(layout_deck_build(&d, s, &fx_metrics, w, h, &a), 0);
+    int n = d.topic[t].ncontents;
+    for (int p = 0; p < n; p++) {
+        layout_contents_screen(&sc, s, &d, &fx_metrics, t, p);
+        fx_check_screen(&sc, s, s->topics[t].title);
+    }
+    arena_fini(&a);
+    return n;
+}
+
+/* The generated snapshot with a FAQ of n questions q. */
+static content_snapshot *questions(const char *const *q, int n)
+{
+    content_snapshot *s = ct_snapshot();
+    content_topic *t = &s->topics[CT_FAQ];
+    t->ncards = n;
+    for (int i = 0; i < n; i++) {
+        t->cards[i].title = q[i];
+        t->cards[i].continues = 0;
+    }
+    return s;
+}
+
+/* Nine questions that each fit two lines of a third of the width (eleven
+ * characters a line in the fake metrics' bold at s/16): one contents
+ * screen at 1920x1080 and 3840x2160, three columns of three, 2 taps to
+ * each. */
+static void test_layout_contents_nine_short_questions_one_screen(void **state)
+{
+    static const char *const q[] = {
+        "Will I be covered?", "Must I undress?", "How often to come?",
+        "What is licensed?", "Is it insured?", "How much to tip?",
+        "Can areas be skipped?", "May I talk?", "And if I\xE2\x80\x99m pregnant?" };
+    content_snapshot *s = questions(q, 9);
+    assert_int_equal(screens_of(s, CT_FAQ, 1920, 1080), 1);
+    assert_int_equal(screens_of(s, CT_FAQ, 3840, 2160), 1);
+    fx_free(s);
+}
+
+/* The bundled FAQ's nine questions at 1920x1080 (fake metrics, close to
+ * Inter's: "Does insurance cover massage?" is 1183 px here, 1074 in Inter
+ * Bold at 68 px): two screens of six and three, no more. One screen cannot
+ * be had within the floors. Two columns need five grid lines of at least
+ * s/7 (155 px): 775 px, and from the top margin to the bar there are 745.
+ * Three columns have 568 px each at the s/60 gap, and most questions need
+ * two lines of 580 px (English) to 640 px (Spanish) in Inter: three lines,
+ * and three grid lines of three-line rows take 747 px of the 554 between
+ * the corner's buttons and the bar. */
+static void test_layout_contents_bundled_faq_two_screens_at_1920(void **state)
+{
+    content_snapshot *s = content_load(KIOSK_SOURCE_DIR "/content", &fs_posix);
+    assert_non_null(s);
+    int faq = -1;
+    for (int t = 0; t < s->ntopics; t++)
+        if (s->topics[t].kind == TOPIC_FAQ)
+            faq = t;
+    assert_true(faq >= 0);
+    assert_int_equal(layout_topic_entries(&s->topics[faq]), 9);
+    assert_int_equal(screens_of(s, faq, 1920, 1080), 2);
+    assert_int_equal(screens_of(s, faq, 3840, 2160), 2);
+    content_free(s);
+}
+
+/* The spacing gives way only to save a screen: three entries keep a grid
+ * unit (s/24) between rows and the title at a card title's size. */
+static void test_layout_contents_room_kept_when_it_fits(void **state)
+{
+    static const char *const q[] = { "Will I be covered?", "May I talk?", "Tips?" };
+    content_snapshot *s = questions(q, 3);
+    for (int i = 0; i < 5; i++) {
+        arena a;
+        arena_init(&a, 0);
+        layout_deck d;
+        int w = fx_sizes[i][0], h = fx_sizes[i][1];
+        assert_int_equal(layout_deck_build(&d, s, &fx_metrics, w, h, &a), 0);
+        layout_contents_screen(&sc, s, &d, &fx_metrics, CT_FAQ, 0);
+        layout_sizes z;
+        layout_sizes_for(&z, w, h);
+        const layout_box *rows[3];
+        int n = 0;
+        for (int k = 0; k < sc.nbox && n < 3; k++)
+            if (sc.box[k].action == ACT_ENTRY)
+                rows[n++] = &sc.box[k];
+        assert_int_equal(n, 3);
+        for (int k = 1; k < 3; k++)
+            assert_true(fx_separation(rows[k - 1], rows[k]) >= z.gap);
+        const layout_box *title = NULL;
+        for (int k = 0; k < sc.nbox && !title; k++)
+            if (sc.box[k].kind == BOX_TEXT)
+                title = &sc.box[k];
+        assert_non_null(title);
+        assert_int_equal(title->px, z.px_title);
+        arena_fini(&a);
+    }
+    fx_free(s);
+}
+
+/* A title too long for two lines of a column takes a grid line across the
+ * width, whole; the entries around it keep their columns. */
+static void test_layout_contents_long_title_across_the_width(void **state)
+{
+    static const char *const q[] = {
+        "Will I be covered?", "Must I undress?", "How often to come?",
+        "What is licensed?",
+        "What happens when my therapist finds a knot that does not let go after "
+        "the first few minutes of work?",
+        "How much to tip?", "Can areas be skipped?", "May I talk?", "Pregnant?" };
+    content_snapshot *s = questions(q, 9);
+    arena a;
+    arena_init(&a, 0);
+    layout_deck d;
+    assert_int_equal(layout_deck_build(&d, s, &fx_metrics, 1920, 1080, &a), 0);
+    layout_sizes z;
+    layout_sizes_for(&z, 1920, 1080);
+    int wide = 0, narrow = 0;
+    for (int p = 0; p < d.topic[CT_FAQ].ncontents; p++) {
+        layout_contents_screen(&sc, s, &d, &fx_metrics, CT_FAQ, p);
+        fx_check_screen(&sc, s, "long title");
+        check_grid(&sc, &z);
+        for (int k = 0; k < sc.nbox; k++) {
+            const layout_box *b = &sc.box[k];
+            if (b->action != ACT_ENTRY)
+                continue;
+            const char *title = s->topics[CT_FAQ].cards[d.topic[CT_FAQ].page[b->arg].card].title;
+            if (b->w == 1920 - 2 * z.margin) {
+                wide++;
+                assert_ptr_equal(title, q[4]);
+                int shown = 0;   /* every word of it */
+                for (int j = 0; j < sc.nbox; j++)
+                    if (sc.box[j].kind == BOX_TEXT && fx_contains(b, &sc.box[j]))
+                        shown += sc.box[j].len;
+                assert_true(shown >= (int)strlen(q[4]) - 20);   /* all but the spaces */
+                char text[4096];
+                fx_text_at(&sc, 0, text, sizeof text);
+                assert_non_null(strstr(text, "minutes of work?"));
+            } else {
+                narrow++;
+            }
+        }
+    }
+    assert_int_equal(wide, 1);
+    assert_int_equal(narrow, 8);
+    arena_fini(&a);
+    fx_free(s);
 }
 
 /* The topic's title on top, then the lead: its first paragraph in one line,
@@ -335,6 +546,10 @@ int main(void)
         cmocka_unit_test(test_layout_contents_which_topics),
         cmocka_unit_test(test_layout_contents_rules_five_sizes_four_rotations),
         cmocka_unit_test(test_layout_contents_bundled),
+        cmocka_unit_test(test_layout_contents_nine_short_questions_one_screen),
+        cmocka_unit_test(test_layout_contents_bundled_faq_two_screens_at_1920),
+        cmocka_unit_test(test_layout_contents_room_kept_when_it_fits),
+        cmocka_unit_test(test_layout_contents_long_title_across_the_width),
         cmocka_unit_test(test_layout_contents_title_and_lead),
         cmocka_unit_test(test_layout_place_line),
         cmocka_unit_test(test_layout_contents_row_hit),

@@ -276,6 +276,13 @@ static int fx_in_content(const content_snapshot *s, const char *p)
     return 0;
 }
 
+/* How far apart two targets must be (layout.h): s/24, or s/60 when one is
+ * a contents row. */
+static int fx_apart(int s, const layout_box *a, const layout_box *b)
+{
+    return a->action == ACT_ENTRY || b->action == ACT_ENTRY ? (s + 59) / 60 : s / 24;
+}
+
 /* Checks every rule of layout.h on a finished screen. */
 static void fx_check_screen(const layout_screen *sc, const content_snapshot *s, const char *what)
 {
@@ -318,7 +325,7 @@ static void fx_check_screen(const layout_screen *sc, const content_snapshot *s, 
                 bad = 1;
             else if (ti != tj && fx_overlap(b, o) && !fx_contains(ti ? o : b, ti ? b : o))
                 bad = 1;
-            else if (b->action && o->action && fx_separation(b, o) < z.s / 24)
+            else if (b->action && o->action && fx_separation(b, o) < fx_apart(z.s, b, o))
                 bad = 1;
             if (bad) {
                 fx_print_box("these overlap (or targets too close):", j, o);

@@ -1,6 +1,7 @@
 /* test_nav_contents.c — contents screens in the navigation model: the taps a
- * visitor needs from the menu to every entry of the bundled content and of a
- * large generated folder at the five sizes (printed: max and mean), Back one
+ * visitor needs from the menu to every entry of the bundled content, of a
+ * FAQ of nine short questions (2 each at 1920x1080) and of a large
+ * generated folder at the five sizes (printed: max and mean), Back one
  * step (card, contents, menu, loop), Home, paging contents and topic, the
  * slide directions, and content reloaded while a contents screen shows. */
 #include "test_layout_fixture.h"
@@ -132,18 +133,18 @@ static void test_nav_contents_taps_bundled(void **state)
         tally t;
         count_taps(s, fx_sizes[i][0], fx_sizes[i][1], "bundled", &t);
         assert_true(t.entries >= 9 + 9);   /* the FAQ's questions, the causes */
-        /* The FAQ's nine questions: at most two page turns anywhere, three
-         * at 1280x800. (One in portrait and two at 1280x800 before the
-         * visitor's buttons, "Aa" and the language, took a third row of the
-         * bar on 720x1280, where Back, Aa, English and Home do not fit one
-         * row of 600 px, and the top right corner of landscape screens,
-         * which the rows must start below.) None at all (issue 14 hoped so for 1920x1080) cannot be
-         * had at 16:9 with rows a target (s/7) tall, s/24 apart, words at
-         * body size and the button bar below: 900 px inside the margins,
-         * less the bar and its gap (200), hold three rows (555) and no
-         * fourth (755); a second or third column would need each question
-         * on one line of 14 to 23 characters, and most have 26 to 30. */
-        assert_true(t.faq_turns <= (fx_sizes[i][0] == 1280 ? 3 : 2));
+        /* The FAQ's nine questions: one page turn at most, at every size
+         * (two before rows could come closer than s/24 and a long title
+         * span the width; three at 1280x800). None at 1920x1080, as issue
+         * 14 hoped, is not to be had within the floors: two columns need
+         * five grid lines of s/7 (775 px) where the top margin and the bar
+         * leave 745; in three columns most questions take three lines
+         * (two need 580 px a column in Inter, 640 in Spanish; there are
+         * 568), and three grid lines of three-line rows (747 px) do not
+         * fit the 554 between the corner's buttons and the bar.
+         * test_layout_contents pins the two screens, and one screen for
+         * nine questions short enough. */
+        assert_true(t.faq_turns <= 1);
     }
     content_free(s);
 }
@@ -162,6 +163,22 @@ static void big_write(const char *name, const char *text)
     fclose(f);
 }
 
+/* A new folder with the bundled kiosk.ini; returns a buffer of cap bytes
+ * for the caller's files (free it). */
+static char *big_start(int cap)
+{
+    char *text = malloc((size_t)cap);
+    assert_non_null(text);
+    assert_non_null(mkdtemp(big_dir));
+    FILE *ini = fopen(KIOSK_SOURCE_DIR "/content/kiosk.ini", "r");
+    assert_non_null(ini);
+    size_t n = fread(text, 1, (size_t)cap - 1, ini);
+    fclose(ini);
+    text[n] = '\0';
+    big_write("kiosk.ini", text);
+    return text;
+}
+
 /* 24 topics: a FAQ of 120 questions (every third with a ### card), articles
  * of 3 to 60 entries with titles of one to twelve words, and reviews. */
 static content_snapshot *big_load(void)
@@ -169,14 +186,7 @@ static content_snapshot *big_load(void)
     static const char *const words[] = { "rest", "knee", "stretch", "gently", "before",
                                          "running", "downhill", "shoes", "massage",
                                          "therapist", "tendons", "alignment" };
-    char name[64], *text = malloc(1 << 20);
-    assert_non_null(mkdtemp(big_dir));
-    FILE *ini = fopen(KIOSK_SOURCE_DIR "/content/kiosk.ini", "r");
-    assert_non_null(ini);
-    size_t n = fread(text, 1, (1 << 20) - 1, ini);
-    fclose(ini);
-    text[n] = '\0';
-    big_write("kiosk.ini", text);
+    char name[64], *text = big_start(1 << 20);
     for (int t = 0; t < 24; t++) {
         int faq = t == 22, reviews = t == 23, entries = faq ? 120 : 3 + (t * 7) % 58;
         int o = snprintf(text, 1 << 20, "# Topic %d\n\nA first paragraph about topic %d, "
@@ -216,6 +226,35 @@ static void big_remove(void)
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", big_dir);
     assert_int_equal(system(cmd), 0);
+    memcpy(big_dir + sizeof big_dir - 7, "XXXXXX", 6);   /* for the next mkdtemp */
+}
+
+/* A folder whose FAQ has nine short questions, written and loaded by the
+ * real parser: at 1920x1080 and 3840x2160 every question is 2 taps from
+ * the menu (one contents screen of three columns). */
+static void test_nav_contents_taps_short_faq_two(void **state)
+{
+    static const char *const q[] = {
+        "Will I be covered?", "Must I undress?", "How often to come?", "What is licensed?",
+        "Is it insured?", "How much to tip?", "Can areas be skipped?", "May I talk?",
+        "And if I\xE2\x80\x99m pregnant?" };
+    char *text = big_start(1 << 16);
+    int o = snprintf(text, 1 << 16, "# Massage FAQ\n\n");
+    for (int i = 0; i < 9; i++)
+        o += snprintf(text + o, (size_t)((1 << 16) - o), "## %s\n\nAn answer.\n\n", q[i]);
+    big_write("70-faq.md", text);
+    free(text);
+    content_snapshot *s = content_load(big_dir, &fs_posix);
+    assert_non_null(s);
+    assert_int_equal(s->nerrors, 0);
+    for (int i = 3; i < 5; i++) {
+        tally t;
+        count_taps(s, fx_sizes[i][0], fx_sizes[i][1], "short FAQ", &t);
+        assert_int_equal(t.entries, 9);
+        assert_int_equal(t.max, 2);
+    }
+    content_free(s);
+    big_remove();
 }
 
 static void test_nav_contents_taps_large_folder(void **state)
@@ -417,6 +456,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nav_contents_taps_bundled),
+        cmocka_unit_test(test_nav_contents_taps_short_faq_two),
         cmocka_unit_test(test_nav_contents_taps_large_folder),
         cmocka_unit_test(test_nav_contents_back_one_step),
         cmocka_unit_test(test_nav_contents_home_always_menu),
