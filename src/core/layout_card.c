@@ -153,6 +153,17 @@ void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_
     f->y = a.y;
     f->placed = 0;
     f->centre_images = 0;
+    f->beside_head = 0;
+}
+
+/* The width a line (or picture) starting at x and top may take in f:
+ * narrower beside the visitor's buttons. */
+static int flow_width(const lay_ctx *c, const flow *f, int x, int top, int w)
+{
+    if (!f->beside_head)
+        return w;
+    int room = lay_head_right(c, top) - x;
+    return room < w ? (room > 1 ? room : 1) : w;
 }
 
 /* w x h fitted inside box_w x box_h, never enlarged more than twice: a small
@@ -217,7 +228,8 @@ static int flow_image(const lay_ctx *c, layout_screen *sc, flow *f,
     /* Too little room for a picture worth seeing: next page. */
     if (f->placed && room < (h < f->a.h / 3 ? h : f->a.h / 3))
         return 0;
-    lay_area box = { f->a.x + indent, top, f->a.w - indent, room > 1 ? room : 1 };
+    int x = f->a.x + indent;
+    lay_area box = { x, top, flow_width(c, f, x, top, f->a.w - indent), room > 1 ? room : 1 };
     f->y = top + lay_image_fit(sc, b, box, f->centre_images);
     f->placed = 1;
     return 1;
@@ -293,8 +305,10 @@ int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_bl
         if (n > room && n <= most)
             return 0;
     }
-    while (lay_break(c, t, f->px, g.text_w, p, &ln, &next)) {
+    for (;;) {
         int top = f->y + (bar_top < 0 && f->placed ? gap_before : 0);
+        if (!lay_break(c, t, f->px, flow_width(c, f, g.text_x, top, g.text_w), p, &ln, &next))
+            break;
         if (f->placed && top + f->lh > bottom) {
             done = 0;
             break;
@@ -407,16 +421,18 @@ static void review_page(const lay_ctx *c, layout_screen *sc, const content_card 
 {
     int qw = lay_quote_mark(c, sc, a.x, a.y);
     int drop = lay_quote_body_drop(c, st->body_px);
-    if (a.y + drop < c->head_bottom)
-        drop = c->head_bottom - a.y;   /* under the visitor's buttons */
     lay_area body = { a.x + qw + c->z.gap, a.y + drop, a.w - qw - c->z.gap, a.h - drop };
     int by_h = lay_byline(c, NULL, card, st->body_px, body.x, 0, body.w);
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 0);
+    f.beside_head = 1;   /* its first lines narrower beside the buttons */
     f.a.h -= by_h ? by_h + c->z.gap : 0;
     flow_blocks(c, sc, &f, card, NULL, cur);
+    int by_y = f.y + c->z.gap;
+    if (by_y < c->head_bottom)
+        by_y = c->head_bottom;   /* a few words: the byline under the buttons */
     if (by_h)
-        lay_byline(c, sc, card, st->body_px, body.x, f.y + c->z.gap, body.w);
+        lay_byline(c, sc, card, st->body_px, body.x, by_y, body.w);
 }
 
 const content_block *lay_card_image(const content_card *card)
@@ -445,18 +461,51 @@ static const content_block *side_image(const lay_ctx *c, const content_card *car
     return lay_card_image(card);
 }
 
+/* The title at px (beside: its first lines clear of the visitor's
+ * buttons); returns its height. */
+static int title_at(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                    const lay_card_style *st, lay_area a, int part, int px, int beside)
+{
+    lay_card_style at = *st;
+    at.title_px = px;
+    at.alt_title_px = 0;
+    return lay_card_title(c, sc, card, &at, a, part, beside);
+}
+
+/* The smallest a title beside the visitor's buttons may be. */
+static int title_floor(const lay_card_style *st)
+{
+    return (st->body_px * LAYOUT_TITLE_MIN_PCT + 99) / 100;
+}
+
+/* The largest size from st's down to the floor at which the title takes
+ * one line beside the buttons; 0 when it needs more at every size. */
+static int title_px_one_line(const lay_ctx *c, const content_card *card,
+                             const lay_card_style *st, lay_area a, int part)
+{
+    int floor = title_floor(st);
+    for (int px = st->title_px; px >= floor && px > 0; px--)
+        if (title_at(c, NULL, card, st, a, part, px, 1) <= lay_line_height(c, px))
+            return px;
+    return 0;
+}
+
 /* The title keeps clear of the visitor's buttons at the top right: beside
- * them (its lines there narrower), or under them when a line fewer more
- * than makes up for starting lower. Returns where the words start: under
- * the title and the buttons. */
+ * them on one line, a little smaller when it must (a second line, or a
+ * line under the buttons, cost the words below it a paragraph on
+ * 800x480); else beside them on more lines, or under them when a line
+ * fewer more than makes up for starting lower. Returns where the words
+ * start: under the title and the buttons. */
 static int title_clear_of_head(const lay_ctx *c, layout_screen *sc,
                                const content_card *card, const lay_card_style *st,
                                lay_area a, int part)
 {
     int G = c->z.gap, below = a.y < c->head_bottom ? c->head_bottom : a.y;
+    int px = below > a.y ? title_px_one_line(c, card, st, a, part) : 0;
+    if (px)   /* the words may start beside the buttons, narrower */
+        return a.y + title_at(c, sc, card, st, a, part, px, 1) + G;
     int hb = lay_card_title(c, NULL, card, st, a, part, 1);
     int top_beside = a.y + (hb ? hb + G : 0);
-    top_beside = top_beside > c->head_bottom ? top_beside : c->head_bottom;
     lay_area low = { a.x, below, a.w, a.h - (below - a.y) };
     int hl = below > a.y ? lay_card_title(c, NULL, card, st, low, part, 0) : hb;
     int top_below = below + (hl ? hl + G : 0);
@@ -468,6 +517,52 @@ static int title_clear_of_head(const lay_ctx *c, layout_screen *sc,
     return top_beside;
 }
 
+int lay_card_step(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                  lay_area a, int part, lay_cursor *cur)
+{
+    lay_cursor before = *cur;
+    lay_card_page(c, NULL, card, st, a, part, cur);
+    if (lay_card_done(card, *cur))
+        return 0;
+    /* Every page takes at least a line; stop rather than loop if not. */
+    lay_pos p = before.pos, q = cur->pos;
+    return before.block < cur->block ||
+           (before.block == cur->block && (p.run < q.run || (p.run == q.run && p.off < q.off)));
+}
+
+/* Pages card takes in a with its title at px. */
+static int pages_at(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                    lay_area a, int px)
+{
+    lay_card_style at = *st;
+    at.title_px = px;
+    lay_cursor cur = { 0, { 0, 0 } };
+    int n = 1;
+    while (lay_card_step(c, card, &at, a, n - 1, &cur))
+        n++;
+    return n;
+}
+
+int lay_card_title_px(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                      lay_area a)
+{
+    int lo = title_floor(st), hi = st->title_px;
+    if (a.y >= c->head_bottom || card->kind == CARD_REVIEW || lo >= hi)
+        return hi;
+    int least = pages_at(c, card, st, a, lo);
+    if (least >= pages_at(c, card, st, a, hi))
+        return hi;
+    /* pages at lo: least; at hi: more. Pages grow with the title's size. */
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        if (pages_at(c, card, st, a, mid) <= least)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
                    const lay_card_style *st, lay_area a, int part, lay_cursor *cur)
 {
@@ -476,13 +571,16 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
         return;
     }
     int top = title_clear_of_head(c, sc, card, st, a, part);
-    lay_area body = { a.x, top, a.w, a.y + a.h - top };
     const content_block *img = side_image(c, card);
+    if (img && part == 0 && top < c->head_bottom)
+        top = c->head_bottom;   /* the picture's column at the right: under them */
+    lay_area body = { a.x, top, a.w, a.y + a.h - top };
     if (img && part == 0) {
         lay_image_beside(c, sc, img, &body, SIDE_IMAGE_PCT);
     }
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 1);
+    f.beside_head = 1;
     /* A card that is only a picture: the picture is the card, so it stands
      * in the middle (at the left it left half the screen empty). */
     f.centre_images = !lay_card_has_text(card);
