@@ -156,14 +156,24 @@ void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_
     f->beside_head = 0;
 }
 
-/* The width a line (or picture) starting at x and top may take in f:
- * narrower beside the visitor's buttons. */
+/* The width a picture starting at x and top may take in f: narrower
+ * beside the visitor's buttons. */
 static int flow_width(const lay_ctx *c, const flow *f, int x, int top, int w)
 {
     if (!f->beside_head)
         return w;
     int room = lay_head_right(c, top) - x;
     return room < w ? (room > 1 ? room : 1) : w;
+}
+
+/* The same for a line of words whose line box starts at top: its letters
+ * half a grid unit below the buttons are clear of them (the font's own air
+ * above its capitals makes up the rest of the unit). A line there cut
+ * short read as a stray break ("a set of" / "problems caused by ..."). */
+static int flow_line_width(const lay_ctx *c, const flow *f, int x, int top, int w)
+{
+    int air = (f->lh - lay_font_height(c, FACE_REGULAR, f->px)) / 2;
+    return flow_width(c, f, x, top + air + c->z.gap / 2, w);
 }
 
 /* w x h fitted inside box_w x box_h, never enlarged more than twice: a small
@@ -307,7 +317,8 @@ int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_bl
     }
     for (;;) {
         int top = f->y + (bar_top < 0 && f->placed ? gap_before : 0);
-        if (!lay_break(c, t, f->px, flow_width(c, f, g.text_x, top, g.text_w), p, &ln, &next))
+        if (!lay_break(c, t, f->px, flow_line_width(c, f, g.text_x, top, g.text_w), p, &ln,
+                       &next))
             break;
         if (f->placed && top + f->lh > bottom) {
             done = 0;
