@@ -31,6 +31,12 @@ int lay_card_done(const content_card *card, lay_cursor cur);
  * a next page follows (0: the card is done, or the page took nothing). */
 int lay_card_step(const lay_ctx *c, const content_card *card, const lay_card_style *st,
                   lay_area a, int part, lay_cursor *cur);
+/* Card titles (layout_title.c). The title at the top of a, clear of the
+ * visitor's buttons at the top right: beside them on one line (smaller
+ * when it must), else wrapped beside them or under them, whichever leaves
+ * the words more room. Returns where the words start. */
+int lay_title_clear_of_head(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                            const lay_card_style *st, lay_area a, int part);
 /* The title size for every page of card in a: st's, or when the visitor's
  * buttons at the top right cost the card a page there, the largest size
  * down to LAYOUT_TITLE_MIN_PCT of the body's that saves it. */
