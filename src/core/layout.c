@@ -127,25 +127,19 @@ static layout_page *page_push(page_list *l)
 static void paginate(const lay_ctx *c, const content_card *card, const lay_card_style *st,
                      lay_area a, int topic, int ci, page_list *out)
 {
+    lay_card_style at = *st;
+    at.title_px = lay_card_title_px(c, card, st, a);
     lay_cursor cur = { 0, { 0, 0 } };
-    int first = out->n, n = 0;
-    for (;;) {
+    int first = out->n, n = 0, more = 1;
+    while (more) {
         layout_page *pg = page_push(out);
         if (!pg)
             return;
-        layout_page p = { topic, ci, n, 0, cur.block, cur.pos.run, cur.pos.off, 0 };
+        layout_page p = { topic, ci, n, 0, cur.block, cur.pos.run, cur.pos.off, 0,
+                          at.title_px };
         *pg = p;
-        lay_cursor before = cur;
-        lay_card_page(c, NULL, card, st, a, n, &cur);
+        more = lay_card_step(c, card, &at, a, n, &cur);
         n++;
-        if (lay_card_done(card, cur))
-            break;
-        /* Every page takes at least a line; stop rather than loop if not. */
-        if (cur.block < before.block ||
-            (cur.block == before.block && (cur.pos.run < before.pos.run ||
-                                           (cur.pos.run == before.pos.run &&
-                                            cur.pos.off <= before.pos.off))))
-            break;
     }
     for (int i = first; i < out->n; i++)
         out->p[i].nparts = n;
@@ -168,7 +162,7 @@ static void loop_pages(const lay_ctx *c, const content_topic *t, int ti,
         layout_page *pg = page_push(out);
         if (!pg)
             return;
-        layout_page p = { ti, ci, 0, 1, 0, 0, 0, 0 };
+        layout_page p = { ti, ci, 0, 1, 0, 0, 0, 0, 0 };
         p.words = lay_loop_card(c, NULL, ti, &t->cards[ci], st, a);
         *pg = p;
     }
@@ -279,7 +273,9 @@ static void card_screen(const lay_ctx *c, layout_screen *out, const content_snap
     if (p->card < 0 || p->card >= t->ncards)
         return;
     lay_cursor cur = { p->first_block, { p->first_run, p->first_off } };
-    lay_card_page(c, out, &t->cards[p->card], st, a, p->part, &cur);
+    lay_card_style at = *st;
+    at.title_px = p->title_px ? p->title_px : st->title_px;
+    lay_card_page(c, out, &t->cards[p->card], &at, a, p->part, &cur);
 }
 
 void layout_loop_screen(layout_screen *out, const content_snapshot *s,

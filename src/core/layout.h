@@ -121,6 +121,14 @@ void layout_sizes_for(layout_sizes *z, int w, int h);
  * gets these sizes on every screen. */
 #define LAYOUT_LARGE_PCT 133
 void layout_sizes_large(layout_sizes *z);
+/* A topic card's title beside the visitor's buttons (at the top right of a
+ * landscape screen) steps down from s/11 to stay on one line there (or to
+ * save its card a page), but never below this share of the body size:
+ * bold, on a line of its own and 1.1x the words, it still reads as their
+ * title; large text already sets s/11 titles over s/12 words (1.1x). A
+ * title that does not fit even so keeps its size and wraps beside them,
+ * or goes under them. */
+#define LAYOUT_TITLE_MIN_PCT 110
 
 /* One screenful of a card. A card too long for one screen becomes several
  * topic pages (never smaller text). The attract loop shows one page per
@@ -136,6 +144,9 @@ typedef struct layout_page {
      * content_card.words, so a card shown whole gives card.words). For the
      * loop's timing. 0 on topic pages. */
     int words;
+    /* Topic pages: the card's title size on all its pages (s/11, or less
+     * beside the visitor's buttons when that saves the card a page). */
+    int title_px;
 } layout_page;
 
 typedef struct layout_topic_pages {

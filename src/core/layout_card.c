@@ -1,16 +1,13 @@
-/* layout_card.c — one page of a card: its title (with "(continued)" on
- * automatic next pages), the flow of its blocks (paragraphs, list items,
- * quotes, an image; in landscape the image beside the text), and a review's
- * quote mark and byline. The same code measures (pagination) and emits boxes
+/* layout_card.c — one page of a card: its title (layout_title.c), the
+ * flow of its blocks (paragraphs, list items, quotes, an image; in
+ * landscape the image beside the text), and a review's quote mark and
+ * byline. The same code measures (pagination) and emits boxes
  * (screens), so they cannot disagree. The loop's cards (layout_loop.c) use
  * the same pieces. */
 #include "layout_internal.h"
 
 #include <stdio.h>
 #include <string.h>
-
-/* A title is one line of a file; the label adds a few words. */
-enum { TITLE_BYTES = KIOSK_MAX_LINE_BYTES + KIOSK_MAX_VALUE_BYTES + 8 };
 
 /* The large opening quotation mark of a review: typography, not a word. */
 static const char QUOTE_MARK[] = "\xE2\x80\x9C";
@@ -22,109 +19,6 @@ enum { SIDE_IMAGE_PCT = 42 };
 int lay_card_done(const content_card *card, lay_cursor cur)
 {
     return cur.block >= card->nblocks;
-}
-
-/* "Causes (continued)" on every page after the first. */
-static int compose_title(const lay_ctx *c, const content_card *card, int part,
-                         char *buf, int cap)
-{
-    const char *title = card->title ? card->title : "";
-    const char *more = c->s ? c->s->settings.label[LABEL_CONTINUED] : NULL;
-    int n = part > 0 && more && *more
-                ? snprintf(buf, (size_t)cap, "%s (%s)", title, more)
-                : snprintf(buf, (size_t)cap, "%s", title);
-    if (n < 0)
-        n = 0;
-    if (n >= cap) {   /* cut at a code point boundary */
-        n = lay_utf8_whole(buf, cap - 1);
-        buf[n] = '\0';
-    }
-    return n;
-}
-
-/* ---- where am I: the place line above a topic card's title ---- */
-
-/* The label with {topic}, {n} and {total} put in; 0 when there is none. */
-static int compose_place(const char *fmt, const char *topic, int n, int total, char *buf,
-                         int cap)
-{
-    int o = 0;
-    buf[0] = '\0';
-    while (fmt && *fmt && o < cap - 24) {
-        const char *put = NULL;
-        char num[16];
-        if (!strncmp(fmt, "{topic}", 7)) {
-            put = topic;
-            fmt += 7;
-        } else if (!strncmp(fmt, "{n}", 3) || !strncmp(fmt, "{total}", 7)) {
-            snprintf(num, sizeof num, "%d", fmt[1] == 'n' ? n : total);
-            put = num;
-            fmt += fmt[1] == 'n' ? 3 : 7;
-        }
-        if (put) {
-            int len = snprintf(buf + o, (size_t)(cap - o), "%s", put);
-            o += len < cap - o ? len : cap - o - 1;
-        } else {
-            buf[o++] = *fmt++;
-            buf[o] = '\0';
-        }
-    }
-    return o;
-}
-
-/* The line's height: the font's, not a paragraph's line (the title's own
- * line box has air above its capitals), so it costs a card little room. */
-int lay_place_h(const lay_ctx *c, const content_topic *t, int card)
-{
-    const char *fmt = c->s ? c->s->settings.label[LABEL_PLACE] : NULL;
-    if (!fmt || !*fmt || layout_card_entry(t, card) < 0)
-        return 0;
-    return lay_font_height(c, FACE_REGULAR, c->z.px_small);
-}
-
-/* Small and muted: it answers "where am I" without competing with the
- * title. The opening card's title is the topic's own: it has no line; a
- * topic of one entry shows its title alone ("1 of 1" says nothing). */
-void lay_place(const lay_ctx *c, layout_screen *sc, int topic, int card, int x, int y,
-               int w)
-{
-    if (!c->s || topic < 0 || topic >= c->s->ntopics)
-        return;
-    const content_topic *t = &c->s->topics[topic];
-    int e = layout_card_entry(t, card), total = layout_topic_entries(t);
-    if (!lay_place_h(c, t, card))
-        return;
-    const char *name = t->title ? t->title : t->name;
-    char buf[TITLE_BYTES];
-    if (total < 2)
-        snprintf(buf, sizeof buf, "%s", name);
-    else
-        compose_place(c->s->settings.label[LABEL_PLACE], name, e + 1, total, buf,
-                      sizeof buf);
-    /* Its glyphs at the top of the line box: lay_one_line centres them in
-     * a paragraph's line height. */
-    int lift = (lay_line_height(c, c->z.px_small) - lay_place_h(c, t, card)) / 2;
-    lay_one_line(c, sc, buf, FACE_REGULAR, c->z.px_small, x, y - lift, w, COL_MUTED, 1);
-}
-
-/* Returns the height used by the title. */
-int lay_card_title(const lay_ctx *c, layout_screen *sc, const content_card *card,
-                      const lay_card_style *st, lay_area a, int part, int beside)
-{
-    char buf[TITLE_BYTES];
-    int len = compose_title(c, card, part, buf, sizeof buf);
-    if (len == 0)
-        return 0;
-    content_run run = { buf, len, 0 };
-    lay_text t = { &run, 1, RUN_BOLD, { 0, 0 } };
-    int px = st->title_px, max = st->title_max_lines;
-    if (st->alt_title_px && lay_count_lines(c, &t, px, a.w, max + 1) > max) {
-        px = st->alt_title_px;
-        max = st->alt_max_lines;
-    }
-    if (beside)
-        return lay_paragraph_beside(c, sc, &t, px, a.x, a.y, a.w, max, COL_TEXT, 1);
-    return lay_paragraph(c, sc, &t, px, a.x, a.y, a.w, max, 0, COL_TEXT, 1);
 }
 
 static int is_list(content_block_kind k)
@@ -153,6 +47,27 @@ void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_
     f->y = a.y;
     f->placed = 0;
     f->centre_images = 0;
+    f->beside_head = 0;
+}
+
+/* The width a picture starting at x and top may take in f: narrower
+ * beside the visitor's buttons. */
+static int flow_width(const lay_ctx *c, const flow *f, int x, int top, int w)
+{
+    if (!f->beside_head)
+        return w;
+    int room = lay_head_right(c, top) - x;
+    return room < w ? (room > 1 ? room : 1) : w;
+}
+
+/* The same for a line of words whose line box starts at top: its letters
+ * half a grid unit below the buttons are clear of them (the font's own air
+ * above its capitals makes up the rest of the unit). A line there cut
+ * short read as a stray break ("a set of" / "problems caused by ..."). */
+static int flow_line_width(const lay_ctx *c, const flow *f, int x, int top, int w)
+{
+    int air = (f->lh - lay_font_height(c, FACE_REGULAR, f->px)) / 2;
+    return flow_width(c, f, x, top + air + c->z.gap / 2, w);
 }
 
 /* w x h fitted inside box_w x box_h, never enlarged more than twice: a small
@@ -217,7 +132,8 @@ static int flow_image(const lay_ctx *c, layout_screen *sc, flow *f,
     /* Too little room for a picture worth seeing: next page. */
     if (f->placed && room < (h < f->a.h / 3 ? h : f->a.h / 3))
         return 0;
-    lay_area box = { f->a.x + indent, top, f->a.w - indent, room > 1 ? room : 1 };
+    int x = f->a.x + indent;
+    lay_area box = { x, top, flow_width(c, f, x, top, f->a.w - indent), room > 1 ? room : 1 };
     f->y = top + lay_image_fit(sc, b, box, f->centre_images);
     f->placed = 1;
     return 1;
@@ -293,8 +209,11 @@ int lay_flow_text(const lay_ctx *c, layout_screen *sc, flow *f, const content_bl
         if (n > room && n <= most)
             return 0;
     }
-    while (lay_break(c, t, f->px, g.text_w, p, &ln, &next)) {
+    for (;;) {
         int top = f->y + (bar_top < 0 && f->placed ? gap_before : 0);
+        if (!lay_break(c, t, f->px, flow_line_width(c, f, g.text_x, top, g.text_w), p, &ln,
+                       &next))
+            break;
         if (f->placed && top + f->lh > bottom) {
             done = 0;
             break;
@@ -407,16 +326,18 @@ static void review_page(const lay_ctx *c, layout_screen *sc, const content_card 
 {
     int qw = lay_quote_mark(c, sc, a.x, a.y);
     int drop = lay_quote_body_drop(c, st->body_px);
-    if (a.y + drop < c->head_bottom)
-        drop = c->head_bottom - a.y;   /* under the visitor's buttons */
     lay_area body = { a.x + qw + c->z.gap, a.y + drop, a.w - qw - c->z.gap, a.h - drop };
     int by_h = lay_byline(c, NULL, card, st->body_px, body.x, 0, body.w);
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 0);
+    f.beside_head = 1;   /* its first lines narrower beside the buttons */
     f.a.h -= by_h ? by_h + c->z.gap : 0;
     flow_blocks(c, sc, &f, card, NULL, cur);
+    int by_y = f.y + c->z.gap;
+    if (by_y < c->head_bottom)
+        by_y = c->head_bottom;   /* a few words: the byline under the buttons */
     if (by_h)
-        lay_byline(c, sc, card, st->body_px, body.x, f.y + c->z.gap, body.w);
+        lay_byline(c, sc, card, st->body_px, body.x, by_y, body.w);
 }
 
 const content_block *lay_card_image(const content_card *card)
@@ -445,27 +366,17 @@ static const content_block *side_image(const lay_ctx *c, const content_card *car
     return lay_card_image(card);
 }
 
-/* The title keeps clear of the visitor's buttons at the top right: beside
- * them (its lines there narrower), or under them when a line fewer more
- * than makes up for starting lower. Returns where the words start: under
- * the title and the buttons. */
-static int title_clear_of_head(const lay_ctx *c, layout_screen *sc,
-                               const content_card *card, const lay_card_style *st,
-                               lay_area a, int part)
+int lay_card_step(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                  lay_area a, int part, lay_cursor *cur)
 {
-    int G = c->z.gap, below = a.y < c->head_bottom ? c->head_bottom : a.y;
-    int hb = lay_card_title(c, NULL, card, st, a, part, 1);
-    int top_beside = a.y + (hb ? hb + G : 0);
-    top_beside = top_beside > c->head_bottom ? top_beside : c->head_bottom;
-    lay_area low = { a.x, below, a.w, a.h - (below - a.y) };
-    int hl = below > a.y ? lay_card_title(c, NULL, card, st, low, part, 0) : hb;
-    int top_below = below + (hl ? hl + G : 0);
-    if (below > a.y && top_below < top_beside) {
-        lay_card_title(c, sc, card, st, low, part, 0);
-        return top_below;
-    }
-    lay_card_title(c, sc, card, st, a, part, 1);
-    return top_beside;
+    lay_cursor before = *cur;
+    lay_card_page(c, NULL, card, st, a, part, cur);
+    if (lay_card_done(card, *cur))
+        return 0;
+    /* Every page takes at least a line; stop rather than loop if not. */
+    lay_pos p = before.pos, q = cur->pos;
+    return before.block < cur->block ||
+           (before.block == cur->block && (p.run < q.run || (p.run == q.run && p.off < q.off)));
 }
 
 void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
@@ -475,14 +386,17 @@ void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card
         review_page(c, sc, card, st, a, cur);
         return;
     }
-    int top = title_clear_of_head(c, sc, card, st, a, part);
-    lay_area body = { a.x, top, a.w, a.y + a.h - top };
+    int top = lay_title_clear_of_head(c, sc, card, st, a, part);
     const content_block *img = side_image(c, card);
+    if (img && part == 0 && top < c->head_bottom)
+        top = c->head_bottom;   /* the picture's column at the right: under them */
+    lay_area body = { a.x, top, a.w, a.y + a.h - top };
     if (img && part == 0) {
         lay_image_beside(c, sc, img, &body, SIDE_IMAGE_PCT);
     }
     flow f;
     lay_flow_init(&f, c, body, st->body_px, 1);
+    f.beside_head = 1;
     /* A card that is only a picture: the picture is the card, so it stands
      * in the middle (at the left it left half the screen empty). */
     f.centre_images = !lay_card_has_text(card);

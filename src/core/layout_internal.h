@@ -27,6 +27,21 @@ typedef struct lay_card_style {
 void lay_card_page(const lay_ctx *c, layout_screen *sc, const content_card *card,
                    const lay_card_style *st, lay_area a, int part, lay_cursor *cur);
 int lay_card_done(const content_card *card, lay_cursor cur);
+/* Measures the page of card at *cur and moves *cur past it; returns 1 when
+ * a next page follows (0: the card is done, or the page took nothing). */
+int lay_card_step(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                  lay_area a, int part, lay_cursor *cur);
+/* Card titles (layout_title.c). The title at the top of a, clear of the
+ * visitor's buttons at the top right: beside them on one line (smaller
+ * when it must), else wrapped beside them or under them, whichever leaves
+ * the words more room. Returns where the words start. */
+int lay_title_clear_of_head(const lay_ctx *c, layout_screen *sc, const content_card *card,
+                            const lay_card_style *st, lay_area a, int part);
+/* The title size for every page of card in a: st's, or when the visitor's
+ * buttons at the top right cost the card a page there, the largest size
+ * down to LAYOUT_TITLE_MIN_PCT of the body's that saves it. */
+int lay_card_title_px(const lay_ctx *c, const content_card *card, const lay_card_style *st,
+                      lay_area a);
 
 /* The pieces of a page, shared with the loop's cards (layout_loop.c). */
 typedef struct lay_flow {
@@ -36,6 +51,8 @@ typedef struct lay_flow {
     int y;              /* next free line top */
     int placed;         /* something is in the area already */
     int centre_images;  /* images centred across the area (a card of only pictures) */
+    int beside_head;    /* lines and pictures keep clear of the visitor's
+                           buttons at the top right (a topic card's) */
 } lay_flow;
 void lay_flow_init(lay_flow *f, const lay_ctx *c, lay_area a, int px, int quote_bars);
 /* Where a text block's lines go in a flow: indent, list marker or quote bar. */

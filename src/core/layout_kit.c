@@ -226,8 +226,15 @@ lay_bar lay_bar_for(const lay_ctx *c)
     int wa, wl, ex = extras_w(c, &wa, &wl);
     int prev_r = M + wp, next_l = c->w - M - wn;
     int group = wb + G + wh, gx = prev_r + G;
-    char pos[KIOSK_MAX_VALUE_BYTES + 32];   /* room for a two-digit "88 / 88" */
-    format_position(lay_label(c, LABEL_POSITION), 88, 88, pos, sizeof pos);
+    /* Room for a two-digit "88 / 88"; with the place line ("Causes · 3 of
+     * 9") above every card's title, only a contents screen shows the
+     * position, and a topic's contents take a few screens: one digit. The
+     * room of "88 / 88" made the Spanish bar at 1280x800 two rows, 2 px
+     * short, and that took every card a row of its words. A position
+     * wider than its room is left out (lay_bar_emit). */
+    int most = *lay_label(c, LABEL_PLACE) ? 8 : 88;
+    char pos[KIOSK_MAX_VALUE_BYTES + 32];
+    format_position(lay_label(c, LABEL_POSITION), most, most, pos, sizeof pos);
     /* At the usual small print's size even with large text: the bar is
      * the same with it, so no button moves when Aa is touched (a position
      * too wide for its room is left out). */

@@ -277,6 +277,116 @@ static void test_layout_visitor_notice_more_time_button(void **state)
     each_size(notice_has_more_time);
 }
 
+/* ---- what the visitor's buttons at the top right cost a card ---- */
+
+static const char *const fit_answer[] = {
+    "P:Yes. Ask at the desk when you book, and we will set up a second table.",
+    "P:Couples rooms are quiet and warm; tell us if you would like music on.", NULL };
+
+/* The fixture with its FAQ card made a title that fits the width of the
+ * card but not beside "Aa" at title size, over two short paragraphs that
+ * fill the page; aa: with the "Aa" button. */
+static content_snapshot *fit_snapshot(int aa)
+{
+    content_snapshot *s = fx_snapshot();
+    fx_card(&s->arena, &s->topics[FX_FAQ].cards[0], CARD_FAQ, "Can I bring a friend along?",
+            fit_answer);
+    s->settings.label[LABEL_LARGE_TEXT] = aa ? "Aa" : NULL;
+    return s;
+}
+
+/* b is a button's word. */
+static int on_button(const layout_screen *scr, const layout_box *b)
+{
+    for (int i = 0; i < scr->nbox; i++)
+        if (scr->box[i].action && fx_contains(&scr->box[i], b))
+            return 1;
+    return 0;
+}
+
+static int faq_pages(const content_snapshot *s, int w, int h)
+{
+    vx_deck x;
+    build(&x, s, w, h);
+    int n = x.d.topic[FX_FAQ].npages;
+    arena_fini(&x.a);
+    return n;
+}
+
+/* main's fault: a title one line wide beside the buttons only a size
+ * smaller wrapped there (or went under them), and the card's second
+ * paragraph went onto a page of its own. */
+static void test_layout_visitor_title_beside_buttons_costs_no_page(void **state)
+{
+    (void)state;
+    content_snapshot *plain = fit_snapshot(0), *s = fit_snapshot(1);
+    assert_int_equal(faq_pages(plain, 800, 480), 1);
+    assert_int_equal(faq_pages(s, 800, 480), 1);
+    vx_deck x;
+    build(&x, s, 800, 480);
+    layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_FAQ, 0);
+    fx_check_screen(&sc, s, "FAQ card beside Aa");
+    const layout_box *aa = fx_find_action(&sc, ACT_LARGE_TEXT);
+    assert_non_null(aa);
+    assert_true(aa->y < 480 / 2);   /* the top right corner: the bar's row is full */
+    /* The title: one line beside Aa, smaller than s/11, not below its floor. */
+    layout_sizes z;
+    layout_sizes_for(&z, 800, 480);
+    int lines = 0, y = -1;
+    for (int i = 0; i < sc.nbox; i++) {
+        const layout_box *b = &sc.box[i];
+        if (b->kind != BOX_TEXT || b->face != FACE_BOLD || on_button(&sc, b))
+            continue;   /* the title is the card's only bold words */
+        if (b->y != y)
+            lines++;
+        y = b->y;
+        assert_true(b->px < z.px_title);
+        assert_true(b->px * 100 >= z.px_body * LAYOUT_TITLE_MIN_PCT);
+        assert_true(b->x + b->w <= aa->x);
+    }
+    assert_int_equal(lines, 1);
+    arena_fini(&x.a);
+    fx_free(plain);
+    fx_free(s);
+}
+
+static int all_pages(const content_snapshot *v, int w, int h)
+{
+    vx_deck x;
+    build(&x, v, w, h);
+    int n = 0;
+    for (int t = 0; t < x.d.ntopics; t++)
+        n += x.d.topic[t].npages;
+    arena_fini(&x.a);
+    return n;
+}
+
+/* The bundled cards in each language, with the visitor's buttons and
+ * without them (no translation, no Aa label), at the landscape sizes where
+ * the buttons take the top right corner. main's fault (these metrics): in
+ * English 13 pages more at 800x480, 16 at 1280x800, 12 at 1920x1080. Now
+ * at most 3 of 60 and more: a title too long for one line beside the
+ * buttons even at its floor (LAYOUT_TITLE_MIN_PCT) wraps there, and a
+ * card whose page was full before goes on. */
+static void test_layout_visitor_buttons_cost_few_pages(void **state)
+{
+    (void)state;
+    content_snapshot *s = bundled();
+    static const int sizes[3][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 } };
+    for (int lang = 0; lang < s->nlangs; lang++)
+        for (int i = 0; i < 3; i++) {
+            content_snapshot v = content_view(s, lang), bare = v;
+            bare.nlangs = 1;
+            bare.settings.label[LABEL_LARGE_TEXT] = NULL;
+            int w = sizes[i][0], h = sizes[i][1];
+            int with = all_pages(&v, w, h), without = all_pages(&bare, w, h);
+            print_message("%s %dx%d: %d pages with the visitor's buttons, %d without\n",
+                          s->langs[lang].name, w, h, with, without);
+            assert_true(with <= without + 3);
+        }
+    content_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +396,8 @@ int main(void)
         cmocka_unit_test(test_layout_visitor_large_text_is_relaid_larger),
         cmocka_unit_test(test_layout_visitor_aa_moves_no_button),
         cmocka_unit_test(test_layout_visitor_notice_more_time_button),
+        cmocka_unit_test(test_layout_visitor_title_beside_buttons_costs_no_page),
+        cmocka_unit_test(test_layout_visitor_buttons_cost_few_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
