@@ -13,6 +13,7 @@ need Xvfb xdotool import convert compare
 setup_tmp
 content_copy
 ini_set kiosk idle_timeout 10
+ini_set kiosk idle_notice 4   # shorter than the timeout, as --check asks
 every_day closed
 mkdir -p "$TMP/backlight/10-0045/bl_power"
 export KIOSK_BACKLIGHT_DIR=$TMP/backlight KIOSK_CEC_DEVICE=$TMP/no-cec

@@ -15,7 +15,8 @@ SRC=${2:?usage: staff.sh kiosk-binary source-dir}
 need xdotool
 setup
 ini_loop_slow
-sed -i 's/^idle_timeout *=.*/idle_timeout = 10/' "$C/kiosk.ini"
+sed -i -e '/^\[kiosk\]/,/^\[/ s/^idle_timeout *=.*/idle_timeout = 10/' \
+    -e '/^\[kiosk\]/,/^\[/ s/^idle_notice *=.*/idle_notice = 4/' "$C/kiosk.ini"
 ini_pin 2580
 
 # Centres of the staff screen's keys at 800x480; the PIN pad's from live_lib.
