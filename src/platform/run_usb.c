@@ -37,14 +37,23 @@ void run_usb_init(run *k)
                 "imported\n");
     char dir[PATH_MAX];
     usb_dir(k, dir, sizeof dir);
-    if (mkdir(dir, 02750) != 0 && errno != EEXIST)
+    /* No set-group-ID bit in the mode: kiosk.service's RestrictSUIDSGID=yes
+     * refuses such a mkdir with EPERM even when the folder exists (seen in
+     * the VM test: no watch, so no stick was ever offered). install.sh makes
+     * the folder (kiosk-usb:kiosk 2750); made here, it is the kiosk's own. */
+    if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+        fprintf(stderr, "kiosk: cannot make %s (%s); USB sticks are not offered\n", dir,
+                strerror(errno));
         return;
+    }
     k->usb.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (k->usb.fd >= 0 &&
+    if (k->usb.fd < 0 ||
         inotify_add_watch(k->usb.fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
                                           IN_DELETE | IN_CREATE | IN_ONLYDIR) < 0) {
-        fprintf(stderr, "kiosk: cannot watch %s; USB sticks are not offered\n", dir);
-        close(k->usb.fd);
+        fprintf(stderr, "kiosk: cannot watch %s (%s); USB sticks are not offered\n", dir,
+                strerror(errno));
+        if (k->usb.fd >= 0)
+            close(k->usb.fd);
         k->usb.fd = -1;
     }
 }

@@ -397,6 +397,35 @@ def journal_has(g, pattern):
     return j.strip()
 
 
+def kiosk_view(g, folder):
+    """What the running kiosk sees of folder, from inside its own mount
+    namespace and with its credentials, and what its inotify watches are
+    on (inode, device), beside the folder as the rest of the system sees it."""
+    _, out = g.sh(
+        "p=$(systemctl show -p MainPID --value kiosk.service); echo \"kiosk pid $p\"; "
+        "grep -E '^(Uid|Gid|Groups):' /proc/$p/status; "
+        "echo '-- its inotify watches:'; grep -h inotify /proc/$p/fdinfo/* ; "
+        "echo '-- the folder from outside (inode, device):'; stat -c '%%i %%D %%A %%U:%%G %%n' %s; "
+        "echo '-- its mounts there:'; findmnt -N $p -T %s; "
+        "echo '-- ls in its namespace, as kiosk:'; "
+        "nsenter -t $p -m -- setpriv --reuid=kiosk --regid=kiosk --init-groups ls -la %s; "
+        "nsenter -t $p -m -- stat -c '%%i %%D %%n' %s" % ((shlex.quote(folder),) * 4), check=False)
+    return "\n-- the kiosk's view --\n" + out
+
+
+def kiosk_watches(g, folder):
+    """The inode of folder if the running kiosk has an inotify watch on it
+    (its /proc fdinfo), else None."""
+    _, out = g.sh("p=$(systemctl show -p MainPID --value kiosk.service); stat -c %%i %s; "
+                  "cat /proc/$p/fdinfo/* | sed -n 's/^inotify .* ino:\\([0-9a-f]*\\) .*/\\1/p'"
+                  % shlex.quote(folder), check=False)
+    lines = out.split()
+    if not lines or not lines[0].isdigit():
+        return None
+    ino = int(lines[0])
+    return ino if any(int(h, 16) == ino for h in lines[1:]) else None
+
+
 def check_usb(c, g):
     """A USB stick plugged in (QMP hot-plug of usb-storage): udev and the
     stage unit make the offer, the screen shows it, Import and the staff PIN
@@ -406,6 +435,16 @@ def check_usb(c, g):
     if not m:
         raise Fail("the guest's kiosk.ini has no staff PIN (install.sh makes one)")
     pin = m.group(1)
+    # The kiosk hears of an offer only through its inotify watch on
+    # state/usb: without one (a mkdir refused by the unit's sandbox, seen
+    # once) it never shows a stick, and says nothing about it.
+    usb_dir = "/var/lib/kiosk/state/usb"
+    ino = kiosk_watches(g, usb_dir)
+    if not ino:
+        raise Fail("the running kiosk has no inotify watch on %s: it would never see a "
+                   "stick's offer%s" % (usb_dir, kiosk_view(g, usb_dir)))
+    log("the running kiosk watches %s (inotify, inode %d, by its /proc fdinfo)" % (usb_dir, ino))
+    _, before = g.sh("stat -c '%A %U:%G' /var/lib/kiosk/content")
     title = "Knees from the stick"
     img, folder = make_stick(c, ini, title)
     refs = screens.Refs(os.path.join(c.work, "ref-stick"), c.a.kiosk, folder, SIZE)
@@ -422,7 +461,8 @@ def check_usb(c, g):
         _, j = g.sh("lsblk -o NAME,SIZE,FSTYPE,TRAN; ls -la /var/lib/kiosk/state/usb; "
                     "journalctl -b --no-pager -o short-monotonic | grep -v qemu-ga "
                     "| grep -iE 'usb|sd[a-z]|stick|offer|kiosk\\[' | tail -n 40", check=False)
-        raise Fail("the kiosk showed no offer within 300 s; in the guest:\n" + j)
+        raise Fail("the kiosk showed no offer within 300 s; in the guest:\n" + j +
+                   kiosk_view(g, "/var/lib/kiosk/state/usb"))
     log("%.0f s after the plug: %s" % (time.monotonic() - plugged, said))
     screens.wait_nearest(g, refs, "usb-offer.png", 60)
     log("the screen shows the offer (nearest of kiosk --render's screens: usb-offer.png)")
@@ -432,9 +472,22 @@ def check_usb(c, g):
     for d in pin:
         g.tap(*pad_key(d))
         time.sleep(0.3)   # taps paced as a finger's, not a wait for a result
-    said = wait_until("the import's log line", 120,
-                      lambda: journal_has(g, "USB stick [a-z0-9]+ imported"), 1)
-    log("the PIN tapped on the pad (%d digits): %s" % (len(pin), said))
+    try:
+        began = wait_until("the kiosk taking the PIN", 120,
+                           lambda: journal_has(g, "importing USB stick [a-z0-9]+"), 1)
+        log("the PIN tapped on the pad (%d digits): %s" % (len(pin), began))
+        # The copy and the check of the whole content under emulation.
+        said = wait_until("the import's log line", 300,
+                          lambda: journal_has(g, "USB stick [a-z0-9]+ (not )?imported"), 1)
+    except Fail as e:
+        shot = os.path.join(g.workdir, "import-failed.png")
+        g.screendump(shot)
+        _, j = g.sh("journalctl -b --no-pager -o short-monotonic -u kiosk.service | tail -n 15",
+                    check=False)
+        raise Fail("%s; the screen is in %s, the kiosk's journal:\n%s" % (e, shot, j))
+    if " not imported" in said:
+        raise Fail("the stick was not imported: " + said)
+    log("%s" % said)
     screens.wait_screen(g, refs, "usb-imported.png", 60, exact=True)
     log("the screen says so (usb-imported.png)")
     g.tap(*USB_CLOSE)
@@ -447,6 +500,13 @@ def check_usb(c, g):
     topic = refs.topic_name(0)
     screens.wait_screen(g, refs, topic + "-01.png", 30, exact=True)
     log("the stick's content on screen: its first topic with the stick's title (%s)" % title)
+    # Staff go on editing over SFTP after an import: the new content folder
+    # has the old one's group and set-group-ID bit.
+    _, after = g.sh("stat -c '%A %U:%G' /var/lib/kiosk/content")
+    if after.split()[1] != before.split()[1] or after[6] != before[6]:
+        raise Fail("the imported content folder is %s, the one before it was %s"
+                   % (after.strip(), before.strip()))
+    log("the content folder after the import: %s (before: %s)" % (after.strip(), before.strip()))
     c.refs = refs
 
 

@@ -137,9 +137,14 @@ class Guest:
         """A press and release at screen pixel (x, y) on virtio-tablet. SDL
         2.26 on KMSDRM reads the tablet's raw values as pixels (measured), so
         screen coordinates are sent as they are."""
-        abs_xy = [{"type": "abs", "data": {"axis": "x", "value": int(x)}},
-                  {"type": "abs", "data": {"axis": "y", "value": int(y)}}]
-        self.qmp_cmd("input-send-event", events=abs_xy)
+        def abs_xy(x, y):
+            return [{"type": "abs", "data": {"axis": "x", "value": int(x)}},
+                    {"type": "abs", "data": {"axis": "y", "value": int(y)}}]
+        # Through the corner, so both axes change on the way to (x, y): a
+        # move along one axis (the next key in a column of the PIN pad) left
+        # the kiosk taking no tap at all from then on (seen in three boots).
+        self.qmp_cmd("input-send-event", events=abs_xy(0, 0))
+        self.qmp_cmd("input-send-event", events=abs_xy(x, y))
         self.qmp_cmd("input-send-event", events=[
             {"type": "btn", "data": {"down": True, "button": "left"}}])
         self.qmp_cmd("input-send-event", events=[
