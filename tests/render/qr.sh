@@ -52,15 +52,19 @@ check_dir() {
     echo "ok: $n screens in $d read back as $link"
 }
 
-# check_translation DIR LANG LINK CARD: the same in DIR/LANG, the booking
-# card found by the English screen names (the same card, the same name).
+# check_translation DIR LANG LINK CARD: in DIR/LANG the first loop screen
+# and the booking card, found by the English screen names (the same card,
+# the same name), read back as LINK (each loop screen once is enough).
 check_translation() {
-    local d=$1 lang=$2 link=$3 card=$4 n=0 name title
+    local d=$1 lang=$2 link=$3 card=$4 n=1 name title
+    expect_code "$d/$lang/loop-01.png" "$link"
     while IFS="$(printf '\t')" read -r name title; do
-        case "$name" in loop-*) ;; *) [ "$title" = "$card" ] || continue ;; esac
+        case "$name" in loop-*) continue ;; esac
+        [ "$title" = "$card" ] || continue
         expect_code "$d/$lang/$name" "$link"
         n=$((n + 1))
     done < "$d/screens.tsv"
+    [ "$n" -gt 1 ] || fail "$d/$lang: no booking card to read"
     echo "ok: $n screens in $d/$lang read back as $link"
 }
 
