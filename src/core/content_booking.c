@@ -45,6 +45,19 @@ const char *content_booking_link_problem(const char *v)
     return NULL;
 }
 
+/* Marks card k of topic i in every translation too: cards are matched by
+ * their order, and [booking] card names the heading in the first language
+ * (the Spanish "Haga su cita" showed no code). A topic not translated
+ * shares the first language's cards. */
+static void mark_translations(content_snapshot *s, int i, int k)
+{
+    for (int g = 1; s->langs && g < s->nlangs; g++) {
+        content_topic *t = &s->langs[g].topics[i];
+        if (k < t->ncards)
+            t->cards[k].booking = 1;
+    }
+}
+
 /* Marks the cards headed [booking] card; returns how many. */
 static int mark_cards(content_snapshot *s, const char *heading)
 {
@@ -54,6 +67,7 @@ static int mark_cards(content_snapshot *s, const char *heading)
             content_card *card = &s->topics[i].cards[k];
             if (card->title && !strcmp(card->title, heading)) {
                 card->booking = 1;
+                mark_translations(s, i, k);
                 n++;
             }
         }

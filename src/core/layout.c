@@ -88,10 +88,11 @@ static lay_area loop_area(const lay_ctx *c)
     return loop_frame(c, NULL);
 }
 
-/* A card that invites a booking ([booking] card) leaves the code its corner. */
+/* A card that invites a booking ([booking] card) leaves the code its corner,
+ * as its screen does (layout_topic_screen). */
 static lay_area booking_area(const lay_ctx *c, const content_card *card, lay_area a)
 {
-    return card->booking ? lay_qr_place(c, NULL, a) : a;
+    return card->booking ? lay_qr_place_card(c, NULL, a) : a;
 }
 
 static lay_card_style loop_style(const lay_ctx *c)
@@ -306,20 +307,6 @@ static unsigned topic_buttons(const content_snapshot *s, int topic, int n, int t
     return layout_topic_has_contents(s, topic) ? show | LAY_SHOW_HOME : show;
 }
 
-/* The booking code's corner starts under the visitor's buttons when they
- * are at the top right; the words beside it still start at the top. */
-static lay_area qr_below_head(const lay_ctx *c, layout_screen *out, lay_area a)
-{
-    int drop = c->head_bottom > a.y ? c->head_bottom - a.y : 0;
-    lay_area below = { a.x, a.y + drop, a.w, a.h - drop };
-    lay_area r = lay_qr_place(c, out, below);
-    if (drop && r.y == below.y) {   /* a column at the right: words from the top */
-        r.y = a.y;
-        r.h += drop;
-    }
-    return r;
-}
-
 void layout_topic_screen(layout_screen *out, const content_snapshot *s,
                          const layout_deck *d, const layout_metrics *m,
                          int topic, int page)
@@ -346,7 +333,7 @@ void layout_topic_screen(layout_screen *out, const content_snapshot *s,
      * from the top: the place line and the words share what is left. */
     lay_area a = topic_area(&c);
     if (s->topics[topic].cards[p->card].booking)
-        a = qr_below_head(&c, out, a);
+        a = lay_qr_place_card(&c, out, a);
     card_screen(&c, out, s, p, &st, card_area(&c, a, &s->topics[topic], p->card));
     int pw = lay_head_right(&c, c.z.margin) - c.z.margin;
     lay_place(&c, out, topic, p->card, c.z.margin, c.z.margin, a.w < pw ? a.w : pw);

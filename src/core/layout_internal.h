@@ -97,6 +97,10 @@ int lay_quote_body_drop(const lay_ctx *c, int body_px);
  * Returns what is left of a for the rest (a itself when there is no code,
  * or no room for it). Measures only when sc is NULL. */
 lay_area lay_qr_place(const lay_ctx *c, layout_screen *sc, lay_area a);
+/* The same on a topic card ([booking] card): the code's corner starts
+ * under the visitor's buttons when they are at the top right; the words
+ * beside it still start at the top. The pager and the screen both use it. */
+lay_area lay_qr_place_card(const lay_ctx *c, layout_screen *sc, lay_area a);
 /* Module side in px of the booking code on this screen (0: no code). */
 int lay_qr_module(const lay_ctx *c);
 

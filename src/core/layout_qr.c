@@ -55,6 +55,52 @@ static lay_text caption_text(const lay_ctx *c, content_run *run)
     return x;
 }
 
+/* The widest of t's lines broken in width (at most max lines). */
+static int widest_line(const lay_ctx *c, const lay_text *t, int px, int width, int max)
+{
+    lay_pos p = lay_text_start(t), next;
+    lay_line ln;
+    int w = 0;
+    for (int n = 0; n < max && lay_break(c, t, px, width, p, &ln, &next); n++) {
+        int lw = lay_line_width(c, t, px, ln);
+        w = lw > w ? lw : w;
+        p = next;
+    }
+    return w;
+}
+
+/* Landscape under the visitor's buttons at the top right, where a column
+ * is too short for the caption over the code (800x480 and 1920x1080 have
+ * a code's height and little more below them): the code in the bottom
+ * right corner, the caption at its left, centred on it, as in portrait.
+ * The column is as wide as both; the card's words keep the rest. Only
+ * there: elsewhere a column too short is a screen too small for a code. */
+static lay_area qr_corner(const lay_ctx *c, layout_screen *sc, lay_area a, int module)
+{
+    int Q = module * (c->s->booking_qr->side + 2 * QR_QUIET), G = c->z.gap;
+    int px = c->z.px_small, lh = lay_line_height(c, px);
+    content_run run;
+    lay_text t = caption_text(c, &run);
+    /* As narrow as the caption's lines beside the code allow (a code's
+     * width, or wider in steps of a module: "Escanee para" is a long first
+     * line), the column at most half the card. */
+    int most = Q / lh < QR_CAPTION_LINES ? Q / lh : QR_CAPTION_LINES;
+    int room = a.w / 2 - G - Q, cw = Q < room ? Q : room;
+    while (cw < room && lay_count_lines(c, &t, px, cw, most + 1) > most)
+        cw += module;
+    int lines = lay_count_lines(c, &t, px, cw, most + 1);
+    if (most < 1 || lines > most || Q > a.h)
+        return a;
+    int tw = widest_line(c, &t, px, cw, most), w = tw + G + Q;
+    int x = a.x + a.w - w, y = a.y + a.h - Q;
+    if (sc) {
+        lay_paragraph(c, sc, &t, px, x, y + (Q - lines * lh) / 2, tw, most, 0, COL_TEXT, 0);
+        qr_emit(c, sc, x + tw + G, y, module);
+    }
+    a.w -= w + G;
+    return a;
+}
+
 /* Landscape: caption over the code in a column at the right of a. */
 static lay_area qr_column(const lay_ctx *c, layout_screen *sc, lay_area a, int module)
 {
@@ -71,7 +117,7 @@ static lay_area qr_column(const lay_ctx *c, layout_screen *sc, lay_area a, int m
     int lines = lay_count_lines(c, &t, px, cw, QR_CAPTION_LINES);
     int h = lines * lh + G / 2 + Q;
     if (h > a.h || cw + G > a.w / 2)
-        return a;
+        return c->head_bottom ? qr_corner(c, sc, a, module) : a;
     int x = a.x + a.w - cw, y = a.y + a.h - h;
     if (sc) {
         lay_paragraph(c, sc, &t, px, x, y, cw, QR_CAPTION_LINES, 1, COL_TEXT, 0);
@@ -102,10 +148,34 @@ static lay_area qr_row(const lay_ctx *c, layout_screen *sc, lay_area a, int modu
     return a;
 }
 
+static lay_area qr_place_at(const lay_ctx *c, layout_screen *sc, lay_area a, int module)
+{
+    return c->z.portrait ? qr_row(c, sc, a, module) : qr_column(c, sc, a, module);
+}
+
 lay_area lay_qr_place(const lay_ctx *c, layout_screen *sc, lay_area a)
 {
     int module = lay_qr_module(c);
     if (module < 1)
         return a;
-    return c->z.portrait ? qr_row(c, sc, a, module) : qr_column(c, sc, a, module);
+    lay_area r = qr_place_at(c, sc, a, module);
+    if (r.w != a.w || r.h != a.h || !c->s->large_text)
+        return r;
+    /* Large text (Aa) left its caption no room: the caption keeps its
+     * usual size, as the bar's words do, rather than the code going. */
+    lay_ctx usual = *c;
+    layout_sizes_for(&usual.z, c->w, c->h);
+    return qr_place_at(&usual, sc, a, module);
+}
+
+lay_area lay_qr_place_card(const lay_ctx *c, layout_screen *sc, lay_area a)
+{
+    int drop = c->head_bottom > a.y ? c->head_bottom - a.y : 0;
+    lay_area below = { a.x, a.y + drop, a.w, a.h - drop };
+    lay_area r = lay_qr_place(c, sc, below);
+    if (drop && r.y == below.y) {   /* a column at the right: words from the top */
+        r.y = a.y;
+        r.h += drop;
+    }
+    return r;
 }

@@ -42,6 +42,32 @@ static void test_content_booking_tel_link_encoded_and_card_marked(void **state)
     content_free(s);
 }
 
+/* Cards are matched by their order: the translation of the booking card
+ * shows the code too, though its heading is in another language (the
+ * bundled Spanish "Haga su cita" showed none). */
+static void test_content_booking_card_heading_only_in_first_language(void **state)
+{
+    (void)state;
+    char ini[4096];
+    snprintf(ini, sizeof ini, "%slanguage = English\nbooking_qr = Scan to book\n"
+             "[booking]\nlink = tel:+18017994999\ncard = Book a massage\n", tu_good_ini);
+    tu_write("kiosk.ini", ini);
+    tu_write("10-a.md", booking_topic);
+    tu_write("20-b.md", "# B\n\nBees.\n\n## Book a massage\n\nBuzz us.\n");
+    mkdir(tu_path("es"), 0755);
+    tu_write("es/kiosk.ini", "[labels]\nlanguage = Español\nbooking_qr = Escanee\n");
+    tu_write("es/10-a.md", "# A\n\nTexto.\n\n## Haga su cita\n\nLlámenos.\n");
+    content_snapshot *s = tu_load();   /* 20-b.md untranslated: shown in English */
+    assert_int_equal(s->nlangs, 2);
+    content_snapshot v = content_view(s, 1);
+    assert_string_equal(v.topics[0].cards[1].title, "Haga su cita");
+    assert_false(v.topics[0].cards[0].booking);
+    assert_true(v.topics[0].cards[1].booking);
+    assert_true(v.topics[1].cards[1].booking);
+    assert_true(s->topics[0].cards[1].booking);
+    content_free(s);
+}
+
 static void test_content_booking_https_link_fine(void **state)
 {
     (void)state;
@@ -259,6 +285,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_content_booking_tel_link_encoded_and_card_marked),
+        T(test_content_booking_card_heading_only_in_first_language),
         T(test_content_booking_https_link_fine),
         T(test_content_booking_link_not_web_or_tel),
         T(test_content_booking_tel_with_letters),

@@ -66,9 +66,10 @@ static void check_code(const layout_screen *x, const layout_box *q)
     assert_non_null(strstr(text, "Scan to"));
 }
 
-static void test_layout_qr_on_loop_and_booking_cards_at_five_sizes(void **state)
+/* The code on every loop screen and every page of a booking card, and on
+ * no other screen, at the five sizes. */
+static void check_booking_at_five_sizes(content_snapshot *s)
 {
-    content_snapshot *s = booking_snapshot("tel:+18017994999");
     for (int i = 0; i < 5; i++) {
         fx_deck x;
         build(&x, s, fx_sizes[i][0], fx_sizes[i][1]);
@@ -96,6 +97,37 @@ static void test_layout_qr_on_loop_and_booking_cards_at_five_sizes(void **state)
         assert_null(qr_box(&sc));
         arena_fini(&x.a);
     }
+}
+
+static void test_layout_qr_on_loop_and_booking_cards_at_five_sizes(void **state)
+{
+    content_snapshot *s = booking_snapshot("tel:+18017994999");
+    check_booking_at_five_sizes(s);
+    fx_free(s);
+}
+
+/* With Aa and a language button, which stand at the top right of 800x480
+ * cards, a column of caption over code no longer fitted below them and
+ * the booking card lost its code (render_qr caught it on the bundled
+ * content): the code takes the bottom right corner, its caption beside. */
+static void test_layout_qr_booking_card_under_visitor_buttons(void **state)
+{
+    content_snapshot *s = booking_snapshot("tel:+18017994999");
+    static content_lang langs[2];
+    langs[0].name = "English";
+    langs[1].name = "Español";
+    langs[0].topics = langs[1].topics = s->topics;
+    s->langs = langs;
+    s->nlangs = 2;
+    s->settings.label[LABEL_LARGE_TEXT] = "Aa";
+    fx_deck x;
+    build(&x, s, 800, 480);
+    layout_topic_screen(&sc, s, &x.d, &fx_metrics, FX_KNEE, 0);
+    const layout_box *aa = fx_find_action(&sc, ACT_LARGE_TEXT);
+    assert_non_null(aa);
+    assert_true(aa->y < sc.h / 2);   /* at the top right: the case that failed */
+    arena_fini(&x.a);
+    check_booking_at_five_sizes(s);
     fx_free(s);
 }
 
@@ -186,6 +218,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_qr_on_loop_and_booking_cards_at_five_sizes),
+        cmocka_unit_test(test_layout_qr_booking_card_under_visitor_buttons),
         cmocka_unit_test(test_layout_qr_longest_link_keeps_whole_modules),
         cmocka_unit_test(test_layout_qr_module_px_per_size),
         cmocka_unit_test(test_layout_qr_dark_on_light_either_palette),

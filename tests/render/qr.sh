@@ -2,7 +2,8 @@
 # qr.sh — the booking QR code read back from `kiosk --render` PNGs by
 # zbarimg, the way a phone camera reads the screen: on every loop screen and
 # on the booking card, at 800x480, 720x1280 and 1920x1080, it says exactly
-# kiosk.ini's [booking] link. Then the longest link allowed (a version-4
+# kiosk.ini's [booking] link, in English and in Spanish (whose booking card,
+# matched by its order, has a heading of its own). Then the longest link allowed (a version-4
 # code, the smallest modules) at 800x480, and no code at all once the link
 # is switched off.
 # Args: path-to-kiosk source-dir
@@ -51,14 +52,32 @@ check_dir() {
     echo "ok: $n screens in $d read back as $link"
 }
 
+# check_translation DIR LANG LINK CARD: in DIR/LANG the first loop screen
+# and the booking card, found by the English screen names (the same card,
+# the same name), read back as LINK (each loop screen once is enough).
+check_translation() {
+    local d=$1 lang=$2 link=$3 card=$4 n=1 name title
+    expect_code "$d/$lang/loop-01.png" "$link"
+    while IFS="$(printf '\t')" read -r name title; do
+        case "$name" in loop-*) continue ;; esac
+        [ "$title" = "$card" ] || continue
+        expect_code "$d/$lang/$name" "$link"
+        n=$((n + 1))
+    done < "$d/screens.tsv"
+    [ "$n" -gt 1 ] || fail "$d/$lang: no booking card to read"
+    echo "ok: $n screens in $d/$lang read back as $link"
+}
+
 link=$(ini_link "$src/content/kiosk.ini")
 card=$(awk -F '=' '/^\[/ { sec = $0 } sec == "[booking]" && $1 ~ /^card *$/ {
     v = $2; gsub(/^[ \t]+|[ \t]+$/, "", v); print v }' "$src/content/kiosk.ini")
 [ -n "$link" ] || fail "the bundled kiosk.ini has no [booking] link"
 [ -n "$card" ] || fail "the bundled kiosk.ini has no [booking] card"
 for size in 800x480 720x1280 1920x1080; do
-    "$kiosk" --render "$dir/$size" --size "$size" --content "$src/content" >/dev/null
+    "$kiosk" --render "$dir/$size" --size "$size" --content "$src/content" --lang all \
+        >/dev/null
     check_dir "$dir/$size" "$link" "$card"
+    check_translation "$dir/$size" es "$link" "$card"
 done
 
 # The longest link --check lets through: 62 bytes, a version-4 code, drawn
