@@ -14,6 +14,9 @@ for tool in xvfb-run python3 import identify; do
 done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A copy: the kiosk writes STATUS.txt (and its visit CSVs) into the folder
+# it shows, and other tests compare the source tree's content with theirs.
+cp -R "$src/content" "$tmp/content"
 
 cat >"$tmp/harness.py" <<'PY'
 import os, signal, subprocess, sys, time
@@ -28,7 +31,7 @@ msgs = notify.msgs
 interval = 3.0
 start = time.monotonic()
 proc = subprocess.Popen([kiosk, "--window", "800x480",
-                         "--content", os.path.join(src, "content")],
+                         "--content", os.path.join(tmp, "content")],
                         env=notify.env(interval * 1e6),
                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 def drain(until):
