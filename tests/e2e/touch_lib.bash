@@ -177,6 +177,9 @@ stop_kiosk() {
 
 # start_kiosk ARGS: fullscreen on the Xvfb screen; waits for its window.
 start_kiosk() {
+    # Emptied here, not by the redirection below: that happens in the child,
+    # after the loop may already have read the last kiosk's "showing" line.
+    : > "$TMP/kiosk.log"
     "$KIOSK" "$@" >"$TMP/kiosk.log" 2>&1 &
     KIOSK_PID=$!
     local i
