@@ -10,6 +10,8 @@
 # plugged in goes through the on-screen import (PIN tapped on the pad).
 #   tests/vm/run.sh                 all of that
 #   tests/vm/run.sh --quick         one boot: READY, the screenshot, one tap
+#   ... --kiosk PATH                the host's kiosk built from this tree, for
+#                                   the --render references (else built here)
 #   tests/vm/run.sh --power-cuts N  also N power cuts (QEMU killed) while staff
 #                                   save files; e2fsck and the screen after each
 # Cache: $KIOSK_VM_CACHE, else /var/cache/kiosk-vm as root, else
@@ -18,13 +20,14 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-quick="" cuts=0 checks=""
+quick="" cuts=0 checks="" kiosk=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=--quick ;;
+        --kiosk) kiosk=$2; shift ;;
         --power-cuts) cuts=$2; shift ;;
         --power-cuts-only) cuts=$2; checks=--no-checks; shift ;;
-        *) echo "usage: $0 [--quick] [--power-cuts N]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--quick] [--power-cuts N] [--kiosk HOST_KIOSK]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -55,10 +58,16 @@ image=$("$here/image.sh" "$cache") || rc=$?
 [ "$rc" -eq 0 ] || exit "$rc"
 echo "vm: guest image ready in $(( $(date +%s) - began )) s ($image)"
 
-# The host's kiosk, for --render references of the same content and size.
-build=$src/build-vm
-cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_TESTS=OFF >/dev/null
-cmake --build "$build" --target kiosk -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+# The host's kiosk, for --render references of the same content and size:
+# --kiosk names one built from this tree (CI's), else it is built here.
+if [ -z "$kiosk" ]; then
+    build=$src/build-vm
+    cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_TESTS=OFF >/dev/null
+    cmake --build "$build" --target kiosk -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+    kiosk=$build/kiosk
+fi
+kiosk=$(cd "$(dirname "$kiosk")" && pwd)/$(basename "$kiosk")
+[ -x "$kiosk" ] || { echo "vm: no kiosk at $kiosk" >&2; exit 2; }
 
 # Installed images of older trees (each a few hundred MB): the newest 3 stay.
 # shellcheck disable=SC2012
@@ -67,7 +76,7 @@ ls -dt "$cache"/installed-* 2>/dev/null | tail -n +4 | xargs -r rm -rf
 work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-vm.XXXXXX")
 echo "vm: work folder $work (kept on failure)"
 python3 -B "$here/driver.py" --src "$src" --image "$image" --cache "$cache" --work "$work" \
-    --kiosk "$build/kiosk" --content "$src/content" $quick $checks --power-cuts "$cuts" || rc=$?
+    --kiosk "$kiosk" --content "$src/content" $quick $checks --power-cuts "$cuts" || rc=$?
 echo "vm: $(( $(date +%s) - began )) s in all"
 [ "$rc" -ne 0 ] || rm -rf "$work"
 exit "$rc"
