@@ -40,15 +40,16 @@ kill "$stress" 2>/dev/null || true
 wait "$stress" 2>/dev/null || true
 trap - EXIT
 # The kiosk installed by deploy/install.sh into a Debian 12 guest and booted
-# under QEMU: READY, the screen on KMSDRM, a tap (tests/vm/run.sh --quick,
-# issue 13). It passes, but its cold run (the guest image built from the
-# network) took 23 min 45 s on a 2-core machine at load 7-16, about 10 min
-# estimated on an idle one: with the rest of CI (about 26 min on a fresh
-# machine) that leaves the 40-minute budget no margin, so it runs only when
-# asked (KIOSK_VM=1), as root; a skip then fails as any skip does.
-if [ "${KIOSK_VM:-0}" = 1 ]; then
+# under QEMU (software CPU, no KVM): READY, the screen on KMSDRM matching
+# `kiosk --render`, a tap opening the menu (tests/vm/run.sh --quick, issue
+# 13). Cold on a fresh 2-core machine (the guest's files built with
+# mmdebstrap from Debian's mirror, the install, the boot): 3 min 36 s on
+# 2026-12-02; cached in /var/cache/kiosk-vm after that. Needs root, as the
+# rest of CI: not root, it says SKIP and CI fails, as on any skip.
+# KIOSK_VM=0 leaves it out (a machine without Debian's mirror).
+if [ "${KIOSK_VM:-1}" != 0 ]; then
     rc=0
-    tests/vm/run.sh --quick || rc=$?
+    tests/vm/run.sh --quick --kiosk build/kiosk || rc=$?
     if [ "$rc" -eq 77 ]; then
         echo "The VM test was skipped (above): run CI as root with deploy/deps.sh --test." >&2
     fi
