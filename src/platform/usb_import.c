@@ -1,7 +1,7 @@
 /* usb_import.c — the kiosk's half of a USB stick import: copy the staged
  * files beside the content folder, check them, carry staff's own files
  * over, swap with two renames (usb_import.h). */
-#define _GNU_SOURCE   /* syncfs */
+#define _GNU_SOURCE   /* syncfs, unshare */
 #include "platform/usb_import.h"
 
 #include <ctype.h>
@@ -9,7 +9,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <grp.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -346,10 +348,74 @@ static void sync_dir(const char *dir)
     }
 }
 
+/* mkdir with the permission bits of perm whatever the umask (the kiosk's
+ * unit has UMask=0007, which would make 2775 2770): the umask is 0 around
+ * it in this thread alone, which unshare(CLONE_FS) gives a umask of its own
+ * (the main thread goes on writing STATUS.txt with the unit's). Without
+ * that the folder gets the umask's bits, and match_folder says so. */
+static int mkdir_exact(const char *dir, mode_t perm)
+{
+    if (unshare(CLONE_FS) != 0)
+        return mkdir(dir, perm & 01777);
+    mode_t mask = umask(0);
+    int rc = mkdir(dir, perm & 01777);
+    int e = errno;
+    umask(mask);
+    errno = e;
+    return rc;
+}
+
+static void group_name(gid_t gid, char *out, size_t cap)
+{
+    struct group gr, *found = NULL;
+    char buf[1024];
+    if (getgrgid_r(gid, &gr, buf, sizeof buf, &found) == 0 && found)
+        snprintf(out, cap, "%s", gr.gr_name);
+    else
+        snprintf(out, cap, "%ld", (long)gid);
+}
+
+/* tmp's group and mode made the old content folder's (old), where they
+ * differ and the unit lets the kiosk (no chown at all; no chmod to a mode
+ * with the set-group-ID bit under RestrictSUIDSGID=yes, and a chmod without
+ * it clears the bit the folder got from its parent); what still differs is
+ * said in the journal. Not a reason to refuse the stick: the content is
+ * what staff confirmed, and the folder's mode is install.sh's to set (it
+ * sets 2775 and group staff again on every run). */
+static void match_folder(const char *tmp, const char *content, const struct stat *old)
+{
+    struct stat st;
+    char why[200] = "";
+    mode_t want = old->st_mode & 07777;
+    int seen = stat(tmp, &st) == 0;
+    if (seen && st.st_gid != old->st_gid && chown(tmp, (uid_t)-1, old->st_gid) != 0)
+        snprintf(why, sizeof why, "chown: %s", strerror(errno));
+    /* chown leaves a folder's mode as it is: the mode looked at above. */
+    if (seen && (st.st_mode & 07777) != want && chmod(tmp, want) != 0)
+        snprintf(why + strlen(why), sizeof why - strlen(why), "%schmod %04o: %s",
+                 why[0] ? ", " : "", (unsigned)want, strerror(errno));
+    if (stat(tmp, &st) != 0) {
+        fprintf(stderr, "kiosk: USB import: cannot look at the new content folder %s: %s\n",
+                tmp, strerror(errno));
+        return;
+    }
+    if (st.st_gid == old->st_gid && (st.st_mode & 07777) == want)
+        return;
+    char had[64], has[64];
+    group_name(old->st_gid, had, sizeof had);
+    group_name(st.st_gid, has, sizeof has);
+    fprintf(stderr, "kiosk: USB import: the new content folder for %s is mode %04o, group "
+            "%s, not mode %04o, group %s like the one it replaces (%s); running "
+            "deploy/install.sh again puts it right\n", content, (unsigned)(st.st_mode & 07777),
+            has, (unsigned)want, had,
+            why[0] ? why : "a chmod by a user not in the folder's group drops set-group-ID");
+}
+
 /* The folder the import builds, beside the content folder, with the
- * content folder's group and setgid bit (group staff), so staff go on
- * editing over SFTP: made inside the content folder, which hands both down
- * (the kiosk's unit allows no chown), then moved out beside it at once. */
+ * content folder's mode and group (group staff, set-group-ID), so staff go
+ * on editing over SFTP: made inside the content folder, which hands its
+ * group and set-group-ID bit down (the kiosk's unit allows no chown, and no
+ * chmod to a set-group-ID mode), then moved out beside it at once. */
 static int make_tmp(const char *content, char *tmp, size_t cap)
 {
     static unsigned serial;
@@ -364,15 +430,18 @@ static int make_tmp(const char *content, char *tmp, size_t cap)
         return -1;
     struct stat st;
     if (stat(content, &st) != 0) {
-        return mkdir(tmp, 02775);   /* no content folder yet: the kiosk's group */
+        /* No content folder yet: the unit's umask decides. (Not 02775: Linux
+         * takes no set-group-ID bit from mkdir's mode, and the unit's filter
+         * refuses a mkdir that asks for one.) */
+        return mkdir(tmp, 0775);
     }
-    if (mkdir(inside, 0775) != 0)
+    if (mkdir_exact(inside, st.st_mode) != 0)
         return -1;
     if (rename(inside, tmp) != 0) {
         rmdir(inside);
         return -1;
     }
-    chmod(tmp, st.st_mode & 07777);
+    match_folder(tmp, content, &st);
     return 0;
 }
 

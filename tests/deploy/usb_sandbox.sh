@@ -11,7 +11,11 @@
 # the filter and saw neither fault the VM test found: the stage step's chmod
 # keeping the set-group-ID bit (refused: staged folders 0700) and the kiosk's
 # mkdir(STATE/usb, 02750) (refused even with the folder there: no watch,
-# never an offer, nothing said). Args: kiosk-binary source-dir.
+# never an offer, nothing said). Then the import itself, the kiosk still under
+# the filter and with the unit's UMask=0007, into a content folder made as
+# install.sh makes it (2775, group staff): the new folder must be 2775 and
+# group staff again (the VM found 2770: the import's chmod to 2775 refused,
+# unchecked). Args: kiosk-binary source-dir.
 set -euo pipefail
 KIOSK=${1:?usage: usb_sandbox.sh kiosk-binary source-dir}
 SRC=${2:?usage: usb_sandbox.sh kiosk-binary source-dir}
@@ -21,8 +25,17 @@ for p in python3 /usr/bin/python3; do
     if "$p" -c 'import seccomp' 2>/dev/null; then py=$p; break; fi
 done
 [ -n "$py" ] || { echo "SKIP: python3-seccomp is not installed (deploy/deps.sh --test)"; exit 77; }
+need xdotool
 setup
-ini_pin 246810
+PIN=246810
+ini_pin "$PIN"
+# The content folder as install.sh leaves it: 2775, group staff (any group
+# not the kiosk's own here: the new folder can only have it by the kernel's
+# inheritance from a set-group-ID folder, as the unit allows no chown).
+gid=$(getent group staff | cut -d: -f3) || true
+gid=${gid:-4242}
+chgrp -R "$gid" "$C"
+chmod 2775 "$C"
 sandboxed() { "$py" "$SRC/tests/deploy/restrict_suid.py" "$@"; }
 
 # The filter refuses what systemd's does, also for a folder already there.
@@ -33,12 +46,13 @@ if sandboxed mkdir -m 2750 "$S/usb" 2>"$TMP/mkdir.err" ||
     fail "the filter let a set-group-ID mkdir through: $(cat "$TMP/mkdir.err")"
 fi
 
-# The kiosk under the filter (not through the function: $! must be its pid):
-# its first frame, and its watch on STATE/usb.
+# The kiosk under the filter and the unit's UMask=0007 (not through the
+# function: $! must be its pid, which the subshell's exec keeps): its first
+# frame, and its watch on STATE/usb.
 rm -f "$C/STATUS.txt"   # --check (ini_pin) wrote one
 : >"$TMP/kiosk.err"
-"$py" "$SRC/tests/deploy/restrict_suid.py" "$KIOSK" --content "$C" --state "$S" --window "${W}x$H" \
-    >"$TMP/kiosk.out" 2>"$TMP/kiosk.err" &
+(umask 0007 && exec "$py" "$SRC/tests/deploy/restrict_suid.py" "$KIOSK" --content "$C" \
+    --state "$S" --window "${W}x$H" >"$TMP/kiosk.out" 2>"$TMP/kiosk.err") &
 KIOSK_PID=$!
 wait_for 10000 test -s "$C/STATUS.txt" || fail "no first frame: $(cat "$TMP/kiosk.err")"
 watches() {
@@ -68,5 +82,20 @@ log "the stage step under the filter: $(tail -1 "$TMP/stage.log")"
 wait_for 10000 grep -q "USB stick sdb1 offered" "$TMP/kiosk.err" ||
     fail "the kiosk under the filter did not notice the offer: $(tail -5 "$TMP/kiosk.err")"
 log "the kiosk noticed the offer: $(grep -m1 'USB stick sdb1 offered' "$TMP/kiosk.err")"
+
+# The import, confirmed with the PIN (usb_offer.sh's taps at 800x480).
+key_xy() { if [ "$1" = import ]; then echo "529 406"; else pad_xy "$1"; fi; }
+wait_for 8000 shows "usb stick" "topics" || fail "the offer is not shown: $(cat "$TMP/ocr.txt")"
+tap import
+pin "$PIN"
+wait_for 10000 grep -q "USB stick sdb1 imported" "$TMP/kiosk.err" ||
+    fail "the import under the filter did not happen: $(tail -5 "$TMP/kiosk.err")"
+[ -d "$C.previous" ] || fail "no content.previous: the folder was not swapped"
+mode=$(stat -c %a "$C") group=$(stat -c %g "$C")
+[ "$mode" = 2775 ] || fail "the imported content folder is $mode, not 2775 as before"
+[ "$group" = "$gid" ] || fail "the imported content folder has group $group, not $gid as before"
+! grep -q "USB import:" "$TMP/kiosk.err" ||
+    fail "the kiosk complained about the import: $(grep "USB import:" "$TMP/kiosk.err")"
+log "imported under the filter: the content folder is $mode, group $group"
 stop_kiosk
 echo "ok: usb sandbox"
