@@ -2,7 +2,7 @@
 # touch_contents.sh — a visitor finds an answer in a few taps, in a real
 # window under Xvfb driven by xdotool: from the loop a tap opens the menu,
 # the FAQ's tile its contents (a list of its questions), the row "How much
-# should I tip?" its answer, and OCR reads "15–20%" on the screen; Back
+# do I tip?" its answer, and OCR reads "15–20%" on the screen; Back
 # returns to the list (OCR reads the question on its row), Home from the
 # card to the menu. Each screen is matched against `kiosk --render` of the
 # same content and size. Args: kiosk-binary source-dir. TOUCH_SIZE (800x480)
@@ -13,7 +13,7 @@ KIOSK=$1 SRC=$2
 need Xvfb xdotool import convert compare tesseract iconv
 size=${TOUCH_SIZE:-800x480}
 ROTATE=${TOUCH_ROTATE:-0}
-QUESTION="How much should I tip?"
+QUESTION="How much do I tip?"
 
 walk_setup "$size"
 start_kiosk --content "$TMP/content"
