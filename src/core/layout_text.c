@@ -91,11 +91,6 @@ int lay_pos_before(const lay_text *t, lay_pos a, lay_pos b)
     return pos_before(normalise(t, a), normalise(t, b));
 }
 
-static int pos_equal(lay_pos a, lay_pos b)
-{
-    return a.run == b.run && a.off == b.off;
-}
-
 /* Bytes in the code point starting with byte b. Content is checked UTF-8,
  * but a stray byte still counts as one so a bad string cannot loop. */
 static int cp_bytes(unsigned char b)
@@ -133,6 +128,47 @@ int lay_is_space(unsigned cp)
 static int is_break_after(unsigned cp)
 {
     return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014;
+}
+
+static int is_digit(unsigned cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* ---- numbers kept whole ----
+ * A phone number split as "(801) 799-" / "4999" or "(801)" / "799-4999",
+ * or a range as "15-" / "20", is hard to read and to dial (UAX #14 keeps
+ * numeric sequences together; this is a narrow hand-written subset). Two
+ * kinds of break are "inside a number", judged only by the code points
+ * next to the break:
+ *   - after '-', U+2010 or U+2013 with a digit right before it and right
+ *     after it: 799-4999, 15-20 (an em dash still breaks: it joins clauses);
+ *   - at spaces with, before them, a digit or a ')' right after a digit and,
+ *     after them, a digit or a '(' right before a digit: "(801) 799",
+ *     "+1 801 799 4999", "+1 (801)".
+ * A line ends inside a number only when it has no other place to end that
+ * fits, that is when the number alone is wider than the line; then at the
+ * last such space that fits, else at the last such dash, else (a run of
+ * digits wider than the line) between code points as for any long word.
+ * "well-known", "60-minute" and "Call (801)" break as before. */
+enum {
+    BRK_DASH_IN_NUMBER,    /* the last resort before breaking inside a word */
+    BRK_SPACE_IN_NUMBER,
+    BRK_WORD,              /* a space or dash between words: the first choice */
+    BRK_KINDS
+};
+
+static int space_in_number(unsigned before2, unsigned before, unsigned after, unsigned after2)
+{
+    int left = is_digit(before) || (before == ')' && is_digit(before2));
+    int right = is_digit(after) || (after == '(' && is_digit(after2));
+    return left && right;
+}
+
+static int dash_in_number(unsigned before, unsigned dash, unsigned after)
+{
+    return (dash == '-' || dash == 0x2010 || dash == 0x2013) && is_digit(before) &&
+           is_digit(after);
 }
 
 static lay_pos skip_spaces(const lay_text *t, lay_pos p)
@@ -183,48 +219,82 @@ static lay_pos break_inside_word(const lay_ctx *c, const lay_text *t, int px,
     }
 }
 
+/* The places a line may end, best of each kind so far. */
+typedef struct brk_scan {
+    const lay_ctx *c;
+    const lay_text *t;
+    int px, width;
+    lay_pos start;
+    lay_pos best[BRK_KINDS];
+    int have[BRK_KINDS];
+} brk_scan;
+
+/* Takes cand as the best place of its kind when the line up to it fits;
+ * returns 0 when it does not: no later place fits either. */
+static int brk_try(brk_scan *s, lay_pos cand, int kind)
+{
+    if (measure(s->c, s->t, s->px, s->start, cand) > s->width)
+        return 0;
+    s->best[kind] = cand;
+    s->have[kind] = 1;
+    return 1;
+}
+
+/* The code point at p, 0 at the end. */
+static unsigned cp_or_end(const lay_text *t, lay_pos p)
+{
+    lay_pos after;
+    return lay_at_end(t, p) ? 0 : lay_cp_at(t, p, &after);
+}
+
+/* One pass over the line's code points, each decoded at most twice (the
+ * look-ahead after a space or dash), and one measure per place to end:
+ * no allocation, no more measuring than before numbers were kept whole. */
 int lay_break(const lay_ctx *c, const lay_text *t, int px, int width,
               lay_pos p, lay_line *line, lay_pos *next)
 {
     lay_pos start = skip_spaces(t, p);
     if (lay_at_end(t, start))
         return 0;
-    lay_pos q = start, last_ok = start, space_at = start, after;
-    int have_ok = 0, prev_space = 0;
+    brk_scan s = { c, t, px, width, start, { { 0, 0 } }, { 0 } };
+    lay_pos q = start, space_at = start, after;
+    unsigned b1 = 0, b2 = 0;   /* the two code points before q */
+    unsigned l1 = 0, l2 = 0;   /* the two before the spaces at space_at */
+    int prev_space = 0;
     for (;;) {
         if (lay_at_end(t, q)) {   /* the text's end, without trailing spaces */
-            lay_pos cand = prev_space ? space_at : q;
-            if (measure(c, t, px, start, cand) <= width) {
-                last_ok = cand;
-                have_ok = 1;
-            }
+            brk_try(&s, prev_space ? space_at : q, BRK_WORD);
             break;
         }
         unsigned cp = lay_cp_at(t, q, &after);
-        lay_pos cand = q;
-        int is_cand = 0;
         if (lay_is_space(cp)) {
-            is_cand = !prev_space && !pos_equal(q, start);
-            if (!prev_space)
+            if (!prev_space) {
                 space_at = q;
+                l1 = b1;
+                l2 = b2;
+            }
             prev_space = 1;
         } else {
-            prev_space = 0;
-            if (is_break_after(cp)) {
-                cand = after;
-                is_cand = 1;
-            }
-        }
-        if (is_cand) {
-            if (measure(c, t, px, start, cand) > width)
+            /* The spaces before cp: judged now that what follows them is known. */
+            unsigned a1 = prev_space || is_break_after(cp) ? cp_or_end(t, after) : 0;
+            if (prev_space &&
+                !brk_try(&s, space_at,
+                         space_in_number(l2, l1, cp, a1) ? BRK_SPACE_IN_NUMBER : BRK_WORD))
                 break;
-            last_ok = cand;
-            have_ok = 1;
+            prev_space = 0;
+            if (is_break_after(cp) &&
+                !brk_try(&s, after, dash_in_number(b1, cp, a1) ? BRK_DASH_IN_NUMBER : BRK_WORD))
+                break;
         }
+        b2 = b1;
+        b1 = cp;
         q = after;
     }
+    int k = BRK_KINDS - 1;
+    while (k >= 0 && !s.have[k])
+        k--;
     line->start = start;
-    line->end = have_ok ? last_ok : break_inside_word(c, t, px, width, start);
+    line->end = k >= 0 ? s.best[k] : break_inside_word(c, t, px, width, start);
     *next = skip_spaces(t, line->end);
     return 1;
 }

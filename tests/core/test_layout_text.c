@@ -1,6 +1,7 @@
 /* test_layout_text.c — the line breaker on its own, with fake metrics (every
  * code point 0.55 px wide at size px, so 10 px makes a code point 5.5 px):
- * spaces, hyphens and dashes, words longer than a line, styled runs, UTF-8. */
+ * spaces, hyphens and dashes, numbers kept whole, words longer than a line,
+ * styled runs, UTF-8. */
 #include "test_layout_fixture.h"
 
 #include "layout_kit.h"
@@ -65,6 +66,56 @@ static void test_layout_text_breaks_after_hyphens_and_dashes(void **state)
     /* An em dash between words without spaces: break after it. */
     check("rest\xE2\x80\x94then ice", 6, "rest\xE2\x80\x94|then|ice");
     check("60-90 minutes", 4, "60-|90|minu|tes");
+}
+
+/* A phone number split over two lines is hard to read and to dial: the old
+ * breaker ended lines after "799-" and after "(801)". */
+static void test_layout_text_phone_number_kept_whole(void **state)
+{
+    (void)state;
+    check("Call (801) 799-4999 to schedule", 16, "Call|(801) 799-4999|to schedule");
+    check("Llame al (801) 799-4999 para hacer su cita", 19,
+          "Llame al|(801) 799-4999 para|hacer su cita");
+    /* "(801)" not left at a line's end with the rest on the next. */
+    check("Call us at (801) 799-4999", 16, "Call us at|(801) 799-4999");
+    check("Call +1 (801) 799-4999 today", 18, "Call|+1 (801) 799-4999|today");
+    check("Call +1 801 799 4999 today", 16, "Call|+1 801 799 4999|today");
+    /* As on the card: "Call " plain, the number bold, the rest plain. */
+    content_run runs[3] = { { "Call ", 5, 0 }, { "(801) 799-4999", 14, RUN_BOLD },
+                            { " to schedule", 12, 0 } };
+    lay_text t = { runs, 3, 0, { 0, 0 } };
+    char got[256];
+    lines_of(&t, 17, got, sizeof got);   /* "Call (801) 799-" fits in 17 */
+    assert_string_equal(got, "Call|(801) 799-4999|to schedule");
+    /* Spaces between words and numbers still break. */
+    check("Room 4 has 2 tables", 10, "Room 4 has|2 tables");
+}
+
+/* A range of numbers stays whole; words joined by a hyphen still break. */
+static void test_layout_text_number_range_kept_whole(void **state)
+{
+    (void)state;
+    check("Often 15\xE2\x80\x93" "20% or more", 9, "Often|15\xE2\x80\x93" "20% or|more");
+    check("Often 15-20% or more", 9, "Often|15-20% or|more");
+    check("Often 15\xE2\x80\x90" "20% or more", 9, "Often|15\xE2\x80\x90" "20% or|more");
+    check("a well-known spa", 7, "a well-|known|spa");
+    check("a 60-minute visit", 5, "a 60-|minut|e|visit");
+    check("ice\xE2\x80\x93" "20 min", 4, "ice\xE2\x80\x93|20|min");
+}
+
+/* A number wider than the whole line still breaks, never past the width
+ * (lines_of checks every line): at a space first, else after a dash, else
+ * between code points like any long word. */
+static void test_layout_text_number_wider_than_line_still_breaks(void **state)
+{
+    (void)state;
+    check("(801) 799-4999", 12, "(801)|799-4999");
+    check("Call (801) 799-4999 to schedule", 11, "Call|(801)|799-4999 to|schedule");
+    check("(801) 799-4999", 4, "(801|)|799-|4999");
+    check("799-4999", 6, "799-|4999");
+    check("15\xE2\x80\x93" "20", 3, "15\xE2\x80\x93|20");
+    check("+18017994999", 5, "+1801|79949|99");
+    check("+1 801 799 4999 today", 12, "+1 801 799|4999 today");
 }
 
 /* A word longer than a line breaks between code points, never inside one. */
@@ -154,6 +205,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_text_breaks_at_spaces),
         cmocka_unit_test(test_layout_text_breaks_after_hyphens_and_dashes),
+        cmocka_unit_test(test_layout_text_phone_number_kept_whole),
+        cmocka_unit_test(test_layout_text_number_range_kept_whole),
+        cmocka_unit_test(test_layout_text_number_wider_than_line_still_breaks),
         cmocka_unit_test(test_layout_text_long_word_breaks_at_code_points),
         cmocka_unit_test(test_layout_text_styled_runs),
         cmocka_unit_test(test_layout_text_emit_pieces),
