@@ -2,8 +2,8 @@
  * language button at one rectangle on every card and contents screen at
  * the five sizes turned both ways, on the menu too; every screen within the
  * layout rules and floors with large text on, in each language; large text
- * really larger; Aa drawn otherwise while it is on; the idle notice's More time button a target, clear of its
- * words. */
+ * really larger; Aa drawn otherwise while it is on; the idle notice's More
+ * time button a target, clear of its words. */
 #include "test_layout_fixture.h"
 
 static layout_screen sc;   /* big: not on the stack */
