@@ -20,7 +20,10 @@ typedef struct contrast_pair {
 } contrast_pair;
 
 static const contrast_pair pairs[] = {
-    { "text", "ground", CONTRAST_MIN_TEXT, "cards, the menu's heading and the QR code" },
+    /* Aa with large text on is this pair inverted: ground's words on a
+     * text-coloured key (layout_kit.c, LAY_KEY_ON). */
+    { "text", "ground", CONTRAST_MIN_TEXT, "cards, the menu's heading, the QR code "
+      "and the Aa button while large text is on" },
     { "text", "surface", CONTRAST_MIN_TEXT, "menu tiles, Back and Home, and the "
       "going-back notice" },
     { "muted", "ground", CONTRAST_MIN_TEXT, "the spa's name and phone, the page "

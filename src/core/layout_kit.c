@@ -136,12 +136,17 @@ int lay_button_w(const lay_ctx *c, content_label l)
 }
 
 void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int pad,
-             layout_action act, int arg, int x, int y, int w, int h, int primary, int copy)
+             layout_action act, int arg, int x, int y, int w, int h, int style, int copy)
 {
+    /* Fill and ink by style: a plain key, a primary one, a switch that is on. */
+    static const layout_colour fill[] = { COL_SURFACE, COL_ACCENT, COL_TEXT };
+    static const layout_colour ink[] = { COL_TEXT, COL_ACCENT_TEXT, COL_GROUND };
+    if (style < LAY_KEY_PLAIN || style > LAY_KEY_ON)
+        style = LAY_KEY_PLAIN;
     layout_box *b = lay_add(sc, BOX_RECT, x, y, w, h);
     if (!b)
         return;
-    b->colour = primary ? COL_ACCENT : COL_SURFACE;
+    b->colour = fill[style];
     b->radius = c->z.gap * 2 / 3;
     b->action = act;
     b->arg = arg;
@@ -151,14 +156,14 @@ void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int 
         tw = room;
     int lh = lay_line_height(c, px);
     lay_one_line(c, sc, word, FACE_BOLD, px, x + (w - tw) / 2, y + (h - lh) / 2, room,
-                 primary ? COL_ACCENT_TEXT : COL_TEXT, copy);
+                 ink[style], copy);
 }
 
 void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
-                int x, int y, int primary)
+                int x, int y, int style)
 {
     lay_key(c, sc, lay_label(c, l), c->z.px_button, button_pad(c), act, 0, x, y,
-            lay_button_w(c, l), c->z.target, primary, 0);
+            lay_button_w(c, l), c->z.target, style, 0);
 }
 
 /* "{n} / {total}" with the numbers put in. */
@@ -294,8 +299,11 @@ lay_bar lay_bar_for(const lay_ctx *c)
 
 void lay_bar_extras(const lay_ctx *c, layout_screen *sc, const lay_bar *b)
 {
+    /* Aa shows that it is on (inverted, the same words-on-ground pair), so a
+     * visitor sees what the tap did and where to turn it off. */
     if (b->show_aa)
-        lay_button(c, sc, LABEL_LARGE_TEXT, ACT_LARGE_TEXT, b->aa_x, b->extra_y, 0);
+        lay_button(c, sc, LABEL_LARGE_TEXT, ACT_LARGE_TEXT, b->aa_x, b->extra_y,
+                   c->s && c->s->large_text ? LAY_KEY_ON : LAY_KEY_PLAIN);
     if (!b->lang_w)
         return;
     /* It names the language a tap shows: the next one. */
@@ -315,9 +323,10 @@ void lay_bar_emit(const lay_ctx *c, layout_screen *sc, const lay_bar *b, unsigne
 {
     int M = c->z.margin, T = c->z.target, px = c->z.px_small;
     if (show & LAY_SHOW_PREV)
-        lay_button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, 1);
+        lay_button(c, sc, LABEL_PREVIOUS, ACT_PREV, M, b->nav_y, LAY_KEY_PRIMARY);
     if (show & LAY_SHOW_NEXT)
-        lay_button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - lay_button_w(c, LABEL_NEXT), b->nav_y, 1);
+        lay_button(c, sc, LABEL_NEXT, ACT_NEXT, c->w - M - lay_button_w(c, LABEL_NEXT), b->nav_y,
+                   LAY_KEY_PRIMARY);
     if (show & LAY_SHOW_BACK)
         lay_button(c, sc, LABEL_BACK, ACT_BACK, b->back_x, b->util_y, 0);
     if (show & LAY_SHOW_HOME)

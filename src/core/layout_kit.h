@@ -105,14 +105,19 @@ int lay_one_line(const lay_ctx *c, layout_screen *sc, const char *s, layout_face
 /* The spa's name and phone along the bottom edge y_bottom; returns its height
  * (measures only when sc is NULL). */
 int lay_strip(const lay_ctx *c, layout_screen *sc, int y_bottom);
+/* How a key is drawn: plain (words on the surface colour), primary (on the
+ * accent: Next, Previous), or a switch that is on (Aa with large text:
+ * inverted, ground-coloured words on a text-coloured key, a pair --check
+ * holds to the words' contrast like text on ground). */
+enum { LAY_KEY_PLAIN = 0, LAY_KEY_PRIMARY = 1, LAY_KEY_ON = 2 };
 /* A key: a rounded box with its word centred (pad on each side), carrying
- * act and arg; copy as for lay_one_line. */
+ * act and arg, drawn in style (LAY_KEY_*); copy as for lay_one_line. */
 void lay_key(const lay_ctx *c, layout_screen *sc, const char *word, int px, int pad,
-             layout_action act, int arg, int x, int y, int w, int h, int primary, int copy);
+             layout_action act, int arg, int x, int y, int w, int h, int style, int copy);
 /* Buttons: a label in a rounded box at least a target in size. */
 int lay_button_w(const lay_ctx *c, content_label l);
 void lay_button(const lay_ctx *c, layout_screen *sc, content_label l, layout_action act,
-                int x, int y, int primary);
+                int x, int y, int style);
 /* Where the buttons go, on every screen that has them (topic cards, the
  * contents screens, the menu): the same rectangles on all of them at one
  * size, so a button never moves; one that does not apply is left out and

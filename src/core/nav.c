@@ -138,24 +138,6 @@ void nav_set_deck(nav *n, const nav_deck *d, uint64_t now)
     n->changed++;
 }
 
-void nav_move_topic(nav *n, int topic)
-{
-    if (!in_topic(n->view.mode))
-        return;
-    if (topic < 0) {
-        n->view.mode = NAV_MENU;
-        n->view.topic = n->view.page = 0;
-        return;
-    }
-    n->view.topic = topic;   /* nav_set_deck clamps it and the page */
-}
-
-void nav_move_page(nav *n, int page)
-{
-    if (n->view.mode == NAV_TOPIC && page >= 0)
-        n->view.page = page;   /* nav_set_deck clamps it */
-}
-
 void nav_init(nav *n, const content_settings *s, const nav_deck *d,
               int w, int h, uint64_t now)
 {
@@ -173,13 +155,25 @@ static int view_same(const nav_view *a, const nav_view *b)
     return nav_view_same(*a, *b);
 }
 
-/* Shows `to`, with a transition from what shows now. Returns 1 if it moved. */
-static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
+/* The language on screen: the loop's own on the loop, else the visitor's. */
+static int shown_lang(const nav *n)
 {
-    if (view_same(&n->view, &to))
+    return n->view.mode == NAV_LOOP ? n->loop_lang : n->lang;
+}
+
+/* Shows `to`, with a transition from what shows now, which is in language
+ * from_lang (the loop's last page before its language moved on). Returns
+ * 1 if it moved: to another screen, or to the same in another language. */
+static int go_from(nav *n, nav_view to, nav_motion motion, uint64_t now, int from_lang)
+{
+    int to_lang = to.mode == NAV_LOOP || n->view.mode == NAV_LOOP ? n->loop_lang : n->lang;
+    if (view_same(&n->view, &to) && to_lang == from_lang)
         return 0;
     n->tr.active = 1;
     n->tr.from = n->view;
+    n->tr.from_lang = from_lang;
+    n->tr.from_large = n->large;
+    n->tr.from_notice = n->notice;
     n->tr.to = to;
     n->tr.motion = n->reduce_motion ? NAV_MOTION_FADE : motion;
     n->tr.start_ms = now;
@@ -197,6 +191,11 @@ static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
     return 1;
 }
 
+static int go(nav *n, nav_view to, nav_motion motion, uint64_t now)
+{
+    return go_from(n, to, motion, now, shown_lang(n));
+}
+
 static int go_mode(nav *n, nav_mode mode, int topic, int page, nav_motion motion,
                    uint64_t now)
 {
@@ -207,13 +206,18 @@ static int go_mode(nav *n, nav_mode mode, int topic, int page, nav_motion motion
     return go(n, v, motion, now);
 }
 
-static int go_loop(nav *n, int loop, uint64_t now)
+static int go_loop_from(nav *n, int loop, uint64_t now, int from_lang)
 {
     nav_view v = n->view;
     v.mode = NAV_LOOP;
     v.loop = n->deck.nloop > 0 ? loop % n->deck.nloop : 0;
     v.topic = v.page = 0;
-    return go(n, v, NAV_MOTION_FADE, now);
+    return go_from(n, v, NAV_MOTION_FADE, now, from_lang);
+}
+
+static int go_loop(nav *n, int loop, uint64_t now)
+{
+    return go_loop_from(n, loop, now, shown_lang(n));
 }
 
 static uint64_t transition_end(const nav *n)
@@ -264,16 +268,14 @@ static int tick_loop(nav *n, uint64_t now)
         return 0;
     /* One page on, timed from now: after a long sleep or a clock jump the
      * loop simply carries on instead of racing through missed pages. After
-     * its last page, its first in the next language. */
-    int next = n->view.loop + 1;
+     * its last page, its first in the next language, faded into like any
+     * page (one page: the same page in the next language). */
+    int next = n->view.loop + 1, from_lang = n->loop_lang;
     if (next >= n->deck.nloop) {
         next = 0;
         n->loop_lang = (n->loop_lang + 1) % loop_langs(n);
     }
-    if (!go_loop(n, next, now)) {   /* one page: the same, in another language */
-        n->loop_until = now + (uint64_t)nav_loop_page_ms(n, next);
-        n->changed++;
-    }
+    go_loop_from(n, next, now, from_lang);
     return NAV_OUT_CHANGED;
 }
 
@@ -281,8 +283,8 @@ int nav_go_loop(nav *n, uint64_t now)
 {
     if (!exploring(n))
         return 0;
+    go_loop(n, n->view.loop + 1, now);   /* from the screen with its notice */
     n->notice = 0;
-    go_loop(n, n->view.loop + 1, now);
     return NAV_OUT_CHANGED;
 }
 

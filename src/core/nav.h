@@ -50,7 +50,8 @@
  * The loop's languages: with [loop] languages = all (loop_all) the loop
  * shows its whole round of pages in the default language, then the whole
  * round in the next language, and so on through deck.nlangs, wrapping (with
- * one loop page, that page in each language in turn, each for its time).
+ * one loop page, that page in each language in turn, each for its time);
+ * each change of language is a cross-fade, like any step of the loop.
  * The loop keeps this round of its own: a visitor leaving does not reset
  * it. A touch on the loop starts the visitor in the language it shows (a
  * Spanish speaker who stopped at a Spanish card reads on in Spanish; the
@@ -175,6 +176,10 @@ typedef enum nav_motion {
 typedef struct nav_transition {
     int active;
     nav_view from, to;         /* to == the current view */
+    /* How from shows (nav_state.lang, .large and .notice say it for to):
+     * its language (the loop's change of language fades from one to the
+     * other), text size, and the idle notice over it. */
+    int from_lang, from_large, from_notice;
     nav_motion motion;
     uint64_t start_ms;
     int duration_ms;
@@ -321,6 +326,14 @@ void nav_set_screen(nav *n, int w, int h);
  * contents screen of a topic that has none now goes to its first page. Any
  * transition ends. Topics are by index: the caller remaps if it cares. */
 void nav_set_deck(nav *n, const nav_deck *d, uint64_t now);
+/* nav_set_deck for the same content laid out again in another language or
+ * text size, when the caller still has the screen a running transition
+ * comes from (laid out in tr.from_lang and tr.from_large): the transition
+ * goes on, started afresh at now (the screens were being laid out, so none
+ * of it was shown), when it still goes to the screen shown. The loop's change
+ * of language fades so, as any loop page does. Anything else as
+ * nav_set_deck. */
+void nav_relayout(nav *n, const nav_deck *d, uint64_t now);
 /* Call before nav_set_deck with new content, when a topic (a page or its
  * contents) is on screen: the
  * index that topic (the same file) has in the new content, or -1 when staff

@@ -1,5 +1,6 @@
 /* nav_deck.c — the counts navigation needs, taken from a built layout deck
- * (pages, contents screens, loop words, languages). Rules in nav.h. */
+ * (pages, contents screens, loop words, languages), and the screen shown
+ * kept in place when the deck changes under it. Rules in nav.h. */
 #include "nav.h"
 
 #include <string.h>
@@ -31,4 +32,33 @@ void nav_deck_from_layout(nav_deck *d, const layout_deck *ld,
         int parts = p->nparts > 0 ? p->nparts : 1;
         loop_words[i] = (words + parts - 1) / parts;
     }
+}
+
+void nav_relayout(nav *n, const nav_deck *d, uint64_t now)
+{
+    nav_transition tr = n->tr;
+    nav_set_deck(n, d, now);
+    if (!tr.active || !nav_view_same(tr.to, n->view))
+        return;
+    /* No frame of it was drawn: the new deck was laid out first. */
+    n->tr = tr;
+    n->tr.start_ms = now;
+}
+
+void nav_move_topic(nav *n, int topic)
+{
+    if (n->view.mode != NAV_TOPIC && n->view.mode != NAV_CONTENTS)
+        return;
+    if (topic < 0) {
+        n->view.mode = NAV_MENU;
+        n->view.topic = n->view.page = 0;
+        return;
+    }
+    n->view.topic = topic;   /* nav_set_deck clamps it and the page */
+}
+
+void nav_move_page(nav *n, int page)
+{
+    if (n->view.mode == NAV_TOPIC && page >= 0)
+        n->view.page = page;   /* nav_set_deck clamps it */
 }

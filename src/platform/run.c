@@ -23,15 +23,40 @@
 
 static int same_key(run_key a, run_key b)
 {
-    return a.valid && b.valid && a.notice == b.notice && nav_view_same(a.view, b.view);
+    return a.valid && b.valid && a.notice == b.notice && a.lang == b.lang
+        && a.large == b.large && nav_view_same(a.view, b.view);
+}
+
+/* Every prepared screen but keep (NULL: all). */
+static void release_slots_but(run *k, const run_slot *keep)
+{
+    for (int i = 0; i < 2; i++) {
+        if (&k->slot[i] == keep)
+            continue;
+        render_release(&k->r, &k->slot[i].screen);
+        k->slot[i].key.valid = 0;
+    }
 }
 
 void run_release_slots(run *k)
 {
-    for (int i = 0; i < 2; i++) {
-        render_release(&k->r, &k->slot[i].screen);
-        k->slot[i].key.valid = 0;
-    }
+    release_slots_but(k, NULL);
+}
+
+/* The prepared screen with key, or NULL. */
+static run_slot *slot_find(run *k, run_key key)
+{
+    for (int i = 0; i < 2; i++)
+        if (same_key(k->slot[i].key, key))
+            return &k->slot[i];
+    return NULL;
+}
+
+/* What a running transition comes from, as nav says it shows. */
+static run_key from_key(const nav_state *st)
+{
+    return (run_key){1, st->tr.from, st->tr.from_notice, st->tr.from_lang,
+                     st->tr.from_large};
 }
 
 static void lay_out(run *k, layout_screen *sc, run_key key)
@@ -58,9 +83,9 @@ static void lay_out(run *k, layout_screen *sc, run_key key)
 /* The slot holding key, laid out and prepared; avoid is a slot to keep. */
 static run_slot *slot_for(run *k, run_key key, const run_slot *avoid)
 {
-    for (int i = 0; i < 2; i++)
-        if (same_key(k->slot[i].key, key))
-            return &k->slot[i];
+    run_slot *found = slot_find(k, key);
+    if (found)
+        return found;
     run_slot *sl = &k->slot[0] == avoid ? &k->slot[1] : &k->slot[0];
     render_release(&k->r, &sl->screen);
     lay_out(k, &sl->screen.layout, key);
@@ -69,10 +94,22 @@ static run_slot *slot_for(run *k, run_key key, const run_slot *avoid)
     return sl;
 }
 
-/* Lays the content out for the current screen size and tells nav. */
-int run_build_deck(run *k, uint64_t now, int first)
+/* Gives nav the deck laid out again; with a screen kept to fade from, the
+ * fade goes on from when the new deck is ready (nav_relayout). */
+static void deck_to_nav(run *k, const run_slot *keep, uint64_t now)
 {
-    run_release_slots(k);
+    if (keep)
+        nav_relayout(&k->nav, &k->nd, SDL_GetTicks64());
+    else
+        nav_set_deck(&k->nav, &k->nd, now);
+}
+
+/* Lays the content out for the current screen size and tells nav; keep: a
+ * prepared screen of the same content that a running transition still
+ * fades from (run_follow_visitor), NULL for none. */
+static int build_deck(run *k, uint64_t now, int first, const run_slot *keep)
+{
+    release_slots_but(k, keep);
     arena_fini(&k->deck_arena);
     arena_init(&k->deck_arena, KIOSK_DECK_ARENA_BYTES);
     /* The first frame comes first (issue 9): at start only the loop's first
@@ -100,11 +137,29 @@ int run_build_deck(run *k, uint64_t now, int first)
     } else {
         nav_set_screen(&k->nav, k->disp.w, k->disp.h);
         run_visits_before(k);
-        nav_set_deck(&k->nav, &k->nd, now);
+        deck_to_nav(k, keep, now);
         run_visits_after(k, 0, now);   /* a topic gone: a visitor is moved */
     }
     k->dirty = 1;
     return 0;
+}
+
+int run_build_deck(run *k, uint64_t now, int first)
+{
+    return build_deck(k, now, first, NULL);
+}
+
+/* The prepared screen a running transition comes from, when it can still
+ * be drawn after the deck is laid out again: in the same colours (large
+ * text brings the high-contrast palette, and a screen's words keep the
+ * colours they were prepared in). NULL otherwise: the change is a cut. */
+static const run_slot *fading_from(run *k, const nav_state *st)
+{
+    if (!st->tr.active || st->progress >= 1.0f)
+        return NULL;
+    if (st->tr.from_large != st->large && !k->content->settings.high_contrast)
+        return NULL;
+    return slot_find(k, from_key(st));
 }
 
 void run_follow_visitor(run *k, uint64_t now)
@@ -123,10 +178,13 @@ void run_follow_visitor(run *k, uint64_t now)
     if (st.view.mode == NAV_TOPIC && topic < k->deck.ntopics
         && st.view.page < k->deck.topic[topic].npages)
         card = k->deck.topic[topic].page[st.view.page].card;
-    if (run_build_deck(k, now, 0) != 0 || card < 0)
+    /* The loop's change of language fades like any loop step: the screen
+     * it comes from stays prepared, in its language, through the relayout. */
+    const run_slot *keep = fading_from(k, &st);
+    if (build_deck(k, now, 0, keep) != 0 || card < 0)
         return;
     nav_move_page(&k->nav, layout_card_first_page(&k->deck, topic, card));
-    nav_set_deck(&k->nav, &k->nd, now);
+    deck_to_nav(k, keep, now);
 }
 
 void run_apply_screen_size(run *k, uint64_t now)
@@ -141,11 +199,18 @@ static void draw_content(run *k, uint64_t now)
 {
     nav_state st;
     nav_state_get(&k->nav, now, &st);
-    run_key key = {1, st.view, st.notice};
-    run_slot *to = slot_for(k, key, NULL);
+    run_key key = {1, st.view, st.notice, st.lang, st.large};
+    /* The screen faded from first, so that laying out the new one never
+     * takes its slot; laid out again only in the language and size the
+     * deck has (else the change is a cut, as after a device reset). */
     run_slot *from = NULL;
-    if (st.tr.active && st.progress < 1.0f)
-        from = slot_for(k, (run_key){1, st.tr.from, 0}, to);
+    int fading = st.tr.active && st.progress < 1.0f;
+    if (fading)
+        from = slot_find(k, from_key(&st));
+    run_slot *to = slot_for(k, key, from);
+    if (fading && !from && st.tr.from_lang == k->view.lang
+        && st.tr.from_large == k->view.large_text)
+        from = slot_for(k, from_key(&st), to);
     k->hit_screen = &to->screen.layout;
     nav_set_hit(&k->nav, run_visits_hit, k);   /* notes the button a tap hit */
     nav_hit_shows(&k->nav, st.view);

@@ -29,6 +29,7 @@ typedef struct run_key {
     int valid;
     nav_view view;
     int notice;
+    int lang, large;           /* the content_visitor_view it was laid out in */
 } run_key;
 
 typedef struct run_slot {

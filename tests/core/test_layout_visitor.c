@@ -2,8 +2,8 @@
  * language button at one rectangle on every card and contents screen at
  * the five sizes turned both ways, on the menu too; every screen within the
  * layout rules and floors with large text on, in each language; large text
- * really larger; the idle notice's More time button a target, clear of its
- * words. */
+ * really larger; Aa drawn otherwise while it is on; the idle notice's More
+ * time button a target, clear of its words. */
 #include "test_layout_fixture.h"
 
 static layout_screen sc;   /* big: not on the stack */
@@ -245,6 +245,75 @@ static void test_layout_visitor_aa_moves_no_button(void **state)
     each_size(aa_moves_nothing);
 }
 
+/* The words drawn inside key k of scr (the first TEXT box it holds). */
+static const layout_box *word_on(const layout_screen *scr, const layout_box *k)
+{
+    for (int i = 0; i < scr->nbox; i++)
+        if (scr->box[i].kind == BOX_TEXT && fx_contains(k, &scr->box[i]))
+            return &scr->box[i];
+    return NULL;
+}
+
+/* Aa off looks like Back and Home; Aa on is drawn otherwise (key and
+ * words), like no other button on the screen, so a visitor sees that it is
+ * on and where to turn it off. */
+static void aa_state_shows(const layout_screen *off, const layout_screen *on,
+                           const char *what)
+{
+    const layout_box *a = fx_find_action(off, ACT_LARGE_TEXT);
+    const layout_box *b = fx_find_action(on, ACT_LARGE_TEXT);
+    assert_non_null(a);
+    assert_non_null(b);
+    const layout_box *wa = word_on(off, a), *wb = word_on(on, b);
+    assert_non_null(wa);
+    assert_non_null(wb);
+    assert_true(wa->len == wb->len && !memcmp(wa->text, wb->text, (size_t)wa->len));
+    if (a->colour == b->colour || wa->colour == wb->colour)
+        fail_msg("%s at %dx%d: Aa looks the same on and off", what, off->w, off->h);
+    assert_int_equal(a->colour, COL_SURFACE);
+    assert_int_equal(wa->colour, COL_TEXT);
+    /* the on state is a pair --check holds to the words' contrast */
+    assert_int_equal(b->colour, COL_TEXT);
+    assert_int_equal(wb->colour, COL_GROUND);
+    for (int i = 0; i < on->nbox; i++) {
+        const layout_box *o = &on->box[i];
+        if (o != b && o->kind == BOX_RECT && o->action != ACT_NONE && !o->backdrop
+            && o->colour == b->colour)
+            fail_msg("%s at %dx%d: button %d looks like Aa on", what, on->w, on->h,
+                     (int)o->action);
+    }
+}
+
+static void aa_shows_it_is_on(const content_snapshot *v, int w, int h)
+{
+    content_snapshot big = *v;
+    big.large_text = 1;
+    vx_deck a, b;
+    build(&a, v, w, h);
+    build(&b, &big, w, h);
+    layout_menu_screen(&sc, v, &a.d, &fx_metrics);
+    layout_menu_screen(&sc2, &big, &b.d, &fx_metrics);
+    aa_state_shows(&sc, &sc2, "menu");
+    for (int t = 0; t < v->ntopics; t++) {
+        layout_topic_screen(&sc, v, &a.d, &fx_metrics, t, 0);
+        layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, 0);
+        aa_state_shows(&sc, &sc2, v->topics[t].name);
+        if (a.d.topic[t].ncontents > 0 && b.d.topic[t].ncontents > 0) {
+            layout_contents_screen(&sc, v, &a.d, &fx_metrics, t, 0);
+            layout_contents_screen(&sc2, &big, &b.d, &fx_metrics, t, 0);
+            aa_state_shows(&sc, &sc2, v->topics[t].name);
+        }
+    }
+    arena_fini(&a.a);
+    arena_fini(&b.a);
+}
+
+static void test_layout_visitor_aa_shows_it_is_on(void **state)
+{
+    (void)state;
+    each_size(aa_shows_it_is_on);
+}
+
 static void notice_has_more_time(const content_snapshot *v, int w, int h)
 {
     vx_deck x;
@@ -395,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_layout_visitor_no_buttons_without_labels_or_translation),
         cmocka_unit_test(test_layout_visitor_large_text_is_relaid_larger),
         cmocka_unit_test(test_layout_visitor_aa_moves_no_button),
+        cmocka_unit_test(test_layout_visitor_aa_shows_it_is_on),
         cmocka_unit_test(test_layout_visitor_notice_more_time_button),
         cmocka_unit_test(test_layout_visitor_title_beside_buttons_costs_no_page),
         cmocka_unit_test(test_layout_visitor_buttons_cost_few_pages),
