@@ -51,14 +51,15 @@ contrast() {
 for size in 800x480 1920x1080; do
     for mode in off on; do
         d=$out/$size-$mode
-        "$kiosk" --render "$d" --size "$size" --content "$src/content" \
-            $([ "$mode" = on ] && echo --large-text) >/dev/null ||
+        large=()
+        [ "$mode" = off ] || large=(--large-text)
+        "$kiosk" --render "$d" --size "$size" --content "$src/content" "${large[@]}" >/dev/null ||
             fail "--render at $size ($mode) failed"
         card=$(awk -F '\t' '$2 == "next" && $1 !~ /^(loop|menu)/ { print $1; exit }' "$d/boxes.tsv")
         [ -n "$card" ] || fail "$d: no card with Next"
         for png in menu.png "$card"; do
             aa=$(box "$d" "$png" large_text) back=$(box "$d" "$png" back)
-            [ -n "$aa" ] && [ -n "$back" ] || fail "$size $png ($mode): no Aa or Back"
+            if [ -z "$aa" ] || [ -z "$back" ]; then fail "$size $png ($mode): no Aa or Back"; fi
             fa=$(fill "$d/$png" "$aa") fb=$(fill "$d/$png" "$back")
             ground=$(pixel "$d/$png" 2 2)
             c=$(contrast "$d/$png" "$aa")
@@ -68,8 +69,9 @@ for size in 800x480 1920x1080; do
             if [ "$mode" = off ]; then
                 [ "$fa" = "$fb" ] || fail "$size $png: Aa off is not a plain key like Back"
             else
-                [ "$fa" != "$fb" ] && [ "$fa" != "$ground" ] ||
+                if [ "$fa" = "$fb" ] || [ "$fa" = "$ground" ]; then
                     fail "$size $png: Aa on looks like Back or the ground ($fa)"
+                fi
                 nx=$(box "$d" "$png" next)
                 [ -z "$nx" ] || [ "$fa" != "$(fill "$d/$png" "$nx")" ] ||
                     fail "$size $png: Aa on looks like Next"
