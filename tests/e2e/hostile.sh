@@ -84,6 +84,7 @@ box() {
 }
 tap() {
     [ $# -eq 2 ] || fail "no such tap target"
+    pace_tap
     xdotool mousemove "$1" "$2" click 1
 }
 rss_kb() { awk '/^VmRSS:/ { print $2 }' "/proc/$KIOSK_PID/status"; }
@@ -130,7 +131,7 @@ wait_for 5000 shows_ref "$TMP/ref2/menu.png" || {
 ok "(a) card change after the deletion"
 # shellcheck disable=SC2046
 tap $(box "$TMP/ref2" menu.png back)
-wait_for 3000 shows brynn || fail "(a) Back from the menu did not reach the loop"
+wait_for 3000 shows brynn || fail "(a) Back from the menu did not reach the loop; OCR read: $(cat "$TMP/ocr.txt")"
 ok "(a) back on the loop"
 grep -q "No problems found" "$C/STATUS.txt" || fail "(a) STATUS.txt lists problems"
 log "(a) topic deleted while read: Next led to the menu without it; Back to the loop"

@@ -5,6 +5,7 @@
 # Needs KIOSK (the binary) and SRC (the source folder) set.
 
 . "$SRC/tests/render/lib.bash"
+. "$SRC/tests/e2e/pace.bash"
 
 XVFB_PID='' KIOSK_PID='' T0=$SECONDS
 W=800 H=480
@@ -172,6 +173,7 @@ on_loop() { shows "touch the screen" "explore"; }
 tap() {
     local x y
     read -r x y <<< "$(key_xy "$1")"
+    pace_tap
     xdotool mousemove "$x" "$y" click 1
     sleep 0.15
 }

@@ -50,6 +50,7 @@ finger() {
 
 # ftap LX LY [SOURCE]: press and lift a finger.
 ftap() {
+    pace_tap
     finger down "$1" "$2" "${3:-}"
     nap 0.05
     finger up "$1" "$2" "${3:-}"

@@ -8,6 +8,7 @@
 # the screenshot back, so a test reads the same at every rotation.
 
 . "$SRC/tests/render/lib.bash"
+. "$SRC/tests/e2e/pace.bash"
 
 # The kiosk turns its picture clockwise by ROTATE on a SW x SH screen; the
 # layout is LW x LH.
@@ -211,6 +212,7 @@ to_screen() { screen_xy "$1" "$2"; echo "$SX $SY"; }
 
 tap() {
     alive
+    pace_tap
     # shellcheck disable=SC2046
     xdotool mousemove $(to_screen "$1" "$2") click 1
 }
