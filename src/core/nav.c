@@ -77,11 +77,6 @@ static int topic_ok(const nav *n, int t)
     return t >= 0 && t < n->deck.ntopics && n->deck.npages[t] > 0;
 }
 
-static int in_topic(nav_mode m)
-{
-    return m == NAV_TOPIC || m == NAV_CONTENTS;
-}
-
 /* The contents screen listing topic page p's entry: where Back goes. */
 static int contents_of(const nav *n, int t, int p)
 {
@@ -99,7 +94,7 @@ static void view_clamp(const nav *n, nav_view *v)
         v->loop = 0;
     else if (v->loop < 0 || v->loop >= n->deck.nloop)
         v->loop = 0;
-    if (in_topic(v->mode) && !topic_ok(n, v->topic))
+    if (nav_mode_in_topic(v->mode) && !topic_ok(n, v->topic))
         v->mode = NAV_MENU;
     if (v->mode == NAV_CONTENTS && n->deck.ncontents[v->topic] <= 0) {
         v->mode = NAV_TOPIC;   /* no contents now: the topic's first page */
@@ -111,7 +106,7 @@ static void view_clamp(const nav *n, nav_view *v)
         v->page = clampi(v->page, 0, n->deck.npages[v->topic] - 1);
     if (v->mode == NAV_MENU && n->deck.ntopics <= 0)
         v->mode = NAV_LOOP;
-    if (!in_topic(v->mode))
+    if (!nav_mode_in_topic(v->mode))
         v->topic = v->page = 0;
 }
 
@@ -337,7 +332,7 @@ static int back(nav *n, uint64_t now)
     if (v->mode == NAV_TOPIC && n->deck.ncontents[v->topic] > 0)
         return go_mode(n, NAV_CONTENTS, v->topic, contents_of(n, v->topic, v->page),
                        NAV_MOTION_SLIDE_RIGHT, now);
-    if (in_topic(v->mode))
+    if (nav_mode_in_topic(v->mode))
         return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_SLIDE_RIGHT, now);
     return go_loop(n, v->loop, now);   /* the page they left, not the next */
 }
@@ -428,7 +423,7 @@ static int swipe_action(nav *n, int left, uint64_t now)
             return 0;
         return go_mode(n, NAV_MENU, 0, 0, NAV_MOTION_FADE, now) ? NAV_OUT_CHANGED : 0;
     }
-    if (!in_topic(n->view.mode))
+    if (!nav_mode_in_topic(n->view.mode))
         return 0;
     return tap_action(n, left ? ACT_NEXT : ACT_PREV, 0, now) ? NAV_OUT_CHANGED : 0;
 }
@@ -583,7 +578,7 @@ int nav_view_same(nav_view a, nav_view b)
         return 0;
     if (a.mode == NAV_LOOP)
         return a.loop == b.loop;
-    if (in_topic(a.mode))
+    if (nav_mode_in_topic(a.mode))
         return a.topic == b.topic && a.page == b.page;
     return 1;   /* one menu */
 }

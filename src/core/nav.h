@@ -155,6 +155,12 @@
  * contents screen, layout_topic_has_contents). */
 typedef enum nav_mode { NAV_LOOP, NAV_MENU, NAV_TOPIC, NAV_CONTENTS } nav_mode;
 
+/* The modes inside a topic: its pages and its contents screens. */
+static inline int nav_mode_in_topic(nav_mode m)
+{
+    return m == NAV_TOPIC || m == NAV_CONTENTS;
+}
+
 /* What one screen shows. loop is kept in every mode: it is where the loop
  * resumes. topic/page matter in NAV_TOPIC and NAV_CONTENTS only. */
 typedef struct nav_view {

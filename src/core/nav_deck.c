@@ -47,7 +47,7 @@ void nav_relayout(nav *n, const nav_deck *d, uint64_t now)
 
 void nav_move_topic(nav *n, int topic)
 {
-    if (n->view.mode != NAV_TOPIC && n->view.mode != NAV_CONTENTS)
+    if (!nav_mode_in_topic(n->view.mode))
         return;
     if (topic < 0) {
         n->view.mode = NAV_MENU;

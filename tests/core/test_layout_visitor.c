@@ -218,7 +218,14 @@ static void each_size(void (*fn)(const content_snapshot *v, int w, int h))
     content_free(s);
 }
 
-static void aa_moves_nothing(const content_snapshot *v, int w, int h)
+/* The same screens without and with Aa (large text) at w x h, each pair
+ * judged by cmp: the menu, page `page` of every topic that has it both
+ * ways, and with contents each topic's first contents screen. */
+typedef void (*screen_pair_fn)(const layout_screen *off, const layout_screen *on,
+                               const char *what);
+
+static void off_and_on(const content_snapshot *v, int w, int h, int page, int contents,
+                       screen_pair_fn cmp)
 {
     content_snapshot big = *v;
     big.large_text = 1;
@@ -227,16 +234,27 @@ static void aa_moves_nothing(const content_snapshot *v, int w, int h)
     build(&b, &big, w, h);
     layout_menu_screen(&sc, v, &a.d, &fx_metrics);
     layout_menu_screen(&sc2, &big, &b.d, &fx_metrics);
-    same_buttons(&sc, &sc2, "menu");
+    cmp(&sc, &sc2, "menu");
     for (int t = 0; t < v->ntopics; t++) {
-        if (a.d.topic[t].npages < 2 || b.d.topic[t].npages < 2)
-            continue;
-        layout_topic_screen(&sc, v, &a.d, &fx_metrics, t, 1);
-        layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, 1);
-        same_buttons(&sc, &sc2, v->topics[t].name);
+        if (a.d.topic[t].npages > page && b.d.topic[t].npages > page) {
+            layout_topic_screen(&sc, v, &a.d, &fx_metrics, t, page);
+            layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, page);
+            cmp(&sc, &sc2, v->topics[t].name);
+        }
+        if (contents && a.d.topic[t].ncontents > 0 && b.d.topic[t].ncontents > 0) {
+            layout_contents_screen(&sc, v, &a.d, &fx_metrics, t, 0);
+            layout_contents_screen(&sc2, &big, &b.d, &fx_metrics, t, 0);
+            cmp(&sc, &sc2, v->topics[t].name);
+        }
     }
     arena_fini(&a.a);
     arena_fini(&b.a);
+}
+
+/* Page 2 of every topic that has one: its Previous, Next, Back and Home. */
+static void aa_moves_nothing(const content_snapshot *v, int w, int h)
+{
+    off_and_on(v, w, h, 1, 0, same_buttons);
 }
 
 static void test_layout_visitor_aa_moves_no_button(void **state)
@@ -286,26 +304,7 @@ static void aa_state_shows(const layout_screen *off, const layout_screen *on,
 
 static void aa_shows_it_is_on(const content_snapshot *v, int w, int h)
 {
-    content_snapshot big = *v;
-    big.large_text = 1;
-    vx_deck a, b;
-    build(&a, v, w, h);
-    build(&b, &big, w, h);
-    layout_menu_screen(&sc, v, &a.d, &fx_metrics);
-    layout_menu_screen(&sc2, &big, &b.d, &fx_metrics);
-    aa_state_shows(&sc, &sc2, "menu");
-    for (int t = 0; t < v->ntopics; t++) {
-        layout_topic_screen(&sc, v, &a.d, &fx_metrics, t, 0);
-        layout_topic_screen(&sc2, &big, &b.d, &fx_metrics, t, 0);
-        aa_state_shows(&sc, &sc2, v->topics[t].name);
-        if (a.d.topic[t].ncontents > 0 && b.d.topic[t].ncontents > 0) {
-            layout_contents_screen(&sc, v, &a.d, &fx_metrics, t, 0);
-            layout_contents_screen(&sc2, &big, &b.d, &fx_metrics, t, 0);
-            aa_state_shows(&sc, &sc2, v->topics[t].name);
-        }
-    }
-    arena_fini(&a.a);
-    arena_fini(&b.a);
+    off_and_on(v, w, h, 0, 1, aa_state_shows);
 }
 
 static void test_layout_visitor_aa_shows_it_is_on(void **state)
